@@ -1,0 +1,113 @@
+/**
+ * Opening the database: pragmas, integrity check, version guard, backup-then-migrate.
+ * SQLite specifics live here and in the repositories' driver calls, nowhere else.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { AppError } from '../shared/contract/errors';
+import * as schema from './schema';
+
+export type AppDatabase = BetterSQLite3Database<typeof schema>;
+
+export interface OpenedDatabase {
+  db: AppDatabase;
+  sqlite: Database.Database;
+  file: string;
+  schemaVersion: number;
+  /** The copy taken before migrations ran, when there was something to migrate. */
+  preMigrationBackup: string | null;
+  close(): void;
+}
+
+export interface OpenOptions {
+  file: string;
+  migrationsFolder: string;
+  /** Path to a better_sqlite3.node built for another runtime (Electron's ABI). */
+  nativeBinding?: string;
+  /** Where the pre-migration copy goes; defaults to a backups folder beside the file. */
+  backupFolder?: string;
+}
+
+interface JournalEntry {
+  idx: number;
+  when: number;
+  tag: string;
+}
+
+export function readJournal(migrationsFolder: string): JournalEntry[] {
+  const journalPath = path.join(migrationsFolder, 'meta', '_journal.json');
+  const journal = JSON.parse(fs.readFileSync(journalPath, 'utf8')) as { entries: JournalEntry[] };
+  return journal.entries;
+}
+
+function appliedMigrations(sqlite: Database.Database): { count: number; newest: number } {
+  const table = sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
+    .get();
+  if (!table) return { count: 0, newest: 0 };
+  const row = sqlite.prepare('SELECT COUNT(*) AS count, MAX(created_at) AS newest FROM __drizzle_migrations').get() as {
+    count: number;
+    newest: number | null;
+  };
+  return { count: row.count, newest: row.newest ?? 0 };
+}
+
+function utcStamp(): string {
+  return new Date().toISOString().replace(/[:.]/g, '-');
+}
+
+export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase> {
+  const file = path.resolve(options.file);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = options.nativeBinding
+    ? new Database(file, { nativeBinding: options.nativeBinding })
+    : new Database(file);
+  try {
+    sqlite.pragma('busy_timeout = 5000');
+    const check = sqlite.pragma('quick_check', { simple: true });
+    if (check !== 'ok') {
+      throw new AppError('database-damaged', `the database ${file} failed its integrity check: ${String(check)}`);
+    }
+    sqlite.pragma('journal_mode = WAL');
+    // FULL: a committed repayment survives a power cut, not only a crash.
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+
+    const journal = readJournal(options.migrationsFolder);
+    const newestKnown = Math.max(0, ...journal.map((entry) => entry.when));
+    const applied = appliedMigrations(sqlite);
+    if (applied.newest > newestKnown || applied.count > journal.length) {
+      throw new AppError(
+        'database-too-new',
+        `the database ${file} was written by a newer version of LoanBridge (schema ${applied.count}, this version knows ${journal.length}); install the newer version to open it`,
+      );
+    }
+
+    let preMigrationBackup: string | null = null;
+    if (applied.count < journal.length && applied.count > 0) {
+      const folder = options.backupFolder ?? path.join(path.dirname(file), 'backups');
+      fs.mkdirSync(folder, { recursive: true });
+      preMigrationBackup = path.join(folder, `loanbridge-pre-migration-${utcStamp()}.db`);
+      await sqlite.backup(preMigrationBackup);
+    }
+
+    const db = drizzle(sqlite, { schema });
+    // drizzle applies all pending migrations inside one BEGIN ... COMMIT.
+    migrate(db, { migrationsFolder: options.migrationsFolder });
+
+    return {
+      db,
+      sqlite,
+      file,
+      schemaVersion: journal.length,
+      preMigrationBackup,
+      close: () => sqlite.close(),
+    };
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}

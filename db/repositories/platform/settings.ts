@@ -1,0 +1,16 @@
+import { eq } from 'drizzle-orm';
+import type { AppDatabase } from '../../open';
+import { settings } from '../../schema';
+
+export function readSetting(db: AppDatabase, key: string): unknown {
+  const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get();
+  return row ? (JSON.parse(row.value) as unknown) : undefined;
+}
+
+export function writeSetting(db: AppDatabase, key: string, value: unknown, by: string, at: string): void {
+  const json = JSON.stringify(value);
+  db.insert(settings)
+    .values({ key, value: json, updatedAt: at, updatedBy: by })
+    .onConflictDoUpdate({ target: settings.key, set: { value: json, updatedAt: at, updatedBy: by } })
+    .run();
+}

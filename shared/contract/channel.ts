@@ -1,0 +1,18 @@
+import type { z } from 'zod';
+import type { Permission } from '../platform/permissions';
+
+/**
+ * One channel of the typed bridge. The same definition drives input validation in the main
+ * process, the preload's function per channel, the renderer's client and the CLI.
+ */
+export interface ChannelSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+  permission: Permission;
+  /** Writes run in one transaction and leave an audit entry; reads never write. */
+  mutates: boolean;
+}
+
+export function channel<I extends z.ZodType, O extends z.ZodType>(spec: ChannelSpec<I, O>): ChannelSpec<I, O> {
+  return spec;
+}

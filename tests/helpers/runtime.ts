@@ -1,0 +1,38 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openRuntime, type Runtime } from '../../electron/services/runtime';
+import { LOCAL_ADMINISTRATOR, type Actor } from '../../shared/platform/permissions';
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract';
+import type { AppErrorPayload } from '../../shared/contract/errors';
+
+/** Each test gets its own data folder: tests never share a database. */
+export function tempDataDir(label = 'lb'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `${label}-`));
+}
+
+export interface TestRuntime extends Runtime {
+  call<C extends ChannelName>(channel: C, input: ChannelInput<C>, actor?: Actor): ChannelOutput<C>;
+  fail(channel: string, input: unknown, actor?: Actor): AppErrorPayload;
+}
+
+export async function testRuntime(options: { now?: () => Date; dataDir?: string } = {}): Promise<TestRuntime> {
+  const runtime = await openRuntime({
+    dataDir: options.dataDir ?? tempDataDir(),
+    checkOutputs: true,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  return {
+    ...runtime,
+    call(channel, input, actor = LOCAL_ADMINISTRATOR) {
+      const result = runtime.dispatch(channel, input, actor);
+      if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
+      return result.value as never;
+    },
+    fail(channel, input, actor = LOCAL_ADMINISTRATOR) {
+      const result = runtime.dispatch(channel, input, actor);
+      if (result.ok) throw new Error(`${channel} unexpectedly succeeded`);
+      return result.error;
+    },
+  };
+}

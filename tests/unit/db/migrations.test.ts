@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { openDatabase, readJournal } from '../../../db/open';
+import { migrationsFolder } from '../../../db/migrations-path';
+import { tempDataDir } from '../../helpers/runtime';
+
+describe('migrations', () => {
+  it('journal is well ordered: drizzle silently skips a migration older than the newest applied', () => {
+    const entries = readJournal(migrationsFolder());
+    expect(entries.length).toBeGreaterThan(0);
+    entries.forEach((entry, index) => {
+      expect(entry.idx).toBe(index);
+      expect(fs.existsSync(path.join(migrationsFolder(), `${entry.tag}.sql`))).toBe(true);
+      if (index > 0) expect(entry.when).toBeGreaterThan(entries[index - 1]!.when);
+    });
+  });
+
+  it('opens a new database with WAL, foreign keys and every migration applied', async () => {
+    const dir = tempDataDir();
+    const opened = await openDatabase({ file: path.join(dir, 'a.db'), migrationsFolder: migrationsFolder() });
+    expect(opened.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(opened.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(opened.schemaVersion).toBe(readJournal(migrationsFolder()).length);
+    expect(opened.preMigrationBackup).toBeNull();
+    const tables = opened.sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table'").pluck().all();
+    expect(tables).toEqual(expect.arrayContaining(['borrowers', 'borrower_related_persons', 'settings']));
+    opened.close();
+  });
+
+  it('refuses a database written by a newer version, leaving it untouched', async () => {
+    const dir = tempDataDir();
+    const file = path.join(dir, 'a.db');
+    (await openDatabase({ file, migrationsFolder: migrationsFolder() })).close();
+    const raw = new Database(file);
+    raw.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('future', Date.now() + 10 ** 12);
+    raw.close();
+    const before = fs.readFileSync(file);
+    await expect(openDatabase({ file, migrationsFolder: migrationsFolder() })).rejects.toMatchObject({
+      code: 'database-too-new',
+      message: expect.stringContaining('newer version of LoanBridge'),
+    });
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('backs the file up before applying a pending migration, inside one transaction', async () => {
+    const dir = tempDataDir();
+    const file = path.join(dir, 'a.db');
+    // Build a migrations folder whose second migration is new to the database.
+    const folder = path.join(dir, 'migrations');
+    fs.cpSync(migrationsFolder(), folder, { recursive: true });
+    (await openDatabase({ file, migrationsFolder: folder })).close();
+    const journalPath = path.join(folder, 'meta', '_journal.json');
+    const journal = JSON.parse(fs.readFileSync(journalPath, 'utf8'));
+    const last = journal.entries.at(-1);
+    journal.entries.push({ ...last, idx: last.idx + 1, when: last.when + 1000, tag: '9999_extra' });
+    fs.writeFileSync(journalPath, JSON.stringify(journal));
+    fs.writeFileSync(path.join(folder, '9999_extra.sql'), 'CREATE TABLE extra (id integer);\n--> statement-breakpoint\nCREATE TABLE extra (id integer);');
+
+    // The broken migration fails and rolls back: no half-applied schema, and a backup was taken first.
+    await expect(openDatabase({ file, migrationsFolder: folder })).rejects.toThrow(/extra/);
+    const raw = new Database(file);
+    expect(raw.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name='extra'").pluck().get()).toBe(0);
+    raw.close();
+    const backups = fs.readdirSync(path.join(dir, 'backups'));
+    expect(backups).toHaveLength(1);
+    expect(backups[0]).toMatch(/^loanbridge-pre-migration-.*\.db$/);
+
+    fs.writeFileSync(path.join(folder, '9999_extra.sql'), 'CREATE TABLE extra (id integer);');
+    const opened = await openDatabase({ file, migrationsFolder: folder });
+    expect(opened.schemaVersion).toBe(journal.entries.length);
+    expect(opened.preMigrationBackup).toMatch(/pre-migration/);
+    opened.close();
+  });
+
+  it('refuses to open a damaged file for writing', async () => {
+    const dir = tempDataDir();
+    const file = path.join(dir, 'a.db');
+    const opened = await openDatabase({ file, migrationsFolder: migrationsFolder() });
+    opened.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    opened.close();
+    const bytes = fs.readFileSync(file);
+    // Overwrite the second page (a table's b-tree page) with garbage.
+    bytes.fill(0xab, 4096, 8192);
+    fs.writeFileSync(file, bytes);
+    await expect(openDatabase({ file, migrationsFolder: migrationsFolder() })).rejects.toMatchObject({
+      code: expect.stringMatching(/database-damaged|SQLITE_CORRUPT/),
+    });
+  });
+});
