@@ -1,0 +1,33 @@
+/** `npm run serve -- --data-dir FOLDER [--port N]`: the browser host for tests and demos. */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { openRuntime } from '../services/runtime';
+import { resolveDataDir } from '../services/platform/data-dir';
+import { startHost } from './server';
+
+const { values } = parseArgs({
+  options: {
+    'data-dir': { type: 'string' },
+    port: { type: 'string', default: '5174' },
+    renderer: { type: 'string', default: path.resolve('out', 'renderer') },
+  },
+});
+
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`error: --port: expected a port number, got "${values.port}"`);
+  process.exit(2);
+}
+
+const runtime = await openRuntime({ dataDir: resolveDataDir(values['data-dir']) });
+const host = await startHost({ runtime, rendererDir: values.renderer, port });
+console.log(`LoanBridge browser host on ${host.url} (data: ${runtime.database.file})`);
+
+function stop() {
+  void host.close().then(() => {
+    runtime.close();
+    process.exit(0);
+  });
+}
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,89 @@
+/** The Electron main process: owns the database, registers the bridge, opens the window. */
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog } from 'electron';
+import { migrationsFolder } from '../../db/migrations-path';
+import { LOCAL_ADMINISTRATOR } from '../../shared/platform/permissions';
+import { openRuntime, type Runtime } from '../services/runtime';
+import { resolveDataDir } from '../services/platform/data-dir';
+import { registerIpc } from './ipc';
+import { electronNativeBinding } from './native-binding';
+import { hardenApp, hardenSession } from './security';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererFile = path.join(here, '..', 'renderer', 'index.html');
+const rendererFileUrl = pathToFileURL(rendererFile).href;
+
+function flag(name: string): string | undefined {
+  const index = process.argv.indexOf(name);
+  if (index >= 0) return process.argv[index + 1];
+  return process.argv.find((arg) => arg.startsWith(`${name}=`))?.slice(name.length + 1);
+}
+
+let runtime: Runtime | undefined;
+
+function createWindow(): void {
+  const window = new BrowserWindow({
+    width: 1360,
+    height: 860,
+    minWidth: 1024,
+    minHeight: 640,
+    title: 'LoanBridge 贷桥',
+    show: false,
+    webPreferences: {
+      preload: path.join(here, '..', 'preload', 'index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  const devServer = process.env.ELECTRON_RENDERER_URL;
+  if (devServer) void window.loadURL(devServer);
+  else void window.loadFile(rendererFile);
+}
+
+app.enableSandbox();
+if (!app.requestSingleInstanceLock()) app.quit();
+
+app.on('second-instance', () => {
+  const [window] = BrowserWindow.getAllWindows();
+  if (window) {
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  }
+});
+
+app.whenReady().then(async () => {
+  hardenApp(rendererFileUrl);
+  hardenSession();
+  try {
+    const appRoot = app.getAppPath();
+    const nativeBinding = electronNativeBinding(appRoot, app.isPackaged);
+    runtime = await openRuntime({
+      dataDir: resolveDataDir(flag('--data-dir')),
+      migrationsFolder: app.isPackaged
+        ? migrationsFolder({ packagedResources: process.resourcesPath })
+        : migrationsFolder({ appRoot }),
+      ...(nativeBinding ? { nativeBinding } : {}),
+      onInternalError: (channel, error) => console.error(`[${channel}]`, error),
+    });
+  } catch (error) {
+    dialog.showErrorBox('LoanBridge 贷桥', `无法打开数据库 / Cannot open the database:\n\n${(error as Error).message}`);
+    app.quit();
+    return;
+  }
+  registerIpc(runtime, rendererFileUrl, () => LOCAL_ADMINISTRATOR);
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+app.on('will-quit', () => runtime?.close());
