@@ -18,16 +18,16 @@ function StatusBar() {
     <Layout.Footer className="lb-status" data-testid="status-bar">
       <Space size="large" wrap>
         <span>
-          {t('status.businessDate')}：<strong data-testid="business-date">{data?.businessDate ?? '—'}</strong>
+          {t('status.businessDate')}{t('app.separator')}<strong data-testid="business-date">{data?.businessDate ?? '—'}</strong>
         </span>
         <span>
-          {t('status.database')}：<span data-testid="database-file">{data?.databaseFile ?? '—'}</span>
+          {t('status.database')}{t('app.separator')}<span data-testid="database-file">{data?.databaseFile ?? '—'}</span>
         </span>
         <span>
-          {t('status.user')}：{data?.actor.userName ?? '—'}
+          {t('status.user')}{t('app.separator')}{data?.actor.userName ?? '—'}
         </span>
         <span>
-          {t('status.version')}：{data?.appVersion ?? '—'}
+          {t('status.version')}{t('app.separator')}{data?.appVersion ?? '—'}
         </span>
       </Space>
     </Layout.Footer>

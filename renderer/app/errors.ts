@@ -24,5 +24,5 @@ export function errorPayload(error: unknown): AppErrorPayload {
 export function errorText(t: TFunction, error: unknown, fieldLabel?: (field: string) => string): string {
   const payload = errorPayload(error);
   const text = reasonText(t, payload);
-  return payload.field && fieldLabel ? `${fieldLabel(payload.field)}：${text}` : text;
+  return payload.field && fieldLabel ? `${fieldLabel(payload.field)}${t('app.separator')}${text}` : text;
 }

@@ -8,6 +8,7 @@ export function text(max: number) {
     .string()
     .trim()
     .max(max)
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
     .refine((value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value), {
       params: { reason: 'controlCharacter' },
       message: 'contains control characters',

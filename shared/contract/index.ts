@@ -2,6 +2,7 @@
  * The channel map: every call the renderer, the browser host or the CLI can make, named once.
  */
 import type { z } from 'zod';
+import type { AppErrorPayload } from './errors';
 import { lendingChannels } from './lending';
 import { platformChannels } from './platform';
 
@@ -24,4 +25,4 @@ export function isChannelName(name: string): name is ChannelName {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: import('./errors').AppErrorPayload };
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorPayload };

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, isNull, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { AppDatabase } from '../../open';
 import { borrowerRelatedPersons, borrowers } from '../../schema';
 import type { BorrowerKind, IdType } from '../../../shared/lending/borrower';
@@ -63,7 +63,7 @@ function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 }
 
-function likeEscaped(column: Parameters<typeof like>[0], pattern: string): SQL {
+function likeEscaped(column: AnyColumn, pattern: string): SQL {
   return sql`${column} LIKE ${pattern} ESCAPE '\\'`;
 }
 

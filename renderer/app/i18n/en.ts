@@ -1,7 +1,7 @@
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
-  app: { name: 'LoanBridge', fullName: 'LoanBridge 贷桥', language: 'Language', switchLanguage: '中文' },
+  app: { name: 'LoanBridge', fullName: 'LoanBridge 贷桥', language: 'Language', switchLanguage: '中文', separator: ': ' },
   nav: {
     lending: 'Lending',
     borrowers: 'Borrowers',

@@ -1,6 +1,6 @@
 /** 简体中文 — the default language. Keys are shared with en.ts; a test checks both have the same keys. */
 export const zhCN = {
-  app: { name: '贷桥', fullName: 'LoanBridge 贷桥', language: '语言', switchLanguage: 'English' },
+  app: { name: '贷桥', fullName: 'LoanBridge 贷桥', language: '语言', switchLanguage: 'English', separator: '：' },
   nav: {
     lending: '贷款',
     borrowers: '借款人',

@@ -25,7 +25,7 @@ export function BorrowersPage() {
       title: t('borrower.fields.kind'),
       dataIndex: 'kind',
       key: 'kind',
-      width: 110,
+      width: 140,
       render: (value: BorrowerKind) => <Tag color={KIND_COLORS[value]}>{t(`borrower.kinds.${value}`)}</Tag>,
     },
     {

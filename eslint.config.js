@@ -1,0 +1,75 @@
+// Lint with the architecture's import boundaries: which layer may import what is enforced here,
+// not remembered. tests/unit/platform/lint-boundaries.test.ts proves the rules fire.
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = builtinModules.flatMap((name) => [name, `node:${name}`]);
+
+const electron = { name: 'electron', message: 'Only electron/main and electron/preload may import electron.' };
+const nativeDb = [
+  { name: 'better-sqlite3', message: 'SQLite is reached through db/ repositories from the main process only.' },
+];
+
+function restrict(paths, patterns = []) {
+  return { 'no-restricted-imports': ['error', { paths, patterns }] };
+}
+
+const nodeOnly = nodeBuiltins.map((name) => ({ name, message: 'Node built-ins are not available here.' }));
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.electron-native/**', 'db/migrations/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: restrict(
+      [electron, ...nativeDb, ...nodeOnly, { name: 'drizzle-orm', message: 'shared/ is pure: no database.' }],
+      [
+        { group: ['react', 'react-dom', 'antd', '@tanstack/*'], message: 'shared/ is pure: no UI.' },
+        { group: ['**/db/**', '**/electron/**', '**/renderer/**'], message: 'shared/ depends on nothing else in the app.' },
+      ],
+    ),
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...restrict(
+        [electron, ...nativeDb, ...nodeOnly, { name: 'drizzle-orm', message: 'The renderer never sends SQL.' }],
+        [
+          { group: ['**/db/**', '**/electron/**'], message: 'The renderer calls the typed API client only.' },
+          { group: ['exceljs'], message: 'exceljs needs Node streams: generate files in main or a worker.' },
+        ],
+      ),
+    },
+  },
+  {
+    files: ['db/**/*.ts'],
+    rules: restrict([electron], [{ group: ['**/electron/**', '**/renderer/**'], message: 'db/ sits below the services.' }]),
+  },
+  {
+    files: ['electron/services/**/*.ts', 'electron/jobs/**/*.ts', 'electron/cli/**/*.{ts,mjs}', 'electron/host/**/*.ts'],
+    rules: restrict([electron], [{ group: ['**/renderer/**'], message: 'The main side never imports renderer code.' }]),
+  },
+  {
+    files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
+    rules: restrict([], [{ group: ['**/renderer/**'], message: 'The main side never imports renderer code.' }]),
+  },
+  {
+    files: ['tests/**/*.ts'],
+    rules: restrict([{ name: 'electron', message: 'Tests run under Node: drive Electron through playwright _electron.' }]),
+  },
+);

@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { startHost, type Host } from '../../electron/host/server';
+import { openRuntime, type Runtime } from '../../electron/services/runtime';
+import { tempDataDir } from './runtime';
+
+/** Debian's Chromium (apt-get install chromium); override with CHROMIUM_PATH. */
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+  const found = candidates.find((candidate) => fs.existsSync(candidate));
+  if (!found) throw new Error('Chromium not found: apt-get install -y chromium (or set CHROMIUM_PATH)');
+  return found;
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  });
+}
+
+export const RENDERER_DIR = path.resolve('out', 'renderer');
+
+export interface HostedApp {
+  runtime: Runtime;
+  host: Host;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/** A fresh data folder served by the browser host over the built renderer (`npm run build` first). */
+export async function hostApp(dataDir = tempDataDir('e2e')): Promise<HostedApp> {
+  const runtime = await openRuntime({ dataDir, checkOutputs: true });
+  const host = await startHost({ runtime, rendererDir: RENDERER_DIR });
+  return {
+    runtime,
+    host,
+    dataDir,
+    async close() {
+      await host.close();
+      runtime.close();
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { ESLint } from 'eslint';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+/** Lints a snippet as if it lived at `file`, and returns the boundary rule's messages. */
+async function boundaryErrors(eslint: ESLint, file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: file });
+  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+describe('import boundaries are enforced by lint', () => {
+  let eslint: ESLint;
+  beforeAll(() => {
+    eslint = new ESLint({ cwd: process.cwd() });
+  });
+
+  it('forbids electron in shared/', async () => {
+    const errors = await boundaryErrors(eslint, 'shared/fixture.ts', "import { app } from 'electron';\nexport const x = app;\n");
+    expect(errors).toEqual([expect.stringContaining('Only electron/main and electron/preload may import electron')]);
+  });
+
+  it('forbids node built-ins and better-sqlite3 in shared/ and renderer/', async () => {
+    for (const file of ['shared/fixture.ts', 'renderer/fixture.ts']) {
+      expect(await boundaryErrors(eslint, file, "import fs from 'node:fs';\nexport const x = fs;\n")).toHaveLength(1);
+      expect(await boundaryErrors(eslint, file, "import fs from 'fs';\nexport const x = fs;\n")).toHaveLength(1);
+      expect(await boundaryErrors(eslint, file, "import D from 'better-sqlite3';\nexport const x = D;\n")).toHaveLength(1);
+    }
+  });
+
+  it('forbids electron in db/ and electron/services, allows it in electron/main', async () => {
+    const code = "import { app } from 'electron';\nexport const x = app;\n";
+    expect(await boundaryErrors(eslint, 'db/fixture.ts', code)).toHaveLength(1);
+    expect(await boundaryErrors(eslint, 'electron/services/fixture.ts', code)).toHaveLength(1);
+    expect(await boundaryErrors(eslint, 'electron/cli/fixture.ts', code)).toHaveLength(1);
+    expect(await boundaryErrors(eslint, 'electron/main/fixture.ts', code)).toEqual([]);
+  });
+
+  it('keeps the renderer away from db/ and the main process code', async () => {
+    const code = "import { openDatabase } from '../db/open';\nexport const x = openDatabase;\n";
+    expect(await boundaryErrors(eslint, 'renderer/fixture.ts', code)).toEqual([
+      expect.stringContaining('typed API client only'),
+    ]);
+  });
+});
