@@ -11,6 +11,7 @@ import { resolveDataDir } from '../services/platform/data-dir';
 import { APP_VERSION } from '../services/version';
 import { registerBorrowerCommands } from './commands/borrowers';
 import { registerPlatformCommands } from './commands/platform';
+import { registerScheduleCommands } from './commands/schedule';
 import { exitCodeFor, printError, type Output } from './output';
 
 /** Thrown inside a command to stop with a refused-input exit. */
@@ -57,13 +58,14 @@ export async function main(argv: string[], io: Partial<Pick<Output, 'out' | 'err
       return runtime;
     },
     async call<T>(channel: ChannelName, input: unknown): Promise<T> {
-      const result = (await context.runtime()).dispatch(channel, input, LOCAL_ADMINISTRATOR);
+      const result = await (await context.runtime()).dispatch(channel, input, LOCAL_ADMINISTRATOR);
       if (!result.ok) throw new CliFailure(result.error);
       return result.value as T;
     },
   };
   registerPlatformCommands(program, context);
   registerBorrowerCommands(program, context);
+  registerScheduleCommands(program, context);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

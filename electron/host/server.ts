@@ -95,7 +95,7 @@ async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, ru
     sendError(res, { code: 'bad-request', message: 'request body is not valid JSON' });
     return;
   }
-  const result = runtime.dispatch(channel, input, LOCAL_ADMINISTRATOR);
+  const result = await runtime.dispatch(channel, input, LOCAL_ADMINISTRATOR);
   if (result.ok) send(res, 200, result);
   else sendError(res, result.error);
 }

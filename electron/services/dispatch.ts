@@ -21,7 +21,7 @@ export interface DispatchEnvironment {
   onInternalError?: (channel: string, error: unknown) => void;
 }
 
-export type Dispatch = (channel: string, input: unknown, actor: Actor) => Result<unknown>;
+export type Dispatch = (channel: string, input: unknown, actor: Actor) => Promise<Result<unknown>>;
 
 /** SQLite constraint failures that slipped past the services' own checks become conflicts. */
 function toPayload(error: unknown): AppErrorPayload | null {
@@ -36,7 +36,7 @@ function toPayload(error: unknown): AppErrorPayload | null {
 export function createDispatch(env: DispatchEnvironment): Dispatch {
   const handlers = env.handlers ?? defaultHandlers;
   const now = env.now ?? (() => new Date());
-  return (channel, rawInput, actor) => {
+  return async (channel, rawInput, actor) => {
     if (!isChannelName(channel)) {
       return { ok: false, error: { code: 'unknown-channel', message: `unknown channel "${channel}"` } };
     }
@@ -55,10 +55,12 @@ export function createDispatch(env: DispatchEnvironment): Dispatch {
     const parsed = spec.input.safeParse(rawInput);
     if (!parsed.success) return { ok: false, error: fromZodError(parsed.error, rawInput).toPayload() };
     const ctx: ServiceContext = { db: env.db, actor, now, app: env.app };
-    const handler = handlers[channel] as (ctx: ServiceContext, input: unknown) => ChannelOutput<ChannelName>;
+    const handler = handlers[channel] as (ctx: ServiceContext, input: unknown) => ChannelOutput<ChannelName> | Promise<ChannelOutput<ChannelName>>;
     try {
       const run = () => handler(ctx, parsed.data);
-      const value = spec.mutates ? env.sqlite.transaction(run).immediate() : run();
+      // Writes are synchronous so the whole service runs inside one transaction; reads may await (files).
+      const value = spec.mutates ? env.sqlite.transaction(run).immediate() : await run();
+      if (value instanceof Promise) throw new Error(`${channel} mutates but its handler is asynchronous`);
       if (env.checkOutputs) spec.output.parse(value);
       return { ok: true, value };
     } catch (error) {

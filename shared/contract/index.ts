@@ -5,10 +5,12 @@ import type { z } from 'zod';
 import type { AppErrorPayload } from './errors';
 import { lendingChannels } from './lending';
 import { platformChannels } from './platform';
+import { scheduleChannels } from './schedule';
 
 export const contract = {
   ...platformChannels,
   ...lendingChannels,
+  ...scheduleChannels,
 };
 
 export type Contract = typeof contract;

@@ -22,16 +22,18 @@ export const permissions = [
   'personal-data.read',
   /** Generating demo data: administrators only. */
   'demo.generate',
+  /** The schedule calculator (试算): pure computation, open to every role. */
+  'schedule.calculate',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-const READ_ONLY: Permission[] = ['platform.read', 'borrower.read', 'personal-data.read'];
+const READ_ONLY: Permission[] = ['platform.read', 'borrower.read', 'personal-data.read', 'schedule.calculate'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   administrator: permissions,
-  'loan-officer': ['platform.read', 'borrower.read', 'borrower.write', 'personal-data.read'],
-  'guarantee-officer': ['platform.read', 'borrower.read', 'borrower.write', 'personal-data.read'],
-  collector: ['platform.read', 'borrower.read'],
+  'loan-officer': ['platform.read', 'borrower.read', 'borrower.write', 'personal-data.read', 'schedule.calculate'],
+  'guarantee-officer': ['platform.read', 'borrower.read', 'borrower.write', 'personal-data.read', 'schedule.calculate'],
+  collector: ['platform.read', 'borrower.read', 'schedule.calculate'],
   accountant: READ_ONLY,
   manager: READ_ONLY,
   auditor: READ_ONLY,

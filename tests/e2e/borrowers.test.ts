@@ -8,7 +8,7 @@ let page: Page;
 
 beforeAll(async () => {
   app = await hostApp();
-  app.runtime.dispatch('platform.demo', { borrowers: 30, seed: 3 }, { userName: 'seed', role: 'administrator' });
+  await app.runtime.dispatch('platform.demo', { borrowers: 30, seed: 3 }, { userName: 'seed', role: 'administrator' });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
 });

@@ -12,8 +12,8 @@ export function tempDataDir(label = 'lb'): string {
 }
 
 export interface TestRuntime extends Runtime {
-  call<C extends ChannelName>(channel: C, input: ChannelInput<C>, actor?: Actor): ChannelOutput<C>;
-  fail(channel: string, input: unknown, actor?: Actor): AppErrorPayload;
+  call<C extends ChannelName>(channel: C, input: ChannelInput<C>, actor?: Actor): Promise<ChannelOutput<C>>;
+  fail(channel: string, input: unknown, actor?: Actor): Promise<AppErrorPayload>;
 }
 
 export async function testRuntime(options: { now?: () => Date; dataDir?: string } = {}): Promise<TestRuntime> {
@@ -24,13 +24,13 @@ export async function testRuntime(options: { now?: () => Date; dataDir?: string 
   });
   return {
     ...runtime,
-    call(channel, input, actor = LOCAL_ADMINISTRATOR) {
-      const result = runtime.dispatch(channel, input, actor);
+    async call(channel, input, actor = LOCAL_ADMINISTRATOR) {
+      const result = await runtime.dispatch(channel, input, actor);
       if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
       return result.value as never;
     },
-    fail(channel, input, actor = LOCAL_ADMINISTRATOR) {
-      const result = runtime.dispatch(channel, input, actor);
+    async fail(channel, input, actor = LOCAL_ADMINISTRATOR) {
+      const result = await runtime.dispatch(channel, input, actor);
       if (result.ok) throw new Error(`${channel} unexpectedly succeeded`);
       return result.error;
     },

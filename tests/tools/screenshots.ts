@@ -12,7 +12,7 @@ const out = path.resolve(values.out);
 fs.mkdirSync(out, { recursive: true });
 
 const app = await hostApp();
-app.runtime.dispatch('platform.demo', { borrowers: 120, seed: 11 }, { userName: 'demo', role: 'administrator' });
+await app.runtime.dispatch('platform.demo', { borrowers: 120, seed: 11 }, { userName: 'demo', role: 'administrator' });
 const browser = await launchChromium();
 try {
   for (const language of ['zh-CN', 'en']) {

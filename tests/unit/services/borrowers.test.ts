@@ -30,8 +30,8 @@ function borrowerCount(): number {
 }
 
 describe('borrower.create', () => {
-  it('stores the borrower with related persons, normalized ID and audit stamps', () => {
-    const created = rt.call('borrower.create', individual());
+  it('stores the borrower with related persons, normalized ID and audit stamps', async () => {
+    const created = await rt.call('borrower.create', individual());
     expect(created).toMatchObject({
       id: 1,
       name: '王建国',
@@ -43,18 +43,18 @@ describe('borrower.create', () => {
       note: null,
       relatedPersons: [{ name: '李秀英', relationship: 'spouse', phone: '13900001111', idNumber: null }],
     });
-    expect(rt.call('borrower.get', { id: 1 })).toEqual(created);
+    expect(await rt.call('borrower.get', { id: 1 })).toEqual(created);
   });
 
-  it('refuses a resident ID with a wrong check digit, naming the field, and writes nothing', () => {
-    const error = rt.fail('borrower.create', individual({ idNumber: '110105194912310021' }));
+  it('refuses a resident ID with a wrong check digit, naming the field, and writes nothing', async () => {
+    const error = await rt.fail('borrower.create', individual({ idNumber: '110105194912310021' }));
     expect(error).toMatchObject({ code: 'validation', field: 'idNumber', reason: 'residentId.checkDigit' });
     expect(error.message).toMatch(/^idNumber: .*check digit/);
     expect(borrowerCount()).toBe(0);
   });
 
-  it('refuses an enterprise credit code with a wrong check character', () => {
-    const error = rt.fail('borrower.create', {
+  it('refuses an enterprise credit code with a wrong check character', async () => {
+    const error = await rt.fail('borrower.create', {
       kind: 'enterprise',
       name: '福州某某有限公司',
       idType: 'social-credit-code',
@@ -63,16 +63,16 @@ describe('borrower.create', () => {
     expect(error).toMatchObject({ field: 'idNumber', reason: 'socialCreditCode.checkDigit' });
   });
 
-  it('refuses an identity document that does not fit the kind of borrower', () => {
-    expect(rt.fail('borrower.create', individual({ kind: 'enterprise' }))).toMatchObject({
+  it('refuses an identity document that does not fit the kind of borrower', async () => {
+    expect(await rt.fail('borrower.create', individual({ kind: 'enterprise' }))).toMatchObject({
       field: 'idType',
       reason: 'idTypeForKind',
     });
   });
 
-  it('refuses a duplicate identity number as a conflict on idNumber', () => {
-    rt.call('borrower.create', individual());
-    expect(rt.fail('borrower.create', individual({ name: '王建国2' }))).toMatchObject({
+  it('refuses a duplicate identity number as a conflict on idNumber', async () => {
+    await rt.call('borrower.create', individual());
+    expect(await rt.fail('borrower.create', individual({ name: '王建国2' }))).toMatchObject({
       code: 'conflict',
       field: 'idNumber',
       reason: 'duplicateIdentity',
@@ -80,22 +80,22 @@ describe('borrower.create', () => {
     expect(borrowerCount()).toBe(1);
   });
 
-  it('refuses a bad phone, an empty name, unknown fields and wrong types', () => {
-    expect(rt.fail('borrower.create', individual({ phone: '12345' }))).toMatchObject({ field: 'phone', reason: 'phone' });
-    expect(rt.fail('borrower.create', individual({ name: '   ' }))).toMatchObject({ field: 'name', reason: 'required' });
-    expect(rt.fail('borrower.create', { ...individual(), sql: 'DROP TABLE borrowers' })).toMatchObject({
+  it('refuses a bad phone, an empty name, unknown fields and wrong types', async () => {
+    expect(await rt.fail('borrower.create', individual({ phone: '12345' }))).toMatchObject({ field: 'phone', reason: 'phone' });
+    expect(await rt.fail('borrower.create', individual({ name: '   ' }))).toMatchObject({ field: 'name', reason: 'required' });
+    expect(await rt.fail('borrower.create', { ...individual(), sql: 'DROP TABLE borrowers' })).toMatchObject({
       reason: 'unknownField',
     });
-    expect(rt.fail('borrower.create', { ...individual(), name: 42 })).toMatchObject({ field: 'name', reason: 'type' });
-    expect(rt.fail('borrower.create', individual({ name: '王'.repeat(101) }))).toMatchObject({
+    expect(await rt.fail('borrower.create', { ...individual(), name: 42 })).toMatchObject({ field: 'name', reason: 'type' });
+    expect(await rt.fail('borrower.create', individual({ name: '王'.repeat(101) }))).toMatchObject({
       field: 'name',
       reason: 'tooLong',
     });
     expect(borrowerCount()).toBe(0);
   });
 
-  it('keeps text verbatim, HTML and SQL fragments included', () => {
-    const created = rt.call('borrower.create', individual({ address: `<script>alert(1)</script>'; DROP TABLE borrowers;--` }));
+  it('keeps text verbatim, HTML and SQL fragments included', async () => {
+    const created = await rt.call('borrower.create', individual({ address: `<script>alert(1)</script>'; DROP TABLE borrowers;--` }));
     expect(created.address).toBe(`<script>alert(1)</script>'; DROP TABLE borrowers;--`);
   });
 
@@ -115,7 +115,7 @@ describe('borrower.create', () => {
         },
       },
     });
-    const result = dispatch('borrower.create', individual(), { userName: 'x', role: 'administrator' });
+    const result = await dispatch('borrower.create', individual(), { userName: 'x', role: 'administrator' });
     expect(result).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('power cut') } });
     expect(borrowerCount()).toBe(0);
     expect(rt.database.sqlite.prepare('SELECT COUNT(*) FROM borrower_related_persons').pluck().get()).toBe(0);
@@ -123,10 +123,10 @@ describe('borrower.create', () => {
 });
 
 describe('borrower.update', () => {
-  it('updates fields, keeps removed related persons on file and bumps the version', () => {
-    const created = rt.call('borrower.create', individual());
+  it('updates fields, keeps removed related persons on file and bumps the version', async () => {
+    const created = await rt.call('borrower.create', individual());
     const spouseId = created.relatedPersons[0]!.id;
-    const updated = rt.call('borrower.update', {
+    const updated = await rt.call('borrower.update', {
       ...individual({ phone: '13700000000' }),
       id: created.id,
       version: created.version,
@@ -142,57 +142,57 @@ describe('borrower.update', () => {
     expect(removed).toBe('2026-11-28T02:00:00.000Z');
   });
 
-  it('refuses a stale version (someone else saved first)', () => {
-    const created = rt.call('borrower.create', individual());
-    rt.call('borrower.update', { ...individual({ name: '甲' }), id: created.id, version: 1 });
-    expect(rt.fail('borrower.update', { ...individual({ name: '乙' }), id: created.id, version: 1 })).toMatchObject({
+  it('refuses a stale version (someone else saved first)', async () => {
+    const created = await rt.call('borrower.create', individual());
+    await rt.call('borrower.update', { ...individual({ name: '甲' }), id: created.id, version: 1 });
+    expect(await rt.fail('borrower.update', { ...individual({ name: '乙' }), id: created.id, version: 1 })).toMatchObject({
       code: 'conflict',
       reason: 'staleVersion',
     });
-    expect(rt.call('borrower.get', { id: created.id }).name).toBe('甲');
+    expect((await rt.call('borrower.get', { id: created.id })).name).toBe('甲');
   });
 
-  it('reports a missing borrower as not-found', () => {
-    expect(rt.fail('borrower.update', { ...individual(), id: 999, version: 1 })).toMatchObject({ code: 'not-found' });
+  it('reports a missing borrower as not-found', async () => {
+    expect(await rt.fail('borrower.update', { ...individual(), id: 999, version: 1 })).toMatchObject({ code: 'not-found' });
   });
 });
 
 describe('borrower.list', () => {
-  beforeEach(() => {
-    rt.call('platform.demo', { borrowers: 45, seed: 7 });
+  beforeEach(async () => {
+    await rt.call('platform.demo', { borrowers: 45, seed: 7 });
   });
 
-  it('pages through every borrower, newest first', () => {
-    const first = rt.call('borrower.list', { pageSize: 20 });
-    const third = rt.call('borrower.list', { pageSize: 20, page: 3 });
+  it('pages through every borrower, newest first', async () => {
+    const first = await rt.call('borrower.list', { pageSize: 20 });
+    const third = await rt.call('borrower.list', { pageSize: 20, page: 3 });
     expect(first.total).toBe(45);
     expect(first.items).toHaveLength(20);
     expect(third.items).toHaveLength(5);
     expect(first.items[0]!.id).toBe(45);
   });
 
-  it('finds by part of the name, the start of the ID and part of the phone', () => {
-    const target = rt.call('borrower.get', { id: 17 });
-    const byName = rt.call('borrower.list', { q: target.name.slice(1), pageSize: 500 });
+  it('finds by part of the name, the start of the ID and part of the phone', async () => {
+    const target = await rt.call('borrower.get', { id: 17 });
+    const byName = await rt.call('borrower.list', { q: target.name.slice(1), pageSize: 500 });
     expect(byName.items.map((b) => b.id)).toContain(17);
     expect(byName.items.every((b) => b.name.includes(target.name.slice(1)))).toBe(true);
-    expect(rt.call('borrower.list', { q: target.idNumber }).items.map((b) => b.id)).toEqual([17]);
-    expect(rt.call('borrower.list', { q: target.phone!.slice(3) }).items.map((b) => b.id)).toContain(17);
+    expect((await rt.call('borrower.list', { q: target.idNumber })).items.map((b) => b.id)).toEqual([17]);
+    expect((await rt.call('borrower.list', { q: target.phone!.slice(3) })).items.map((b) => b.id)).toContain(17);
   });
 
-  it('treats % and _ in a search as plain characters', () => {
-    expect(rt.call('borrower.list', { q: '%' }).total).toBe(0);
-    expect(rt.call('borrower.list', { q: '_' }).total).toBe(0);
+  it('treats % and _ in a search as plain characters', async () => {
+    expect((await rt.call('borrower.list', { q: '%' })).total).toBe(0);
+    expect((await rt.call('borrower.list', { q: '_' })).total).toBe(0);
   });
 
-  it('filters by kind', () => {
-    const enterprises = rt.call('borrower.list', { kind: 'enterprise', pageSize: 500 });
+  it('filters by kind', async () => {
+    const enterprises = await rt.call('borrower.list', { kind: 'enterprise', pageSize: 500 });
     expect(enterprises.total).toBeGreaterThan(0);
     expect(enterprises.items.every((b) => b.kind === 'enterprise' && b.idType === 'social-credit-code')).toBe(true);
   });
 
-  it('masks identity numbers and phones for a collector', () => {
-    const page = rt.call('borrower.list', { pageSize: 5 }, collector);
+  it('masks identity numbers and phones for a collector', async () => {
+    const page = await rt.call('borrower.list', { pageSize: 5 }, collector);
     for (const item of page.items) {
       expect(item.masked).toBe(true);
       expect(item.idNumber).toMatch(/^\w{6}\*+\w{4}$/);
@@ -202,13 +202,13 @@ describe('borrower.list', () => {
 });
 
 describe('permissions at the boundary', () => {
-  it('refuses writes to read-only roles and writes nothing', () => {
-    expect(rt.fail('borrower.create', individual(), auditor)).toMatchObject({ code: 'forbidden' });
-    expect(rt.fail('borrower.create', individual(), collector)).toMatchObject({ code: 'forbidden' });
+  it('refuses writes to read-only roles and writes nothing', async () => {
+    expect(await rt.fail('borrower.create', individual(), auditor)).toMatchObject({ code: 'forbidden' });
+    expect(await rt.fail('borrower.create', individual(), collector)).toMatchObject({ code: 'forbidden' });
     expect(borrowerCount()).toBe(0);
   });
 
-  it('answers an unknown channel with a clear error', () => {
-    expect(rt.fail('borrower.drop', {})).toMatchObject({ code: 'unknown-channel', message: 'unknown channel "borrower.drop"' });
+  it('answers an unknown channel with a clear error', async () => {
+    expect(await rt.fail('borrower.drop', {})).toMatchObject({ code: 'unknown-channel', message: 'unknown channel "borrower.drop"' });
   });
 });

@@ -1,0 +1,64 @@
+/** The schedule calculator (试算): terms in, schedule and APR disclosure out, with the rate caps applied. */
+import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
+import { AppError } from '../../../shared/contract/errors';
+import { generateSchedule } from '../../../shared/schedule/generate';
+import { toScheduleTerms } from '../../../shared/schedule/terms';
+import type { Schedule } from '../../../shared/schedule/types';
+import { toWireSchedule, type ScheduleWarning, type WireSchedule } from '../../../shared/schedule/wire';
+import type { ServiceContext } from '../context';
+import { setting } from '../platform/settings';
+import { scheduleWorkbook } from './schedule-xlsx';
+
+type Request = ChannelParsedInput<'schedule.calculate'>;
+
+/** Compares the disclosed APR (2 decimals, as shown) with the caps; blocks above the hard cap. */
+function capWarnings(ctx: ServiceContext, wire: WireSchedule, allowAboveCap: boolean): ScheduleWarning[] {
+  const apr = Number(wire.apr.simple);
+  const hardCap = setting(ctx, 'lending.aprHardCapPercent');
+  const warning = setting(ctx, 'lending.aprWarningPercent');
+  const warnings: ScheduleWarning[] = [];
+  if (apr > Number(hardCap)) {
+    if (!allowAboveCap) {
+      throw new AppError('validation', `terms.annualRate: the APR ${wire.apr.simple}% is above the hard cap of ${hardCap}%`, {
+        field: 'terms.annualRate',
+        reason: 'aprAboveCap',
+        params: { apr: wire.apr.simple, cap: hardCap },
+      });
+    }
+    warnings.push({
+      reason: 'aprAboveCapOverridden',
+      message: `the APR ${wire.apr.simple}% is above the hard cap of ${hardCap}%: computed by explicit override`,
+      params: { apr: wire.apr.simple, cap: hardCap },
+    });
+  } else if (apr > Number(warning)) {
+    warnings.push({
+      reason: 'aprAboveWarning',
+      message: `the APR ${wire.apr.simple}% is above ${warning}% (4 × the one-year LPR)`,
+      params: { apr: wire.apr.simple, limit: warning },
+    });
+  }
+  return warnings;
+}
+
+export function computeSchedule(ctx: ServiceContext, input: Request): { schedule: Schedule; wire: WireSchedule } {
+  const schedule = generateSchedule(toScheduleTerms(input.terms));
+  const wire = toWireSchedule(schedule);
+  wire.warnings = capWarnings(ctx, wire, input.allowAboveCap);
+  return { schedule, wire };
+}
+
+export function calculateSchedule(ctx: ServiceContext, input: Request): ChannelOutput<'schedule.calculate'> {
+  return computeSchedule(ctx, input).wire;
+}
+
+export async function exportScheduleXlsx(
+  ctx: ServiceContext,
+  input: ChannelParsedInput<'schedule.exportXlsx'>,
+): Promise<ChannelOutput<'schedule.exportXlsx'>> {
+  const { schedule, wire } = computeSchedule(ctx, input);
+  const buffer = await scheduleWorkbook(schedule, wire, input.language).xlsx.writeBuffer();
+  return {
+    fileName: `repayment-schedule-${wire.installments[0]?.periodStart ?? 'terms'}.xlsx`,
+    contentBase64: Buffer.from(buffer).toString('base64'),
+  };
+}

@@ -1,0 +1,51 @@
+/** Labels for files the main process writes (Excel, PDF), in both UI languages. */
+export type ReportLanguage = 'zh-CN' | 'en';
+
+export const scheduleReportLabels = {
+  'zh-CN': {
+    sheet: '还款计划',
+    title: '还款计划表',
+    principal: '借款本金',
+    annualRate: '年利率',
+    method: '还款方式',
+    periods: '期数',
+    disbursementDate: '放款日',
+    apr: '年化利率（IRR，单利）',
+    aprCompound: '年化利率（复利）',
+    costOfBorrowing: '借款总成本',
+    upfrontFee: '前期费用',
+    columns: ['期次', '计息起日', '还款日', '计息天数', '期初本金', '应还本金', '应还利息', '费用', '应还合计', '期末本金'],
+    totals: '合计',
+    methods: {
+      'equal-installment': '等额本息',
+      'equal-principal': '等额本金',
+      'interest-only': '先息后本',
+      bullet: '到期一次还本付息',
+      flat: '等本等息',
+    },
+    interestOnlyThen: '前{{n}}期只还利息',
+  },
+  en: {
+    sheet: 'Schedule',
+    title: 'Repayment schedule',
+    principal: 'Principal',
+    annualRate: 'Annual rate',
+    method: 'Repayment method',
+    periods: 'Periods',
+    disbursementDate: 'Disbursement date',
+    apr: 'APR (IRR, simple)',
+    aprCompound: 'APR (compound)',
+    costOfBorrowing: 'Total cost of borrowing',
+    upfrontFee: 'Upfront fee',
+    columns: ['No.', 'Accrual from', 'Due date', 'Days', 'Opening balance', 'Principal', 'Interest', 'Fees', 'Total due', 'Closing balance'],
+    totals: 'Total',
+    methods: {
+      'equal-installment': 'Equal installment',
+      'equal-principal': 'Equal principal',
+      'interest-only': 'Interest only, principal at maturity',
+      bullet: 'Bullet (principal and interest at maturity)',
+      flat: 'Flat rate',
+    },
+    interestOnlyThen: 'interest only for the first {{n}} periods',
+  },
+} as const;
