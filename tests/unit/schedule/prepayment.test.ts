@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseIsoDate } from '../../../shared/dates/calendar';
-import { payoffQuote, prepay, PrepaymentError } from '../../../shared/schedule/prepayment';
+import { payoffQuote, prepay, type PrepaymentError } from '../../../shared/schedule/prepayment';
 import { base, scheduleOf } from '../../helpers/schedule';
 
 const day = (text: string) => parseIsoDate(text)!;
