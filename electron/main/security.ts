@@ -35,7 +35,7 @@ export function hardenSession(): void {
   ses.webRequest.onBeforeRequest((details, callback) => {
     const url = details.url;
     const devServer = process.env.ELECTRON_RENDERER_URL;
-    const local = url.startsWith('file://') || url.startsWith('devtools://') || (devServer !== undefined && url.startsWith(devServer)) || url.startsWith('data:');
+    const local = url.startsWith('file://') || url.startsWith('devtools://') || (devServer !== undefined && url.startsWith(devServer)) || url.startsWith('data:') || url.startsWith('blob:');
     callback({ cancel: !local });
   });
 }

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HashRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { BorrowersPage } from '../features/lending/borrowers/BorrowersPage';
+import { ScheduleCalculatorPage } from '../features/lending/schedule/ScheduleCalculatorPage';
 import { ComingSoon } from '../features/platform/ComingSoon';
 import { rememberLanguage, savedLanguage, type Language } from './i18n';
 import { Shell } from './Shell';
@@ -37,6 +38,7 @@ export function App() {
               <Routes>
                 <Route path="/" element={<Navigate to="/lending/borrowers" replace />} />
                 <Route path="/lending/borrowers" element={<BorrowersPage />} />
+                <Route path="/lending/calculator" element={<ScheduleCalculatorPage />} />
                 <Route path="/lending/loans" element={<ComingSoon areaKey="nav.loans" />} />
                 <Route path="/guarantees" element={<ComingSoon areaKey="nav.guarantees" />} />
                 <Route path="/collections" element={<ComingSoon areaKey="nav.collections" />} />

@@ -1,4 +1,4 @@
-import { BankOutlined, FileExcelOutlined, PhoneOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { BankOutlined, CalculatorOutlined, FileExcelOutlined, PhoneOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -45,6 +45,7 @@ export function Shell({ children, onToggleLanguage }: ShellProps) {
       label: t('nav.lending'),
       children: [
         { key: '/lending/borrowers', icon: <TeamOutlined />, label: t('nav.borrowers') },
+        { key: '/lending/calculator', icon: <CalculatorOutlined />, label: t('nav.calculator') },
         { key: '/lending/loans', label: t('nav.loans') },
       ],
     },

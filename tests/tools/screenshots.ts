@@ -34,6 +34,20 @@ try {
     await page.locator('#borrower_idNumber_help').waitFor();
     await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(out, `borrower-form-errors-${language}.png`) });
+    await page.goto(`${app.host.url}/#/lending/calculator`);
+    await page.locator('#terms_principal').fill('1000000');
+    await page.locator('#terms_annualRate').fill('17.30');
+    await page.locator('#terms_periods').fill('18');
+    await page.locator('#terms_interestOnlyPeriods').fill('6');
+    for (const [id, value] of [['#terms_disbursementDate', '2026-01-15'], ['#terms_firstDueDate', '2026-02-15']] as const) {
+      await page.locator(id).click();
+      await page.locator(id).fill(value);
+      await page.locator(id).press('Enter');
+    }
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: path.join(out, `calculator-${language}.png`) });
+    await page.emulateMedia({ media: 'print' });
+    await page.pdf({ path: path.join(out, `calculator-${language}.pdf`), format: 'A4', printBackground: true });
     await page.close();
   }
   console.log(`screenshots in ${out}`);

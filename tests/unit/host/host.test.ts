@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 function post(channel: string, body: string | Buffer, headers: Record<string, string> = {}) {
-  return fetch(`${host.url}/api/${channel}`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
+  return fetch(`${host.url}/api/${channel}`, { method: 'POST', body: typeof body === 'string' ? body : new Uint8Array(body), headers: { 'content-type': 'application/json', ...headers } });
 }
 
 function borrowerCount(): number {
