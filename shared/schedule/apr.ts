@@ -45,8 +45,30 @@ function solve(flows: readonly number[], times: readonly number[], guess: number
   return (low + high) / 2;
 }
 
-/** IRR per period for flows at t = 0, 1, 2, ... periods. */
+/**
+ * IRR per period for flows at t = 0, 1, 2, ... periods. With v = 1/(1+r) the present value is a
+ * polynomial in v, so Newton's method runs on Horner evaluations: no pow() in the loop, which makes
+ * the disclosure cheap enough to compute for every schedule.
+ */
 export function periodicIrr(flows: readonly number[], guess = 0.01): number {
+  const n = flows.length;
+  let r = guess;
+  for (let iteration = 0; iteration < 50; iteration++) {
+    const v = 1 / (1 + r);
+    let value = 0;
+    let slope = 0; // d(value)/dv
+    for (let k = n - 1; k >= 0; k--) {
+      slope = slope * v + value;
+      value = value * v + flows[k]!;
+    }
+    // d(value)/dr = d(value)/dv · dv/dr = slope · (−v²)
+    const derivative = -slope * v * v;
+    if (derivative === 0 || !Number.isFinite(value)) break;
+    const next = r - value / derivative;
+    if (!Number.isFinite(next) || next <= -0.999999) break;
+    if (Math.abs(next - r) < TOLERANCE) return next;
+    r = next;
+  }
   return solve(flows, flows.map((_, k) => k), guess);
 }
 

@@ -1,5 +1,5 @@
 /** Due dates, holiday adjustment and day counting for a schedule. */
-import { addMonths, civilDate, days360, weekday, type DayNumber } from '../dates/calendar';
+import { addMonths, civilDate, dayNumber, days360, daysInMonth, weekday, type DayNumber } from '../dates/calendar';
 import type { DayCount, Frequency, HolidayCalendar, ScheduleTerms } from './types';
 
 export function monthsPerPeriod(frequency: Frequency): number {
@@ -38,7 +38,21 @@ export function periodEnds(terms: ScheduleTerms, count: number): DayNumber[] {
   // Keep the schedule's day of month through short months: disbursed Jan 31 → Feb 28, Mar 31, Apr 30.
   const dayOfMonth = terms.repaymentDay ?? civilDate(terms.firstDueDate ?? terms.disbursementDate).day;
   const ends = new Array<DayNumber>(count);
-  for (let k = 0; k < count; k++) ends[k] = addPeriods(first, terms.frequency, k, dayOfMonth);
+  const months = monthsPerPeriod(terms.frequency);
+  if (months === 0) {
+    const step = daysPerPeriod(terms.frequency);
+    for (let k = 0; k < count; k++) ends[k] = first + step * k;
+    return ends;
+  }
+  // Month arithmetic without a civil-date conversion per period (this runs for every installment).
+  const { year, month } = civilDate(first);
+  const base = year * 12 + month - 1;
+  for (let k = 0; k < count; k++) {
+    const index = base + months * k;
+    const y = Math.floor(index / 12);
+    const m = index - y * 12 + 1;
+    ends[k] = dayNumber(y, m, Math.min(dayOfMonth, daysInMonth(y, m)));
+  }
   return ends;
 }
 

@@ -1,0 +1,18 @@
+/**
+ * `npm run bench [-- <figure>…] [-- --quick]`: speed figures measured the same way every run, each
+ * beside its baseline, written to bench-results.json. Not part of `npm test`.
+ */
+import { machine, writeReport, type BenchFigure } from './report';
+import { benchSchedule } from './schedule';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const selected = args.filter((a) => !a.startsWith('--'));
+const wants = (name: string) => selected.length === 0 || selected.includes(name);
+
+const m = machine();
+console.log(`machine: ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node}${quick ? ', quick run' : ''}\n`);
+
+const figures: BenchFigure[] = [];
+if (wants('schedule')) figures.push(...benchSchedule({ loans: quick ? 10_000 : 100_000, rounds: quick ? 2 : 3 }));
+writeReport(figures);

@@ -1,0 +1,28 @@
+import fs from 'node:fs';
+import os from 'node:os';
+
+export interface BenchFigure {
+  name: string;
+  value: number;
+  unit: string;
+  goal: string;
+  baseline: { name: string; value: number; unit: string } | null;
+  ratioToBaseline?: number;
+  met: boolean;
+}
+
+export function machine() {
+  return { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version };
+}
+
+export function writeReport(figures: BenchFigure[], file = 'bench-results.json'): void {
+  console.log('');
+  console.log('| figure | value | goal | baseline | met |');
+  console.log('|---|---|---|---|---|');
+  for (const f of figures) {
+    const baseline = f.baseline ? `${f.baseline.value.toLocaleString()} ${f.baseline.unit} (${f.baseline.name})` : '—';
+    console.log(`| ${f.name} | ${f.value.toLocaleString()} ${f.unit} | ${f.goal} | ${baseline} | ${f.met ? 'yes' : 'NO'} |`);
+  }
+  fs.writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine: machine(), figures }, null, 2));
+  console.log(`\nwritten to ${file}`);
+}
