@@ -1,3 +1,4 @@
+import { scheduleReportLabels } from '../../../shared/i18n/reports';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -81,13 +82,7 @@ export const en: Messages = {
     periodicFee: 'Fee per installment (yuan)',
     roundingMode: 'Rounding',
     installmentMultiple: 'Round installments to',
-    methods: {
-      'equal-installment': 'Equal installment',
-      'equal-principal': 'Equal principal',
-      'interest-only': 'Interest only, principal at maturity',
-      bullet: 'Bullet (all at maturity)',
-      flat: 'Flat rate',
-    },
+    methods: scheduleReportLabels['en'].methods,
     frequencies: { monthly: 'Monthly', quarterly: 'Quarterly', weekly: 'Weekly', 'bi-weekly': 'Every two weeks' },
     dayCounts: { '30/360': '30/360 (30-day months)', 'ACT/360': 'Actual/360', 'ACT/365': 'Actual/365' },
     dueDateRules: { keep: 'Keep', 'next-business-day': 'Next business day', 'previous-business-day': 'Previous business day' },

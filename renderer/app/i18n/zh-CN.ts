@@ -1,3 +1,4 @@
+import { scheduleReportLabels } from '../../../shared/i18n/reports';
 /** 简体中文 — the default language. Keys are shared with en.ts; a test checks both have the same keys. */
 export const zhCN = {
   app: { name: '贷桥', fullName: 'LoanBridge 贷桥', language: '语言', switchLanguage: 'English', separator: '：' },
@@ -80,13 +81,7 @@ export const zhCN = {
     periodicFee: '每期费用（元）',
     roundingMode: '舍入方式',
     installmentMultiple: '每期金额取整',
-    methods: {
-      'equal-installment': '等额本息',
-      'equal-principal': '等额本金',
-      'interest-only': '先息后本',
-      bullet: '到期一次还本付息',
-      flat: '等本等息',
-    },
+    methods: scheduleReportLabels['zh-CN'].methods,
     frequencies: { monthly: '按月', quarterly: '按季', weekly: '按周', 'bi-weekly': '按双周' },
     dayCounts: { '30/360': '30/360（每月按30天）', 'ACT/360': '实际天数/360', 'ACT/365': '实际天数/365' },
     dueDateRules: { keep: '不调整', 'next-business-day': '顺延至下一工作日', 'previous-business-day': '提前至上一工作日' },

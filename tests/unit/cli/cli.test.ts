@@ -3,17 +3,11 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../electron/cli/main';
+import { runCli as run } from '../../helpers/cli';
 import { validateResidentId } from '../../../shared/identity/resident-id';
 import { validateSocialCreditCode } from '../../../shared/identity/social-credit-code';
 import { tempDataDir } from '../../helpers/runtime';
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
 
 function count(dataDir: string): number {
   const db = new Database(path.join(dataDir, 'loanbridge.db'), { readonly: true });

@@ -1,15 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../electron/cli/main';
+import { runCli as run } from '../../helpers/cli';
 import { tempDataDir } from '../../helpers/runtime';
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
 
 function termsFile(terms: unknown): string {
   const file = path.join(tempDataDir('terms'), 'terms.json');
