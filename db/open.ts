@@ -111,3 +111,33 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
     throw error;
   }
 }
+
+export interface DatabaseInspection {
+  ok: boolean;
+  problem: string | null;
+  schemaVersion: number;
+}
+
+/**
+ * Checks a file is a sound LoanBridge database this version can open, without changing it:
+ * used before a restore and when looking for the latest good backup.
+ */
+export function inspectDatabaseFile(file: string, migrationsFolder: string): DatabaseInspection {
+  let sqlite: Database.Database | undefined;
+  try {
+    sqlite = new Database(file, { readonly: true, fileMustExist: true });
+    const check = sqlite.pragma('integrity_check', { simple: true });
+    if (check !== 'ok') return { ok: false, problem: `integrity check failed: ${String(check)}`, schemaVersion: 0 };
+    const applied = appliedMigrations(sqlite);
+    if (applied.count === 0) return { ok: false, problem: 'not a LoanBridge database (no schema history)', schemaVersion: 0 };
+    const journal = readJournal(migrationsFolder);
+    if (applied.count > journal.length) {
+      return { ok: false, problem: `written by a newer LoanBridge (schema ${applied.count})`, schemaVersion: applied.count };
+    }
+    return { ok: true, problem: null, schemaVersion: applied.count };
+  } catch (error) {
+    return { ok: false, problem: `cannot be read as a database: ${(error as Error).message}`, schemaVersion: 0 };
+  } finally {
+    sqlite?.close();
+  }
+}

@@ -5,7 +5,9 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import type { ChannelName } from '../../shared/contract';
 import { AppError, type AppErrorPayload } from '../../shared/contract/errors';
-import { LOCAL_ADMINISTRATOR } from '../../shared/platform/permissions';
+import os from 'node:os';
+import type { Actor } from '../../shared/platform/permissions';
+import type { Caller } from '../services/dispatch';
 import { openRuntime, type Runtime } from '../services/runtime';
 import { resolveDataDir } from '../services/platform/data-dir';
 import { APP_VERSION } from '../services/version';
@@ -28,6 +30,23 @@ export interface CliContext {
   call<T>(channel: ChannelName, input: unknown): Promise<T>;
 }
 
+/**
+ * Who the CLI acts as: a named user after a password check, or the local administrator — whoever can
+ * run commands on the machine that holds the data folder can read the file anyway. Audited either way.
+ */
+export const localAdministrator = (): Actor => ({ userName: `local-admin:${os.userInfo().username}`, role: 'administrator' });
+
+async function cliCaller(runtime: Runtime, options: { user?: string; password?: string }): Promise<Caller> {
+  if (!options.user) return { actor: localAdministrator() };
+  const password = options.password ?? process.env.LOANBRIDGE_PASSWORD;
+  if (!password) {
+    throw new CliFailure({ code: 'bad-request', field: 'password', message: '--user needs a password: --password or $LOANBRIDGE_PASSWORD' });
+  }
+  const signedIn = await runtime.dispatch('session.signIn', { userName: options.user, password }, { session: null });
+  if (!signedIn.ok) throw new CliFailure(signedIn.error);
+  return { session: (signedIn.value as { token: string }).token };
+}
+
 export function integerOption(name: string) {
   return (value: string): number => {
     if (!/^-?\d+$/.test(value.trim())) throw new InvalidArgumentError(`${name}: expected a whole number, got "${value}"`);
@@ -47,10 +66,13 @@ export async function main(argv: string[], io: Partial<Pick<Output, 'out' | 'err
     .version(APP_VERSION)
     .option('--data-dir <folder>', 'data folder (default: $LOANBRIDGE_DATA_DIR, else the per-user folder)')
     .option('--json', 'print machine-readable JSON')
+    .option('--user <name>', 'act as this LoanBridge user (password from --password or $LOANBRIDGE_PASSWORD); default: the local administrator')
+    .option('--password <password>', 'the --user password (prefer $LOANBRIDGE_PASSWORD: command lines are visible to other users)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => output.out(s.trimEnd()), writeErr: (s) => output.err(s.trimEnd()) })
     .showHelpAfterError(false);
 
+  let caller: Caller | undefined;
   const context: CliContext = {
     output,
     async runtime() {
@@ -58,7 +80,9 @@ export async function main(argv: string[], io: Partial<Pick<Output, 'out' | 'err
       return runtime;
     },
     async call<T>(channel: ChannelName, input: unknown): Promise<T> {
-      const result = await (await context.runtime()).dispatch(channel, input, LOCAL_ADMINISTRATOR);
+      const opened = await context.runtime();
+      caller ??= await cliCaller(opened, program.opts<{ user?: string; password?: string }>());
+      const result = await opened.dispatch(channel, input, caller);
       if (!result.ok) throw new CliFailure(result.error);
       return result.value as T;
     },

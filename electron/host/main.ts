@@ -21,9 +21,13 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 
 const runtime = await openRuntime({ dataDir: resolveDataDir(values['data-dir']) });
 const host = await startHost({ runtime, rendererDir: values.renderer, port });
+const backup = () => void runtime.dailyBackupIfDue().catch((error: unknown) => console.error('daily backup failed:', error));
+backup();
+const daily = setInterval(backup, 3_600_000);
 console.log(`LoanBridge browser host on ${host.url} (data: ${runtime.database.file})`);
 
 function stop() {
+  clearInterval(daily);
   void host.close().then(() => {
     runtime.close();
     process.exit(0);

@@ -7,7 +7,6 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { AppErrorPayload, ErrorCode } from '../../shared/contract/errors';
-import { LOCAL_ADMINISTRATOR } from '../../shared/platform/permissions';
 import type { Runtime } from '../services/runtime';
 import { CONTENT_SECURITY_POLICY } from '../main/content-security-policy';
 
@@ -17,6 +16,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   validation: 400,
   'bad-request': 400,
   forbidden: 403,
+  unauthenticated: 401,
   'not-found': 404,
   'unknown-channel': 404,
   conflict: 409,
@@ -47,6 +47,16 @@ export interface HostOptions {
 export interface Host {
   url: string;
   close(): Promise<void>;
+}
+
+const SESSION_COOKIE = 'lb_session';
+
+function sessionCookie(req: http.IncomingMessage): string | null {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [name, value] = part.trim().split('=');
+    if (name === SESSION_COOKIE && value) return value;
+  }
+  return null;
 }
 
 function send(res: http.ServerResponse, status: number, body: unknown): void {
@@ -95,9 +105,21 @@ async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, ru
     sendError(res, { code: 'bad-request', message: 'request body is not valid JSON' });
     return;
   }
-  const result = await runtime.dispatch(channel, input, LOCAL_ADMINISTRATOR);
-  if (result.ok) send(res, 200, result);
-  else sendError(res, result.error);
+  const session = sessionCookie(req);
+  const result = await runtime.dispatch(channel, input, { session });
+  if (!result.ok) {
+    sendError(res, result.error);
+    return;
+  }
+  // The session token lives in an HttpOnly cookie: page scripts never see it.
+  if (channel === 'session.signIn') {
+    const { token, ...rest } = result.value as { token: string };
+    res.setHeader('set-cookie', `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+    send(res, 200, { ok: true, value: { ...rest, token: '' } });
+    return;
+  }
+  if (channel === 'session.signOut') res.setHeader('set-cookie', `${SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`);
+  send(res, 200, result);
 }
 
 function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, rendererDir: string, pathname: string) {

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog } from 'electron';
 import { migrationsFolder } from '../../db/migrations-path';
-import { LOCAL_ADMINISTRATOR } from '../../shared/platform/permissions';
 import { openRuntime, type Runtime } from '../services/runtime';
 import { resolveDataDir } from '../services/platform/data-dir';
 import { registerIpc } from './ipc';
@@ -75,7 +74,10 @@ app.whenReady().then(async () => {
     app.quit();
     return;
   }
-  registerIpc(runtime, rendererFileUrl, () => LOCAL_ADMINISTRATOR);
+  registerIpc(runtime, rendererFileUrl);
+  void runtime.dailyBackupIfDue().catch((error: unknown) => console.error('daily backup failed', error));
+  const daily = setInterval(() => void runtime?.dailyBackupIfDue().catch((error: unknown) => console.error('daily backup failed', error)), 3_600_000);
+  app.on('will-quit', () => clearInterval(daily));
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();

@@ -1,7 +1,6 @@
 /** Registers one ipcMain handler per channel of the contract, each checking who is asking. */
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { channelNames } from '../../shared/contract';
-import type { Actor } from '../../shared/platform/permissions';
 import type { Runtime } from '../services/runtime';
 import { isAppUrl } from './security';
 
@@ -10,13 +9,27 @@ function trustedSender(event: IpcMainInvokeEvent, rendererFileUrl: string): bool
   return frame !== null && frame.parent === null && isAppUrl(frame.url, rendererFileUrl);
 }
 
-export function registerIpc(runtime: Runtime, rendererFileUrl: string, actor: () => Actor): void {
+/**
+ * Each window's session token stays in the main process, keyed by the window's web contents: the
+ * page never holds it, so a script in the page cannot steal it.
+ */
+export function registerIpc(runtime: Runtime, rendererFileUrl: string): void {
+  const tokens = new Map<number, string>();
   for (const channel of channelNames) {
-    ipcMain.handle(channel, (event, input: unknown) => {
+    ipcMain.handle(channel, async (event, input: unknown) => {
       if (!trustedSender(event, rendererFileUrl)) {
         return { ok: false, error: { code: 'forbidden', message: 'calls are accepted only from the LoanBridge window' } };
       }
-      return runtime.dispatch(channel, input, actor());
+      const contents = event.sender;
+      const result = await runtime.dispatch(channel, input, { session: tokens.get(contents.id) ?? null });
+      if (result.ok && channel === 'session.signIn') {
+        const { token, ...rest } = result.value as { token: string };
+        if (!tokens.has(contents.id)) contents.once('destroyed', () => runtime.sessions.close(tokens.get(contents.id)));
+        tokens.set(contents.id, token);
+        return { ok: true, value: { ...rest, token: '' } };
+      }
+      if (result.ok && channel === 'session.signOut') tokens.delete(contents.id);
+      return result;
     });
   }
 }

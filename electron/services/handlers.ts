@@ -1,10 +1,14 @@
 /** The handler map: one service function per channel of the contract. */
 import type { ChannelName, ChannelOutput, ChannelParsedInput } from '../../shared/contract';
 import type { ServiceContext } from './context';
-import { calculateSchedule, exportScheduleXlsx } from './lending/schedule';
 import { createBorrower, getBorrower, listBorrowers, updateBorrower } from './lending/borrowers';
+import { calculateSchedule, exportScheduleXlsx } from './lending/schedule';
+import { listAudit, verifyAudit } from './platform/audit-channels';
+import { createBackup, listBackups, restoreBackup } from './platform/backups';
 import { generateDemo } from './platform/demo/generate';
+import { listSettings, setSetting } from './platform/settings';
 import { platformStatus } from './platform/status';
+import { changePassword, createUser, listUsers, resetPassword, setupAdministrator, signIn, signOut, updateUser } from './platform/users';
 
 export type Handler<C extends ChannelName> = (
   ctx: ServiceContext,
@@ -15,6 +19,21 @@ export type HandlerMap = { [C in ChannelName]: Handler<C> };
 export const handlers: HandlerMap = {
   'platform.status': platformStatus,
   'platform.demo': generateDemo,
+  'session.setup': setupAdministrator,
+  'session.signIn': signIn,
+  'session.signOut': signOut,
+  'session.changePassword': changePassword,
+  'user.list': listUsers,
+  'user.create': createUser,
+  'user.update': updateUser,
+  'user.resetPassword': resetPassword,
+  'audit.list': listAudit,
+  'audit.verify': verifyAudit,
+  'settings.list': listSettings,
+  'settings.set': setSetting,
+  'backup.list': listBackups,
+  'backup.create': createBackup,
+  'backup.restore': restoreBackup,
   'borrower.create': createBorrower,
   'borrower.update': updateBorrower,
   'borrower.get': getBorrower,

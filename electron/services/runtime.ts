@@ -1,20 +1,31 @@
 /**
  * Opens a data folder and builds the dispatcher over it: what the Electron main process, the
- * browser host and the CLI each do at start-up.
+ * browser host and the CLI each do at start-up. Owns the sessions and can replace the database
+ * (restore) while running.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase, type OpenedDatabase } from '../../db/open';
 import { migrationsFolder as defaultMigrationsFolder } from '../../db/migrations-path';
 import { createDispatch, type Dispatch } from './dispatch';
+import type { ServiceContext } from './context';
+import { dailyBackupIfDue, type BackupFile } from './platform/backups';
+import { SessionStore } from './platform/sessions';
+import { setting } from './platform/settings';
+import { actorForUser } from './platform/users';
 import { APP_VERSION } from './version';
 
 export const DATABASE_FILE_NAME = 'loanbridge.db';
 
 export interface Runtime {
   dataDir: string;
-  database: OpenedDatabase;
+  migrationsFolder: string;
+  /** The database now open (a restore replaces it). */
+  readonly database: OpenedDatabase;
+  sessions: SessionStore;
   dispatch: Dispatch;
+  /** The daily automatic backup, if one is due. */
+  dailyBackupIfDue(): Promise<BackupFile | null>;
   close(): void;
 }
 
@@ -30,20 +41,57 @@ export interface RuntimeOptions {
 export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
   const dataDir = path.resolve(options.dataDir);
   fs.mkdirSync(dataDir, { recursive: true });
-  const openOptions: Parameters<typeof openDatabase>[0] = {
-    file: path.join(dataDir, DATABASE_FILE_NAME),
-    migrationsFolder: options.migrationsFolder ?? defaultMigrationsFolder(),
-    backupFolder: path.join(dataDir, 'backups'),
+  const file = path.join(dataDir, DATABASE_FILE_NAME);
+  const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder();
+  const now = options.now ?? (() => new Date());
+  const open = () =>
+    openDatabase({
+      file,
+      migrationsFolder,
+      backupFolder: path.join(dataDir, 'backups'),
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
+  let database = await open();
+  const sessions = new SessionStore(now);
+
+  const replaceDatabase = async (source: string) => {
+    database.close();
+    try {
+      for (const suffix of ['-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+      fs.copyFileSync(source, `${file}.restoring`);
+      fs.renameSync(`${file}.restoring`, file);
+    } finally {
+      database = await open();
+    }
+    // Users and roles may differ in the restored book: everyone signs in again.
+    sessions.clear();
   };
-  if (options.nativeBinding) openOptions.nativeBinding = options.nativeBinding;
-  const database = await openDatabase(openOptions);
+
   const dispatch = createDispatch({
-    db: database.db,
-    sqlite: database.sqlite,
-    app: { appVersion: APP_VERSION, schemaVersion: database.schemaVersion, databaseFile: database.file },
-    ...(options.now ? { now: options.now } : {}),
+    database: () => ({
+      db: database.db,
+      sqlite: database.sqlite,
+      app: { appVersion: APP_VERSION, schemaVersion: database.schemaVersion, databaseFile: database.file },
+    }),
+    runtime: { dataDir, migrationsFolder, sessions, replaceDatabase },
+    now,
+    resolveSession: (token) => {
+      const userId = sessions.touch(token, setting(database, 'security.idleLockMinutes'));
+      return userId === null ? null : actorForUser(database, userId);
+    },
     ...(options.checkOutputs ? { checkOutputs: true } : {}),
     ...(options.onInternalError ? { onInternalError: options.onInternalError } : {}),
   });
-  return { dataDir, database, dispatch, close: () => database.close() };
+
+  return {
+    dataDir,
+    migrationsFolder,
+    get database() {
+      return database;
+    },
+    sessions,
+    dispatch,
+    dailyBackupIfDue: () => dailyBackupIfDue({ db: database.db, sqlite: database.sqlite, now } as Pick<ServiceContext, 'db' | 'sqlite' | 'now'>, dataDir),
+    close: () => database.close(),
+  };
 }

@@ -1,17 +1,32 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HashRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { ApiError } from '../api/client';
+import { AuthGate } from '../features/platform/auth/AuthGate';
+import { AuditPage } from '../features/platform/audit/AuditPage';
+import { BackupsPage } from '../features/platform/backups/BackupsPage';
+import { SettingsPage } from '../features/platform/settings/SettingsPage';
+import { UsersPage } from '../features/platform/users/UsersPage';
 import { BorrowersPage } from '../features/lending/borrowers/BorrowersPage';
 import { ScheduleCalculatorPage } from '../features/lending/schedule/ScheduleCalculatorPage';
 import { ComingSoon } from '../features/platform/ComingSoon';
 import { rememberLanguage, savedLanguage, type Language } from './i18n';
 import { Shell } from './Shell';
 
-const queryClient = new QueryClient({
+/** A call refused for want of a session (expired, signed out elsewhere) sends the user back to sign-in. */
+function onApiError(error: unknown) {
+  if (error instanceof ApiError && error.payload.code === 'unauthenticated') {
+    void queryClient.invalidateQueries({ queryKey: ['platform.status'] });
+  }
+}
+
+const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: onApiError }),
+  mutationCache: new MutationCache({ onError: onApiError }),
   defaultOptions: { queries: { staleTime: 30_000, retry: false, refetchOnWindowFocus: false } },
 });
 
@@ -34,6 +49,7 @@ export function App() {
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <HashRouter>
+            <AuthGate>
             <Shell onToggleLanguage={toggleLanguage}>
               <Routes>
                 <Route path="/" element={<Navigate to="/lending/borrowers" replace />} />
@@ -43,10 +59,14 @@ export function App() {
                 <Route path="/guarantees" element={<ComingSoon areaKey="nav.guarantees" />} />
                 <Route path="/collections" element={<ComingSoon areaKey="nav.collections" />} />
                 <Route path="/ledgers" element={<ComingSoon areaKey="nav.ledgers" />} />
-                <Route path="/settings" element={<ComingSoon areaKey="nav.settings" />} />
+                <Route path="/settings" element={<SettingsPage />} />
+                <Route path="/settings/users" element={<UsersPage />} />
+                <Route path="/settings/audit" element={<AuditPage />} />
+                <Route path="/settings/backups" element={<BackupsPage />} />
                 <Route path="*" element={<Navigate to="/lending/borrowers" replace />} />
               </Routes>
             </Shell>
+            </AuthGate>
           </HashRouter>
         </QueryClientProvider>
       </AntApp>

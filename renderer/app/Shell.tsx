@@ -1,5 +1,10 @@
-import { BankOutlined, CalculatorOutlined, FileExcelOutlined, PhoneOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
-import { Button, Layout, Menu, Space, Typography } from 'antd';
+import { BankOutlined, CalculatorOutlined, LogoutOutlined, UserOutlined, FileExcelOutlined, PhoneOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Layout, Menu, Modal, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { api } from '../api/client';
+import { ChangePasswordForm } from '../features/platform/auth/AuthScreens';
+import { useCan } from './permissions';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
@@ -24,7 +29,7 @@ function StatusBar() {
           {t('status.database')}{t('app.separator')}<span data-testid="database-file">{data?.databaseFile ?? '—'}</span>
         </span>
         <span>
-          {t('status.user')}{t('app.separator')}{data?.actor.userName ?? '—'}
+          {t('status.user')}{t('app.separator')}{data?.user ? `${data.user.displayName}（${t(`roles.${data.user.role}`)}）` : '—'}
         </span>
         <span>
           {t('status.version')}{t('app.separator')}{data?.appVersion ?? '—'}
@@ -38,6 +43,17 @@ export function Shell({ children, onToggleLanguage }: ShellProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
+  const client = useQueryClient();
+  const user = useStatus().data?.user;
+  const [changingPassword, setChangingPassword] = useState(false);
+  const canReadSettings = useCan('settings.read');
+  const canManageUsers = useCan('users.manage');
+  const canReadAudit = useCan('audit.read');
+  const canManageBackups = useCan('backup.manage');
+  const signOut = async () => {
+    await api('session.signOut', {}).catch(() => undefined);
+    await client.invalidateQueries();
+  };
   const items = [
     {
       key: 'lending',
@@ -52,7 +68,18 @@ export function Shell({ children, onToggleLanguage }: ShellProps) {
     { key: '/guarantees', icon: <SafetyCertificateOutlined />, label: t('nav.guarantees') },
     { key: '/collections', icon: <PhoneOutlined />, label: t('nav.collections') },
     { key: '/ledgers', icon: <FileExcelOutlined />, label: t('nav.ledgers') },
-    { key: '/settings', icon: <SettingOutlined />, label: t('nav.settings') },
+    {
+      key: 'settings',
+      icon: <SettingOutlined />,
+      label: t('nav.settings'),
+      children: [
+        ...(canReadSettings ? [{ key: '/settings', label: t('nav.systemSettings') }] : []),
+        ...(canManageUsers ? [{ key: '/settings/users', label: t('nav.users') }] : []),
+        ...(canReadAudit ? [{ key: '/settings/audit', label: t('nav.audit') }] : []),
+        ...(canManageBackups ? [{ key: '/settings/backups', label: t('nav.backups') }] : []),
+        { key: 'change-password', label: t('auth.changePassword') },
+      ],
+    },
   ];
   return (
     <Layout className="lb-shell">
@@ -65,16 +92,27 @@ export function Shell({ children, onToggleLanguage }: ShellProps) {
           items={items}
           selectedKeys={[location.pathname]}
           defaultOpenKeys={['lending']}
-          onClick={({ key }) => navigate(key)}
+          onClick={({ key }) => (key === 'change-password' ? setChangingPassword(true) : navigate(key))}
         />
       </Layout.Sider>
       <Layout className="lb-main">
         <Layout.Header className="lb-header">
           <div />
-          <Button onClick={onToggleLanguage} data-testid="language-switch" aria-label={t('app.language')}>
-            {t('app.switchLanguage')}
-          </Button>
+          <Space>
+            <span data-testid="signed-in-user">
+              <UserOutlined /> {user?.displayName}
+            </span>
+            <Button onClick={onToggleLanguage} data-testid="language-switch" aria-label={t('app.language')}>
+              {t('app.switchLanguage')}
+            </Button>
+            <Button icon={<LogoutOutlined />} onClick={signOut} data-testid="sign-out">
+              {t('auth.signOut')}
+            </Button>
+          </Space>
         </Layout.Header>
+        <Modal open={changingPassword} title={t('auth.changePassword')} footer={null} onCancel={() => setChangingPassword(false)} destroyOnHidden>
+          <ChangePasswordForm onDone={() => setChangingPassword(false)} />
+        </Modal>
         <Layout.Content className="lb-content">{children}</Layout.Content>
         <StatusBar />
       </Layout>

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Permission } from '../platform/permissions';
+import type { ChannelPermission } from '../platform/permissions';
 
 /**
  * One channel of the typed bridge. The same definition drives input validation in the main
@@ -8,9 +8,14 @@ import type { Permission } from '../platform/permissions';
 export interface ChannelSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;
   output: O;
-  permission: Permission;
+  permission: ChannelPermission;
   /** Writes run in one transaction and leave an audit entry; reads never write. */
   mutates: boolean;
+  /**
+   * The handler awaits (password hashing, file copies) and opens its own short write transactions
+   * with ctx.transaction; it still must leave an audit entry.
+   */
+  asyncWrites?: boolean;
 }
 
 export function channel<I extends z.ZodType, O extends z.ZodType>(spec: ChannelSpec<I, O>): ChannelSpec<I, O> {

@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'not-found'
   | 'conflict'
   | 'forbidden'
+  | 'unauthenticated'
   | 'unknown-channel'
   | 'bad-request'
   | 'too-large'

@@ -14,39 +14,50 @@ export const roles = [
 export type Role = (typeof roles)[number];
 
 export const permissions = [
-  'platform.read',
-  'settings.write',
+  /** Signed in as anyone: own session, own password, status bar. */
+  'session',
   'borrower.read',
   'borrower.write',
   /** Full identity numbers and phone numbers; without it they are masked. */
   'personal-data.read',
+  /** The schedule calculator (试算): pure computation. */
+  'schedule.calculate',
+  'settings.read',
+  'settings.write',
+  'users.manage',
+  'audit.read',
+  'backup.manage',
   /** Generating demo data: administrators only. */
   'demo.generate',
-  /** The schedule calculator (试算): pure computation, open to every role. */
-  'schedule.calculate',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-const READ_ONLY: Permission[] = ['platform.read', 'borrower.read', 'personal-data.read', 'schedule.calculate'];
+/** Channels anyone may call before signing in: status, first-run setup, sign-in. */
+export type ChannelPermission = Permission | 'public';
+
+const EVERYONE: Permission[] = ['session', 'schedule.calculate', 'borrower.read'];
+const OVERSIGHT: Permission[] = [...EVERYONE, 'personal-data.read', 'settings.read', 'audit.read'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   administrator: permissions,
-  'loan-officer': ['platform.read', 'borrower.read', 'borrower.write', 'personal-data.read', 'schedule.calculate'],
-  'guarantee-officer': ['platform.read', 'borrower.read', 'borrower.write', 'personal-data.read', 'schedule.calculate'],
-  collector: ['platform.read', 'borrower.read', 'schedule.calculate'],
-  accountant: READ_ONLY,
-  manager: READ_ONLY,
-  auditor: READ_ONLY,
+  'loan-officer': [...EVERYONE, 'borrower.write', 'personal-data.read'],
+  'guarantee-officer': [...EVERYONE, 'borrower.write', 'personal-data.read'],
+  // Collectors see identity numbers and phones masked (PIPL: the minimum needed).
+  collector: EVERYONE,
+  accountant: [...EVERYONE, 'personal-data.read'],
+  manager: OVERSIGHT,
+  auditor: OVERSIGHT,
 };
 
-export function can(role: Role, permission: Permission): boolean {
-  return rolePermissions[role].includes(permission);
+export function can(role: Role, permission: ChannelPermission): boolean {
+  return permission === 'public' || rolePermissions[role].includes(permission);
 }
 
-/** Who is acting. The CLI and the single-user desktop start as the local administrator. */
+/** Who is acting. The CLI on the machine that holds the data acts as the local administrator. */
 export interface Actor {
   userName: string;
   role: Role;
+  userId?: number;
 }
 
 export const LOCAL_ADMINISTRATOR: Actor = { userName: 'local-admin', role: 'administrator' };

@@ -1,12 +1,86 @@
 /**
- * Every setting the product reads, with its default. Thresholds from the domain brief live here,
- * never as literals in the code that uses them.
+ * Every setting the product reads, with its default and its validation. Thresholds from the domain
+ * brief live here, never as literals in the code that uses them. Values are stored as JSON.
  */
-export const settingDefaults = {
+import { z } from 'zod';
+import { parsePercent } from '../rates/rate';
+
+const percent = z.string().refine((v) => parsePercent(v) !== null, { message: 'a percentage such as "24.00"', params: { reason: 'percent' } });
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time HH:MM');
+
+interface SettingSpec<T extends z.ZodType> {
+  group: 'company' | 'platform' | 'security' | 'backup' | 'lending' | 'guarantees' | 'collections';
+  schema: T;
+  defaultValue: z.output<T>;
+}
+
+function spec<T extends z.ZodType>(group: SettingSpec<T>['group'], schema: T, defaultValue: z.output<T>): SettingSpec<T> {
+  return { group, schema, defaultValue };
+}
+
+export const settingsCatalog = {
+  'company.name': spec('company', z.string().trim().max(100), ''),
+  /** Printed at the top of schedules, notices and reports. */
+  'company.letterhead': spec('company', z.string().max(500), ''),
+  'company.kind': spec('company', z.enum(['microloan', 'guarantee', 'both']), 'both'),
+  'platform.officeTimeZone': spec('platform', z.string().min(1).max(64), 'Asia/Shanghai'),
+  'security.idleLockMinutes': spec('security', z.number().int().min(1).max(480), 15),
+  'security.maxFailedSignIns': spec('security', z.number().int().min(3).max(20), 5),
+  'security.lockoutMinutes': spec('security', z.number().int().min(1).max(1440), 15),
+  /** Empty: the backups folder inside the data folder. A USB stick or network share is typical. */
+  'backup.folder': spec('backup', z.string().max(500), ''),
+  'backup.keep': spec(
+    'backup',
+    z.strictObject({ daily: z.number().int().min(1).max(60), weekly: z.number().int().min(0).max(52), monthly: z.number().int().min(0).max(120) }),
+    { daily: 7, weekly: 4, monthly: 12 },
+  ),
   /** No new loan whose annualized rate (APR, 单利) exceeds this, without a recorded override. */
-  'lending.aprHardCapPercent': '24.00',
+  'lending.aprHardCapPercent': spec('lending', percent, '24.00'),
   /** Warn at entry above this: 4 × the one-year LPR (3.00%), the cap regulators move to by end-2027. */
-  'lending.aprWarningPercent': '12.00',
+  'lending.aprWarningPercent': spec('lending', percent, '12.00'),
+  'lending.daysPerYear': spec('lending', z.union([z.literal(360), z.literal(365)]), 360),
+  'lending.roundingMode': spec('lending', z.enum(['half-up', 'half-even']), 'half-up'),
+  /** Penalty interest (罚息) = contract rate × (1 + markup). */
+  'lending.penaltyMarkupPercent': spec('lending', percent, '50.00'),
+  'lending.compoundInterest': spec('lending', z.boolean(), true),
+  'lending.dueDateRule': spec('lending', z.enum(['keep', 'next-business-day', 'previous-business-day']), 'keep'),
+  'lending.holidays': spec('lending', z.array(isoDate).max(2000), []),
+  'lending.workdays': spec('lending', z.array(isoDate).max(2000), []),
+  /** Aging buckets by days past due: M1 1–30, M2 31–60, M3 61–90, M4–M6 91–180, M6+ over 180. */
+  'lending.bucketUpperDays': spec('lending', z.array(z.number().int().min(1).max(3650)).min(1).max(12), [30, 60, 90, 180]),
+  /** Five-category classification (五级分类) from days past due. */
+  'lending.classificationDays': spec(
+    'lending',
+    z.strictObject({ specialMention: z.number().int().min(1), substandard: z.number().int().min(1), doubtful: z.number().int().min(1), loss: z.number().int().min(1) }),
+    { specialMention: 1, substandard: 91, doubtful: 271, loss: 361 },
+  ),
+  'lending.provisionPercent': spec(
+    'lending',
+    z.strictObject({ normal: percent, specialMention: percent, substandard: percent, doubtful: percent, loss: percent }),
+    { normal: '0.00', specialMention: '2.00', substandard: '25.00', doubtful: '50.00', loss: '100.00' },
+  ),
+  'lending.generalReservePercent': spec('lending', percent, '1.50'),
+  'lending.singleBorrowerLimitPercent': spec('lending', percent, '10.00'),
+  'lending.relatedBorrowerLimitPercent': spec('lending', percent, '15.00'),
+  'guarantees.leverageLimit': spec('guarantees', z.union([z.literal(10), z.literal(15)]), 10),
+  'guarantees.singleClientLimitPercent': spec('guarantees', percent, '10.00'),
+  'guarantees.relatedClientLimitPercent': spec('guarantees', percent, '15.00'),
+  'guarantees.unearnedFeeReservePercent': spec('guarantees', percent, '50.00'),
+  'guarantees.compensationReservePercent': spec('guarantees', percent, '1.00'),
+  'guarantees.compensationReserveCapPercent': spec('guarantees', percent, '10.00'),
+  'guarantees.firstCheckDays': spec('guarantees', z.number().int().min(1).max(365), 60),
+  'guarantees.checkIntervalMonths': spec('guarantees', z.number().int().min(1).max(12), 3),
+  'guarantees.watchListIntervalMonths': spec('guarantees', z.number().int().min(1).max(12), 1),
+  'collections.contactFrom': spec('collections', time, '08:00'),
+  'collections.contactTo': spec('collections', time, '21:00'),
+  'collections.callLimit': spec('collections', z.strictObject({ calls: z.number().int().min(1), days: z.number().int().min(1) }), { calls: 7, days: 7 }),
 } as const;
 
-export type SettingKey = keyof typeof settingDefaults;
+export type SettingKey = keyof typeof settingsCatalog;
+export type SettingValue<K extends SettingKey> = z.output<(typeof settingsCatalog)[K]['schema']>;
+export const settingKeys = Object.keys(settingsCatalog) as SettingKey[];
+
+export function isSettingKey(key: string): key is SettingKey {
+  return Object.prototype.hasOwnProperty.call(settingsCatalog, key);
+}

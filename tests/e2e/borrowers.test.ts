@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hostApp, launchChromium, type HostedApp } from '../helpers/browser';
+import { hostApp, launchChromium, signIn, type HostedApp } from '../helpers/browser';
 
 let app: HostedApp;
 let browser: Browser;
@@ -8,7 +8,7 @@ let page: Page;
 
 beforeAll(async () => {
   app = await hostApp();
-  await app.runtime.dispatch('platform.demo', { borrowers: 30, seed: 3 }, { userName: 'seed', role: 'administrator' });
+  await app.runtime.dispatch('platform.demo', { borrowers: 30, seed: 3 }, { actor: { userName: 'seed', role: 'administrator' } });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
 });
@@ -21,6 +21,7 @@ afterAll(async () => {
 describe('borrowers in the browser (Chinese by default)', () => {
   it('shows the shell with navigation, the borrower list and the status bar', async () => {
     await page.goto(app.host.url);
+    await signIn(page);
     await expect.poll(() => page.locator('.ant-table-row').count()).toBe(20);
     for (const label of ['贷款', '担保', '催收', '台账与报表', '设置']) {
       await expect(page.getByRole('menuitem', { name: label }).count()).resolves.toBeGreaterThan(0);

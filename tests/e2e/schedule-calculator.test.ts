@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hostApp, launchChromium, type HostedApp } from '../helpers/browser';
+import { hostApp, launchChromium, signIn, type HostedApp } from '../helpers/browser';
 import { openpyxlDump, readersAvailable } from '../helpers/excel';
 import { tempDataDir } from '../helpers/runtime';
 
@@ -15,6 +15,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   await page.goto(`${app.host.url}/#/lending/calculator`);
+  await signIn(page);
 });
 
 afterAll(async () => {
@@ -38,6 +39,7 @@ function totals(): Promise<string[]> {
 describe('schedule calculator (试算) in the browser', () => {
   it('starts from the business date and shows a schedule straight away', async () => {
     const status = (await (await fetch(`${app.host.url}/api/platform.status`, { method: 'POST', body: '{}' })).json()) as { value: { businessDate: string } };
+    expect(status.value.businessDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await expect.poll(() => page.locator('#terms_disbursementDate').inputValue()).toBe(status.value.businessDate);
     await expect.poll(async () => (await totals()).length).toBe(12);
     await expect.poll(() => page.getByTestId('apr-simple').textContent()).toContain('12.00%');

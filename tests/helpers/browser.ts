@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { startHost, type Host } from '../../electron/host/server';
 import { openRuntime, type Runtime } from '../../electron/services/runtime';
 import { tempDataDir } from './runtime';
@@ -36,9 +36,13 @@ export interface HostedApp {
   close(): Promise<void>;
 }
 
-/** A fresh data folder served by the browser host over the built renderer (`npm run build` first). */
+export const ADMIN = { userName: 'admin', displayName: '系统管理员', password: 'admin-pass-2026' };
+
+/** A fresh data folder with an administrator, served by the browser host over the built renderer (`npm run build` first). */
 export async function hostApp(dataDir = tempDataDir('e2e')): Promise<HostedApp> {
   const runtime = await openRuntime({ dataDir, checkOutputs: true });
+  const setup = await runtime.dispatch('session.setup', ADMIN, { session: null });
+  if (!setup.ok) throw new Error(`setup failed: ${setup.error.message}`);
   const host = await startHost({ runtime, rendererDir: RENDERER_DIR });
   return {
     runtime,
@@ -49,4 +53,12 @@ export async function hostApp(dataDir = tempDataDir('e2e')): Promise<HostedApp> 
       runtime.close();
     },
   };
+}
+
+/** Signs in through the sign-in screen and waits for the shell. */
+export async function signIn(page: Page, user: { userName: string; password: string } = ADMIN): Promise<void> {
+  await page.locator('#signIn_userName').fill(user.userName);
+  await page.locator('#signIn_password').fill(user.password);
+  await page.getByTestId('sign-in-submit').click();
+  await page.getByTestId('signed-in-user').waitFor();
 }

@@ -25,12 +25,12 @@ export async function testRuntime(options: { now?: () => Date; dataDir?: string 
   return {
     ...runtime,
     async call(channel, input, actor = LOCAL_ADMINISTRATOR) {
-      const result = await runtime.dispatch(channel, input, actor);
+      const result = await runtime.dispatch(channel, input, { actor });
       if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
       return result.value as never;
     },
     async fail(channel, input, actor = LOCAL_ADMINISTRATOR) {
-      const result = await runtime.dispatch(channel, input, actor);
+      const result = await runtime.dispatch(channel, input, { actor });
       if (result.ok) throw new Error(`${channel} unexpectedly succeeded`);
       return result.error;
     },

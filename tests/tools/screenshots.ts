@@ -5,14 +5,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { hostApp, launchChromium } from '../helpers/browser';
+import { hostApp, launchChromium, signIn } from '../helpers/browser';
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'screenshots' } } });
 const out = path.resolve(values.out);
 fs.mkdirSync(out, { recursive: true });
 
 const app = await hostApp();
-await app.runtime.dispatch('platform.demo', { borrowers: 120, seed: 11 }, { userName: 'demo', role: 'administrator' });
+await app.runtime.dispatch('platform.demo', { borrowers: 120, seed: 11 }, { actor: { userName: 'demo', role: 'administrator' } });
 const browser = await launchChromium();
 try {
   for (const language of ['zh-CN', 'en']) {
@@ -23,6 +23,8 @@ try {
       language,
     );
     await page.reload();
+    await page.screenshot({ path: path.join(out, `sign-in-${language}.png`) });
+    await signIn(page);
     await page.locator('.ant-table-row').first().waitFor();
     await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
     await page.screenshot({ path: path.join(out, `borrowers-${language}.png`) });

@@ -16,13 +16,13 @@ import { AppError } from '../../../shared/contract/errors';
 import { maskIdNumber, maskPhone } from '../../../shared/identity/masking';
 import type { Borrower, BorrowerSummary } from '../../../shared/lending/borrower';
 import { can } from '../../../shared/platform/permissions';
-import { instant, type ServiceContext } from '../context';
+import { actorOf, instant, type ServiceContext } from '../context';
 
 type CreateInput = ChannelParsedInput<'borrower.create'>;
 type RelatedInput = CreateInput['relatedPersons'][number];
 
 function mayReadPersonalData(ctx: ServiceContext): boolean {
-  return can(ctx.actor.role, 'personal-data.read');
+  return can(actorOf(ctx).role, 'personal-data.read');
 }
 
 function toSummary(row: BorrowerRow, masked: boolean): BorrowerSummary {
@@ -107,7 +107,7 @@ function relatedColumns(person: RelatedInput) {
 export function createBorrower(ctx: ServiceContext, input: CreateInput): ChannelOutput<'borrower.create'> {
   assertIdentityFree(ctx, input);
   const at = instant(ctx);
-  const by = ctx.actor.userName;
+  const by = actorOf(ctx).userName;
   const id = insertBorrower(ctx.db, {
     ...borrowerColumns(input),
     createdAt: at,
@@ -129,7 +129,7 @@ export function updateBorrower(
   if (!current) throw new AppError('not-found', `no borrower with id ${input.id}`, { field: 'id', reason: 'borrowerNotFound' });
   assertIdentityFree(ctx, input, input.id);
   const at = instant(ctx);
-  const by = ctx.actor.userName;
+  const by = actorOf(ctx).userName;
   const updated = updateBorrowerRow(ctx.db, input.id, input.version, {
     ...borrowerColumns(input),
     updatedAt: at,

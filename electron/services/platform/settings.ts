@@ -1,9 +1,48 @@
-import { readSetting } from '../../../db/repositories/platform/settings';
-import { settingDefaults, type SettingKey } from '../../../shared/platform/settings-catalog';
-import type { ServiceContext } from '../context';
+/** Settings: each has a default in the catalog; a stored value overrides it and remembers who set it. */
+import { eq } from 'drizzle-orm';
+import { readSetting, writeSetting } from '../../../db/repositories/platform/settings';
+import { settings as settingsTable } from '../../../db/schema';
+import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
+import { AppError, fromZodError } from '../../../shared/contract/errors';
+import { isSettingKey, settingKeys, settingsCatalog, type SettingKey, type SettingValue } from '../../../shared/platform/settings-catalog';
+import { actorOf, instant, type ServiceContext } from '../context';
 
-/** A setting's stored value, or its default. */
-export function setting<K extends SettingKey>(ctx: ServiceContext, key: K): (typeof settingDefaults)[K] | string {
-  const value = readSetting(ctx.db, key);
-  return typeof value === 'string' ? value : settingDefaults[key];
+/** A setting's stored value, or its default when unset or no longer valid. */
+export function setting<K extends SettingKey>(ctx: Pick<ServiceContext, 'db'>, key: K): SettingValue<K> {
+  const stored = readSetting(ctx.db, key);
+  if (stored === undefined) return settingsCatalog[key].defaultValue as SettingValue<K>;
+  const parsed = settingsCatalog[key].schema.safeParse(stored);
+  return (parsed.success ? parsed.data : settingsCatalog[key].defaultValue) as SettingValue<K>;
+}
+
+export function listSettings(ctx: ServiceContext): ChannelOutput<'settings.list'> {
+  return settingKeys.map((key) => {
+    const row = ctx.db.select().from(settingsTable).where(eq(settingsTable.key, key)).get();
+    const value = setting(ctx, key);
+    const defaultValue = settingsCatalog[key].defaultValue;
+    return {
+      key,
+      group: settingsCatalog[key].group,
+      value,
+      defaultValue,
+      isDefault: JSON.stringify(value) === JSON.stringify(defaultValue),
+      updatedAt: row?.updatedAt ?? null,
+      updatedBy: row?.updatedBy ?? null,
+    };
+  });
+}
+
+export function setSetting(ctx: ServiceContext, input: ChannelParsedInput<'settings.set'>): ChannelOutput<'settings.set'> {
+  if (!isSettingKey(input.key)) {
+    throw new AppError('validation', `key: there is no setting "${input.key}"`, { field: 'key', reason: 'unknownSetting' });
+  }
+  const parsed = settingsCatalog[input.key].schema.safeParse(input.value);
+  if (!parsed.success) {
+    const error = fromZodError(parsed.error, input.value);
+    throw new AppError('validation', `value: ${error.message}`, { field: 'value', reason: error.reason ?? 'invalid', ...(error.params ? { params: error.params } : {}) });
+  }
+  const before = setting(ctx, input.key);
+  writeSetting(ctx.db, input.key, parsed.data, actorOf(ctx).userName, instant(ctx));
+  ctx.audit({ entityType: 'setting', entityId: input.key, before, after: parsed.data });
+  return { key: input.key, value: parsed.data };
 }

@@ -8,12 +8,16 @@ import { tempDataDir } from '../../helpers/runtime';
 
 let runtime: Runtime;
 let host: Host;
+let cookie = '';
 
 beforeAll(async () => {
   const renderer = tempDataDir('renderer');
   fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><title>t</title>');
   runtime = await openRuntime({ dataDir: tempDataDir() });
   host = await startHost({ runtime, rendererDir: renderer });
+  await runtime.dispatch('session.setup', { userName: 'admin', displayName: '管理员', password: 'first-pass-1' }, { session: null });
+  const signIn = await fetch(`${host.url}/api/session.signIn`, { method: 'POST', body: JSON.stringify({ userName: 'admin', password: 'first-pass-1' }) });
+  cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
 });
 afterAll(async () => {
   await host.close();
@@ -21,7 +25,7 @@ afterAll(async () => {
 });
 
 function post(channel: string, body: string | Buffer, headers: Record<string, string> = {}) {
-  return fetch(`${host.url}/api/${channel}`, { method: 'POST', body: typeof body === 'string' ? body : new Uint8Array(body), headers: { 'content-type': 'application/json', ...headers } });
+  return fetch(`${host.url}/api/${channel}`, { method: 'POST', body: typeof body === 'string' ? body : new Uint8Array(body), headers: { 'content-type': 'application/json', cookie, ...headers } });
 }
 
 function borrowerCount(): number {
@@ -29,6 +33,21 @@ function borrowerCount(): number {
 }
 
 describe('browser host', () => {
+  it('keeps the session in an HttpOnly cookie and never hands the token to the page', async () => {
+    const response = await fetch(`${host.url}/api/session.signIn`, { method: 'POST', body: JSON.stringify({ userName: 'admin', password: 'first-pass-1' }) });
+    expect(response.headers.get('set-cookie')).toMatch(/^lb_session=[0-9a-f]{64}; HttpOnly; SameSite=Strict; Path=\//);
+    expect(((await response.json()) as { value: { token: string } }).value.token).toBe('');
+  });
+
+  it('refuses calls without a session, and with a wrong password', async () => {
+    const anonymous = await fetch(`${host.url}/api/borrower.list`, { method: 'POST', body: '{}' });
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.json()).toMatchObject({ error: { code: 'unauthenticated', reason: 'signInRequired' } });
+    const wrong = await fetch(`${host.url}/api/session.signIn`, { method: 'POST', body: JSON.stringify({ userName: 'admin', password: 'nope-nope-1' }) });
+    expect(wrong.status).toBe(401);
+    expect(wrong.headers.get('set-cookie')).toBeNull();
+  });
+
   it('routes a valid call into the handler map', async () => {
     const response = await post('borrower.create', JSON.stringify({ kind: 'individual', name: '李四', idType: 'resident-id', idNumber: '11010519491231002X' }));
     expect(response.status).toBe(200);

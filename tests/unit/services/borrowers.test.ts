@@ -104,9 +104,9 @@ describe('borrower.create', () => {
     const { handlers } = await import('../../../electron/services/handlers');
     const { createBorrower } = await import('../../../electron/services/lending/borrowers');
     const dispatch = createDispatch({
-      db: rt.database.db,
-      sqlite: rt.database.sqlite,
-      app: { appVersion: 't', schemaVersion: 1, databaseFile: rt.database.file },
+      database: () => ({ db: rt.database.db, sqlite: rt.database.sqlite, app: { appVersion: 't', schemaVersion: 1, databaseFile: rt.database.file } }),
+      runtime: { dataDir: rt.dataDir, migrationsFolder: rt.migrationsFolder, sessions: rt.sessions, replaceDatabase: async () => {} },
+      resolveSession: () => null,
       handlers: {
         ...handlers,
         'borrower.create': (ctx, input) => {
@@ -115,7 +115,7 @@ describe('borrower.create', () => {
         },
       },
     });
-    const result = await dispatch('borrower.create', individual(), { userName: 'x', role: 'administrator' });
+    const result = await dispatch('borrower.create', individual(), { actor: { userName: 'x', role: 'administrator' } });
     expect(result).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('power cut') } });
     expect(borrowerCount()).toBe(0);
     expect(rt.database.sqlite.prepare('SELECT COUNT(*) FROM borrower_related_persons').pluck().get()).toBe(0);
