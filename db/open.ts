@@ -108,6 +108,10 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
     };
   } catch (error) {
     sqlite.close();
+    const code = (error as { code?: string }).code ?? '';
+    if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
+      throw new AppError('database-damaged', `the database ${file} is damaged (${(error as Error).message})`);
+    }
     throw error;
   }
 }

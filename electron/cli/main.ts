@@ -11,7 +11,9 @@ import type { Caller } from '../services/dispatch';
 import { openRuntime, type Runtime } from '../services/runtime';
 import { resolveDataDir } from '../services/platform/data-dir';
 import { APP_VERSION } from '../services/version';
+import { registerAdminCommands } from './commands/admin';
 import { registerBorrowerCommands } from './commands/borrowers';
+import { registerRestoreCommand } from './commands/restore';
 import { registerPlatformCommands } from './commands/platform';
 import { registerScheduleCommands } from './commands/schedule';
 import { exitCodeFor, printError, type Output } from './output';
@@ -90,6 +92,8 @@ export async function main(argv: string[], io: Partial<Pick<Output, 'out' | 'err
   registerPlatformCommands(program, context);
   registerBorrowerCommands(program, context);
   registerScheduleCommands(program, context);
+  registerAdminCommands(program, context);
+  registerRestoreCommand(program, context, () => resolveDataDir(program.opts<{ dataDir?: string }>().dataDir));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

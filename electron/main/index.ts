@@ -3,7 +3,9 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog } from 'electron';
 import { migrationsFolder } from '../../db/migrations-path';
-import { openRuntime, type Runtime } from '../services/runtime';
+import { AppError } from '../../shared/contract/errors';
+import { recoverFromLatestBackup } from '../services/platform/backups';
+import { DATABASE_FILE_NAME, openRuntime, type Runtime } from '../services/runtime';
 import { resolveDataDir } from '../services/platform/data-dir';
 import { registerIpc } from './ipc';
 import { electronNativeBinding } from './native-binding';
@@ -20,6 +22,31 @@ function flag(name: string): string | undefined {
 }
 
 let runtime: Runtime | undefined;
+
+/** A damaged database is never opened for writing: offer the newest backup that passes verification. */
+async function offerRecovery(error: unknown, dataDir: string, migrations: string, open: () => Promise<Runtime>): Promise<Runtime | undefined> {
+  const message = (error as Error).message;
+  if (!(error instanceof AppError && error.code === 'database-damaged')) {
+    dialog.showErrorBox('LoanBridge 贷桥', `无法打开数据库 / Cannot open the database:\n\n${message}`);
+    return undefined;
+  }
+  const choice = dialog.showMessageBoxSync({
+    type: 'error',
+    title: 'LoanBridge 贷桥',
+    message: '数据库文件已损坏 / The database file is damaged',
+    detail: `${message}\n\n可以用最近一次通过校验的备份替换它（损坏的文件会保留）。\nRestore the newest backup that passes verification? (The damaged file is kept.)`,
+    buttons: ['恢复最近的备份 / Restore latest backup', '退出 / Quit'],
+    defaultId: 0,
+    cancelId: 1,
+  });
+  if (choice !== 0) return undefined;
+  const restored = recoverFromLatestBackup(path.join(dataDir, DATABASE_FILE_NAME), migrations, [path.join(dataDir, 'backups')], new Date());
+  if (!restored) {
+    dialog.showErrorBox('LoanBridge 贷桥', '没有可用的备份 / No usable backup was found.');
+    return undefined;
+  }
+  return open();
+}
 
 function createWindow(): void {
   const window = new BrowserWindow({
@@ -58,21 +85,26 @@ app.on('second-instance', () => {
 app.whenReady().then(async () => {
   hardenApp(rendererFileUrl);
   hardenSession();
-  try {
-    const appRoot = app.getAppPath();
+  const appRoot = app.getAppPath();
+  const dataDir = resolveDataDir(flag('--data-dir'));
+  const migrations = app.isPackaged ? migrationsFolder({ packagedResources: process.resourcesPath }) : migrationsFolder({ appRoot });
+  const open = () => {
     const nativeBinding = electronNativeBinding(appRoot, app.isPackaged);
-    runtime = await openRuntime({
-      dataDir: resolveDataDir(flag('--data-dir')),
-      migrationsFolder: app.isPackaged
-        ? migrationsFolder({ packagedResources: process.resourcesPath })
-        : migrationsFolder({ appRoot }),
+    return openRuntime({
+      dataDir,
+      migrationsFolder: migrations,
       ...(nativeBinding ? { nativeBinding } : {}),
       onInternalError: (channel, error) => console.error(`[${channel}]`, error),
     });
+  };
+  try {
+    runtime = await open();
   } catch (error) {
-    dialog.showErrorBox('LoanBridge 贷桥', `无法打开数据库 / Cannot open the database:\n\n${(error as Error).message}`);
-    app.quit();
-    return;
+    runtime = await offerRecovery(error, dataDir, migrations, open);
+    if (!runtime) {
+      app.quit();
+      return;
+    }
   }
   registerIpc(runtime, rendererFileUrl);
   void runtime.dailyBackupIfDue().catch((error: unknown) => console.error('daily backup failed', error));

@@ -9,7 +9,7 @@ import { openDatabase, type OpenedDatabase } from '../../db/open';
 import { migrationsFolder as defaultMigrationsFolder } from '../../db/migrations-path';
 import { createDispatch, type Dispatch } from './dispatch';
 import type { ServiceContext } from './context';
-import { dailyBackupIfDue, type BackupFile } from './platform/backups';
+import { dailyBackupIfDue, placeDatabaseFile, type BackupFile } from './platform/backups';
 import { SessionStore } from './platform/sessions';
 import { setting } from './platform/settings';
 import { actorForUser } from './platform/users';
@@ -57,9 +57,8 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
   const replaceDatabase = async (source: string) => {
     database.close();
     try {
-      for (const suffix of ['-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
-      fs.copyFileSync(source, `${file}.restoring`);
-      fs.renameSync(`${file}.restoring`, file);
+      // The caller took a safety copy through the backup API before calling this.
+      placeDatabaseFile(file, source);
     } finally {
       database = await open();
     }

@@ -156,10 +156,19 @@ export const platformChannels = {
     permission: 'backup.manage',
     mutates: false,
   }),
-  'backup.create': channel({ input: z.strictObject({}).default({}), output: backupFile, permission: 'backup.manage', mutates: false }),
+  'backup.create': channel({
+    /** Another folder than the configured one (a USB stick), for this copy only. */
+    input: z.strictObject({ folder: z.string().min(1).max(500).optional() }).default({}),
+    output: backupFile.extend({ folder: z.string() }),
+    permission: 'backup.manage',
+    mutates: false,
+  }),
   /** Verifies the file, takes a safety copy of the current database, then replaces it. */
   'backup.restore': channel({
-    input: z.strictObject({ name: z.string().max(200) }),
+    /** `name`: a copy in the backup folder; `file`: any path (CLI). */
+    input: z
+      .strictObject({ name: z.string().max(200).optional(), file: z.string().max(1000).optional() })
+      .refine((v) => (v.name === undefined) !== (v.file === undefined), { message: 'give either name or file', params: { reason: 'nameOrFile' } }),
     output: z.object({ restoredFrom: z.string(), safetyCopy: z.string() }),
     permission: 'backup.manage',
     mutates: true,

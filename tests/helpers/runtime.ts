@@ -23,7 +23,16 @@ export async function testRuntime(options: { now?: () => Date; dataDir?: string 
     ...(options.now ? { now: options.now } : {}),
   });
   return {
-    ...runtime,
+    dataDir: runtime.dataDir,
+    migrationsFolder: runtime.migrationsFolder,
+    // A getter, not a copy: a restore replaces the database.
+    get database() {
+      return runtime.database;
+    },
+    sessions: runtime.sessions,
+    dispatch: runtime.dispatch,
+    dailyBackupIfDue: runtime.dailyBackupIfDue,
+    close: runtime.close,
     async call(channel, input, actor = LOCAL_ADMINISTRATOR) {
       const result = await runtime.dispatch(channel, input, { actor });
       if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);

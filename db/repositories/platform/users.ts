@@ -30,3 +30,8 @@ export function updateUserRow(db: AppDatabase, id: number, changes: Partial<NewU
   const where = version === undefined ? eq(users.id, id) : and(eq(users.id, id), eq(users.version, version));
   return db.update(users).set({ ...changes, version: sql`${users.version} + 1` }).where(where).run().changes === 1;
 }
+
+/** Sign-in bookkeeping (counters, lockout, last sign-in): not an edit, so the version stays. */
+export function recordSignIn(db: AppDatabase, id: number, changes: Pick<Partial<NewUserRow>, 'failedSignIns' | 'lockedUntil' | 'lastSignInAt'>): void {
+  db.update(users).set(changes).where(eq(users.id, id)).run();
+}

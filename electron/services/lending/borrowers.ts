@@ -118,7 +118,14 @@ export function createBorrower(ctx: ServiceContext, input: CreateInput): Channel
   for (const person of input.relatedPersons) {
     insertRelatedPerson(ctx.db, { borrowerId: id, ...relatedColumns(person) });
   }
+  const created = fullRecord(ctx, id);
+  ctx.audit({ entityType: 'borrower', entityId: id, before: null, after: created });
   return getBorrower(ctx, { id });
+}
+
+/** The unmasked record as the audit trail keeps it. */
+function fullRecord(ctx: ServiceContext, id: number) {
+  return { ...findBorrowerRow(ctx.db, id), relatedPersons: activeRelatedPersons(ctx.db, id) };
 }
 
 export function updateBorrower(
@@ -127,6 +134,7 @@ export function updateBorrower(
 ): ChannelOutput<'borrower.update'> {
   const current = findBorrowerRow(ctx.db, input.id);
   if (!current) throw new AppError('not-found', `no borrower with id ${input.id}`, { field: 'id', reason: 'borrowerNotFound' });
+  const before = fullRecord(ctx, input.id);
   assertIdentityFree(ctx, input, input.id);
   const at = instant(ctx);
   const by = actorOf(ctx).userName;
@@ -157,6 +165,7 @@ export function updateBorrower(
   }
   // Removed persons stay on file, marked removed, for the record.
   for (const id of existing.keys()) updateRelatedPerson(ctx.db, id, { removedAt: at, removedBy: by });
+  ctx.audit({ entityType: 'borrower', entityId: input.id, before, after: fullRecord(ctx, input.id) });
   return getBorrower(ctx, { id: input.id });
 }
 

@@ -106,9 +106,10 @@ export function listBackups(ctx: ServiceContext): ChannelOutput<'backup.list'> {
   return { folder, backups: listBackupFiles(folder) };
 }
 
-export async function createBackup(ctx: ServiceContext): Promise<ChannelOutput<'backup.create'>> {
-  const file = await writeBackup(ctx.sqlite, backupFolderFor(ctx, ctx.runtime.dataDir), 'manual', ctx.now());
-  return file;
+export async function createBackup(ctx: ServiceContext, input: ChannelParsedInput<'backup.create'>): Promise<ChannelOutput<'backup.create'>> {
+  const folder = input.folder ? path.resolve(input.folder) : backupFolderFor(ctx, ctx.runtime.dataDir);
+  const file = await writeBackup(ctx.sqlite, folder, 'manual', ctx.now());
+  return { ...file, folder };
 }
 
 export async function restoreBackup(
@@ -116,16 +117,45 @@ export async function restoreBackup(
   input: ChannelParsedInput<'backup.restore'>,
 ): Promise<ChannelOutput<'backup.restore'>> {
   const folder = backupFolderFor(ctx, ctx.runtime.dataDir);
-  const file = listBackupFiles(folder).find((f) => f.name === input.name);
-  if (!file) throw new AppError('not-found', `name: no backup named ${input.name} in ${folder}`, { field: 'name', reason: 'backupNotFound' });
-  const source = path.join(folder, file.name);
+  const field = input.file ? 'file' : 'name';
+  let source: string;
+  if (input.file) {
+    source = path.resolve(input.file);
+    if (!fs.existsSync(source)) throw new AppError('not-found', `file: ${source} does not exist`, { field, reason: 'backupNotFound' });
+  } else {
+    const found = listBackupFiles(folder).find((f) => f.name === input.name);
+    if (!found) throw new AppError('not-found', `name: no backup named ${input.name} in ${folder}`, { field, reason: 'backupNotFound' });
+    source = path.join(folder, found.name);
+  }
+  const file = { name: path.basename(source) };
   const inspection = inspectDatabaseFile(source, ctx.runtime.migrationsFolder);
   if (!inspection.ok) {
-    throw new AppError('validation', `name: ${file.name} cannot be restored: ${inspection.problem}`, { field: 'name', reason: 'backupDamaged', params: { problem: inspection.problem ?? '' } });
+    throw new AppError('validation', `${field}: ${file.name} cannot be restored: ${inspection.problem}`, { field, reason: 'backupDamaged', params: { problem: inspection.problem ?? '' } });
   }
   // A copy of the present state first, so a restore can itself be undone.
   const safety = await writeBackup(ctx.sqlite, folder, 'pre-restore', ctx.now());
   await ctx.runtime.replaceDatabase(source);
   ctx.transaction(() => ctx.audit({ entityType: 'database', entityId: null, before: { safetyCopy: safety.name }, after: { restoredFrom: file.name, at: instant(ctx) } }));
   return { restoredFrom: file.name, safetyCopy: safety.name };
+}
+
+/**
+ * Recovery when the database cannot be opened (damaged): the damaged file is moved aside, never
+ * deleted, and the newest backup that passes inspection takes its place.
+ */
+export function recoverFromLatestBackup(databaseFile: string, migrationsFolder: string, folders: string[], at: Date): BackupFile | null {
+  const candidates = folders.flatMap((folder) => listBackupFiles(folder).map((f) => ({ ...f, folder })));
+  candidates.sort((a, b) => (a.at < b.at ? 1 : -1));
+  const good = candidates.find((c) => inspectDatabaseFile(path.join(c.folder, c.name), migrationsFolder).ok);
+  if (!good) return null;
+  placeDatabaseFile(databaseFile, path.join(good.folder, good.name), { keepPreviousAs: at });
+  return good;
+}
+
+/** Puts `source` in place of the (closed) database file; with keepPreviousAs, what was there becomes `<file>.replaced-<time>`. */
+export function placeDatabaseFile(databaseFile: string, source: string, options: { keepPreviousAs?: Date } = {}): void {
+  if (options.keepPreviousAs && fs.existsSync(databaseFile)) fs.renameSync(databaseFile, `${databaseFile}.replaced-${stamp(options.keepPreviousAs)}`);
+  for (const suffix of ['-wal', '-shm']) fs.rmSync(`${databaseFile}${suffix}`, { force: true });
+  fs.copyFileSync(source, `${databaseFile}.restoring`);
+  fs.renameSync(`${databaseFile}.restoring`, databaseFile);
 }

@@ -1,5 +1,5 @@
 /** Users, sign-in and passwords. */
-import { allUsers, countUsers, findUser, findUserByName, insertUser, updateUserRow, type UserRow } from '../../../db/repositories/platform/users';
+import { allUsers, countUsers, findUser, findUserByName, insertUser, recordSignIn, updateUserRow, type UserRow } from '../../../db/repositories/platform/users';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
 import type { UserView } from '../../../shared/contract/platform';
 import { AppError } from '../../../shared/contract/errors';
@@ -75,32 +75,37 @@ export async function signIn(ctx: ServiceContext, input: ChannelParsedInput<'ses
   // Unknown names cost the same scrypt work as known ones, so timing does not tell which exist.
   const matches = await verifyPassword(input.password, row?.passwordHash ?? DECOY_HASH);
   const now = ctx.now();
-  return ctx.transaction(() => {
+  // The outcome is recorded (counters, audit) in a transaction that commits; the refusal is thrown after it.
+  const outcome = ctx.transaction((): { refusal: AppError } | { value: ChannelOutput<'session.signIn'> } => {
     const current = row ? findUser(ctx.db, row.id) : undefined;
     if (!current || !current.active) {
       ctx.audit({ entityType: 'sign-in', entityId: input.userName.slice(0, 64), before: null, after: { result: 'unknown-or-inactive' } });
-      throw refused('invalidCredentials', 'wrong user name or password');
+      return { refusal: refused('invalidCredentials', 'wrong user name or password') };
     }
     if (current.lockedUntil && current.lockedUntil > now.toISOString()) {
       ctx.audit({ entityType: 'sign-in', entityId: current.userName, before: null, after: { result: 'locked' } });
-      throw new AppError('unauthenticated', `the account is locked until ${current.lockedUntil} after repeated failed sign-ins`, {
-        reason: 'accountLocked',
-        params: { until: current.lockedUntil },
-      });
+      return {
+        refusal: new AppError('unauthenticated', `the account is locked until ${current.lockedUntil} after repeated failed sign-ins`, {
+          reason: 'accountLocked',
+          params: { until: current.lockedUntil },
+        }),
+      };
     }
     if (!matches) {
       const failed = current.failedSignIns + 1;
       const lock = failed >= setting(ctx, 'security.maxFailedSignIns');
       const lockedUntil = lock ? new Date(now.getTime() + setting(ctx, 'security.lockoutMinutes') * 60_000).toISOString() : null;
-      updateUserRow(ctx.db, current.id, { failedSignIns: lock ? 0 : failed, lockedUntil, updatedAt: now.toISOString(), updatedBy: 'sign-in' });
+      recordSignIn(ctx.db, current.id, { failedSignIns: lock ? 0 : failed, lockedUntil });
       ctx.audit({ entityType: 'sign-in', entityId: current.userName, before: null, after: { result: 'wrong-password', failed, locked: lock } });
-      throw refused('invalidCredentials', 'wrong user name or password');
+      return { refusal: refused('invalidCredentials', 'wrong user name or password') };
     }
-    updateUserRow(ctx.db, current.id, { failedSignIns: 0, lockedUntil: null, lastSignInAt: now.toISOString(), updatedAt: now.toISOString(), updatedBy: 'sign-in' });
+    recordSignIn(ctx.db, current.id, { failedSignIns: 0, lockedUntil: null, lastSignInAt: now.toISOString() });
     ctx.audit({ entityType: 'sign-in', entityId: current.userName, before: null, after: { result: 'signed-in' } });
     const token = ctx.runtime.sessions.open(current.id);
-    return { user: toUserView(findUser(ctx.db, current.id)!), token };
+    return { value: { user: toUserView(findUser(ctx.db, current.id)!), token } };
   });
+  if ('refusal' in outcome) throw outcome.refusal;
+  return outcome.value;
 }
 
 export function signOut(ctx: ServiceContext): ChannelOutput<'session.signOut'> {

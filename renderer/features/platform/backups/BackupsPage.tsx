@@ -14,7 +14,7 @@ type Backup = ChannelOutput<'backup.list'>['backups'][number];
 export function BackupsPage() {
   const { t, i18n } = useTranslation();
   const allowed = useCan('backup.manage');
-  const { message, modal } = App.useApp();
+  const { message, notification } = App.useApp();
   const client = useQueryClient();
   const list = useQuery({ queryKey: ['backups'], queryFn: () => api('backup.list', {}), enabled: allowed });
   const create = useMutation({
@@ -28,7 +28,8 @@ export function BackupsPage() {
   const restore = useMutation({
     mutationFn: (name: string) => api('backup.restore', { name }),
     onSuccess: (result) => {
-      modal.success({ title: t('backups.restored', { name: result.restoredFrom }), content: t('backups.restoredHint', { name: result.safetyCopy }) });
+      // Not a modal: the sign-in screen follows at once and must stay usable.
+      notification.success({ message: t('backups.restored', { name: result.restoredFrom }), description: t('backups.restoredHint', { name: result.safetyCopy }), duration: 10 });
       // Everyone signs in again on the restored book.
       void client.invalidateQueries();
     },

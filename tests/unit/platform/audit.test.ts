@@ -1,0 +1,111 @@
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { contract, channelNames, type ChannelName } from '../../../shared/contract';
+import { testRuntime, type TestRuntime } from '../../helpers/runtime';
+
+let rt: TestRuntime;
+beforeEach(async () => {
+  rt = await testRuntime();
+});
+afterEach(() => rt.close());
+
+const auditCount = () => rt.database.sqlite.prepare('SELECT COUNT(*) FROM audit_log').pluck().get() as number;
+const admin = { actor: { userName: 'admin', role: 'administrator' as const } };
+
+/** A valid call for every channel that writes, run in order against one data folder. */
+const writes: Record<string, () => Promise<unknown>> = {
+  'session.setup': () => rt.dispatch('session.setup', { userName: 'admin', displayName: '管理员', password: 'admin-pass-1' }, { session: null }),
+  'session.signIn': () => rt.dispatch('session.signIn', { userName: 'admin', password: 'admin-pass-1' }, { session: null }),
+  'session.changePassword': async () => {
+    const signedIn = await rt.dispatch('session.signIn', { userName: 'admin', password: 'admin-pass-1' }, { session: null });
+    const session = (signedIn as { value: { token: string } }).value.token;
+    return rt.dispatch('session.changePassword', { currentPassword: 'admin-pass-1', newPassword: 'admin-pass-2' }, { session });
+  },
+  'user.create': () => rt.dispatch('user.create', { userName: 'sun', displayName: '孙', role: 'collector', password: 'temp-pass-1' }, admin),
+  'user.update': () => rt.dispatch('user.update', { id: 2, version: 1, displayName: '孙二', role: 'collector', active: true }, admin),
+  'user.resetPassword': () => rt.dispatch('user.resetPassword', { id: 2, newPassword: 'temp-pass-3' }, admin),
+  'settings.set': () => rt.dispatch('settings.set', { key: 'company.name', value: '某某小额贷款有限公司' }, admin),
+  'borrower.create': () => rt.dispatch('borrower.create', { kind: 'individual', name: '周', idType: 'resident-id', idNumber: '11010519491231002X' }, admin),
+  'borrower.update': () => rt.dispatch('borrower.update', { kind: 'individual', name: '周二', idType: 'resident-id', idNumber: '11010519491231002X', id: 1, version: 1 }, admin),
+  'platform.demo': () => rt.dispatch('platform.demo', { borrowers: 3 }, admin),
+  'backup.restore': async () => {
+    const backup = (await rt.dispatch('backup.create', {}, admin)) as { value: { name: string } };
+    return rt.dispatch('backup.restore', { name: backup.value.name }, admin);
+  },
+};
+
+describe('audit trail', () => {
+  it('has a sample for every channel that writes', () => {
+    const mutating = channelNames.filter((c) => contract[c as ChannelName].mutates);
+    expect(new Set(Object.keys(writes))).toEqual(new Set(mutating));
+  });
+
+  it('every write path leaves at least one entry, and the chain stays intact', async () => {
+    for (const [channel, call] of Object.entries(writes)) {
+      const before = auditCount();
+      const result = (await call()) as { ok: boolean; error?: unknown };
+      expect(result.ok, `${channel}: ${JSON.stringify(result.error)}`).toBe(true);
+      expect(auditCount(), channel).toBeGreaterThan(before);
+      const last = rt.database.sqlite.prepare('SELECT channel, user_name AS userName FROM audit_log ORDER BY id DESC LIMIT 1').get() as { channel: string };
+      expect(last.channel).toBe(channel);
+    }
+    expect(await rt.call('audit.verify', {})).toMatchObject({ ok: true, firstBroken: null });
+  });
+
+  it('records before and after of an edit', async () => {
+    await writes['borrower.create']!();
+    await writes['borrower.update']!();
+    const page = await rt.call('audit.list', { entityType: 'borrower', entityId: '1' });
+    expect(page.total).toBe(2);
+    const edit = page.items[0]!;
+    expect(edit).toMatchObject({ channel: 'borrower.update', userName: 'admin', before: { name: '周' }, after: { name: '周二' } });
+  });
+
+  it('is append-only: UPDATE and DELETE are refused by the database itself', async () => {
+    await writes['borrower.create']!();
+    expect(() => rt.database.sqlite.prepare("UPDATE audit_log SET user_name = 'x'").run()).toThrow(/append-only/);
+    expect(() => rt.database.sqlite.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+  });
+
+  describe('tampering is found by verify, which names the first broken entry', () => {
+    beforeEach(async () => {
+      await rt.dispatch('platform.demo', { borrowers: 5 }, admin);
+      // An attacker with the file in hand can drop the triggers; the hash chain still tells.
+      rt.database.sqlite.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
+    });
+
+    it('an altered entry', async () => {
+      rt.database.sqlite.prepare(`UPDATE audit_log SET after = replace(after, '"name":"', '"name":"X') WHERE id = 3`).run();
+      expect(await rt.call('audit.verify', {})).toMatchObject({ ok: false, firstBroken: { id: 3, reason: expect.stringContaining('altered') } });
+    });
+
+    it('a removed entry in the middle', async () => {
+      rt.database.sqlite.prepare('DELETE FROM audit_log WHERE id = 2').run();
+      expect(await rt.call('audit.verify', {})).toMatchObject({ ok: false, firstBroken: { id: 3 } });
+    });
+
+    it('entries removed from the end', async () => {
+      rt.database.sqlite.prepare('DELETE FROM audit_log WHERE id >= 4').run();
+      expect(await rt.call('audit.verify', {})).toMatchObject({ ok: false, firstBroken: { id: 4, reason: expect.stringContaining('removed from the end') } });
+    });
+
+    it('a re-hashed entry (the attacker recomputed its own hash)', async () => {
+      const { createHash } = await import('node:crypto');
+      const row = rt.database.sqlite.prepare('SELECT * FROM audit_log WHERE id = 2').get() as Record<string, string>;
+      const after = row.after!.replace('"name":"', '"name":"Y');
+      const hash = createHash('sha256').update(JSON.stringify([row.prev_hash, row.at, row.user_name, row.role, row.channel, row.entity_type, row.entity_id, row.before, after])).digest('hex');
+      rt.database.sqlite.prepare('UPDATE audit_log SET after = ?, hash = ? WHERE id = 2').run(after, hash);
+      // Entry 2 now checks out, but entry 3 no longer links to it.
+      expect(await rt.call('audit.verify', {})).toMatchObject({ ok: false, firstBroken: { id: 3, reason: expect.stringContaining('link') } });
+    });
+  });
+
+  it('lists with filters and paging', async () => {
+    await rt.dispatch('platform.demo', { borrowers: 12 }, admin);
+    const page = await rt.call('audit.list', { channel: 'platform.demo', pageSize: 5, page: 2 });
+    expect(page.total).toBe(12);
+    expect(page.items.map((e) => e.id)).toEqual([7, 6, 5, 4, 3]);
+    expect((await rt.call('audit.list', { userName: 'nobody' })).total).toBe(0);
+    expect(path.basename(rt.database.file)).toBe('loanbridge.db');
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * Each role calling each channel is allowed or refused as specified. The expected table is written
+ * out here by hand (not derived from the code under test), so a change to permissions shows up.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { channelNames, type ChannelName } from '../../../shared/contract';
+import { roles, type Role } from '../../../shared/platform/permissions';
+import { testRuntime, type TestRuntime } from '../../helpers/runtime';
+
+const PUBLIC: ChannelName[] = ['platform.status', 'session.setup', 'session.signIn'];
+const EVERY_ROLE: ChannelName[] = [...PUBLIC, 'session.signOut', 'session.changePassword', 'borrower.list', 'borrower.get', 'schedule.calculate', 'schedule.exportXlsx'];
+const OVERSIGHT: ChannelName[] = [...EVERY_ROLE, 'settings.list', 'audit.list', 'audit.verify'];
+
+const allowed: Record<Role, ChannelName[]> = {
+  administrator: [...channelNames],
+  'loan-officer': [...EVERY_ROLE, 'borrower.create', 'borrower.update'],
+  'guarantee-officer': [...EVERY_ROLE, 'borrower.create', 'borrower.update'],
+  collector: EVERY_ROLE,
+  accountant: EVERY_ROLE,
+  manager: OVERSIGHT,
+  auditor: OVERSIGHT,
+};
+
+let rt: TestRuntime;
+beforeAll(async () => {
+  rt = await testRuntime();
+});
+afterAll(() => rt.close());
+
+describe('role × channel matrix', () => {
+  it('covers every channel of the contract', () => {
+    expect(new Set(allowed.administrator)).toEqual(new Set(channelNames));
+  });
+
+  for (const role of roles) {
+    it(`${role}: allowed exactly its channels, refused the rest, in the main process`, async () => {
+      const actor = { userName: `test-${role}`, role };
+      const outcome: Record<string, 'allowed' | 'forbidden'> = {};
+      for (const channel of channelNames) {
+        // A deliberately invalid input: permission is checked before validation, so nothing runs.
+        const result = await rt.dispatch(channel, { __probe: true }, { actor });
+        outcome[channel] = !result.ok && result.error.code === 'forbidden' ? 'forbidden' : 'allowed';
+      }
+      const expected = Object.fromEntries(channelNames.map((c) => [c, allowed[role].includes(c) ? 'allowed' : 'forbidden']));
+      expect(outcome).toEqual(expected);
+    });
+  }
+
+  it('refuses every non-public channel to a caller without a session', async () => {
+    for (const channel of channelNames) {
+      const result = await rt.dispatch(channel, {}, { session: null });
+      if (PUBLIC.includes(channel)) expect(result.ok || result.error.code !== 'unauthenticated', channel).toBe(true);
+      else expect(result, channel).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    }
+  });
+});
