@@ -19,7 +19,14 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
-const runtime = await openRuntime({ dataDir: resolveDataDir(values['data-dir']) });
+const dataDir = resolveDataDir(values['data-dir']);
+const runtime = await openRuntime({ dataDir }).catch((error: unknown) => {
+  console.error(`error: ${(error as Error).message}`);
+  if ((error as { code?: string }).code === 'database-damaged') {
+    console.error(`The database is never opened for writing once damaged. Restore the newest good backup with:\n  npx loanbridge restore --latest --data-dir ${dataDir}`);
+  }
+  process.exit(1);
+});
 const host = await startHost({ runtime, rendererDir: values.renderer, port });
 const backup = () => void runtime.dailyBackupIfDue().catch((error: unknown) => console.error('daily backup failed:', error));
 backup();
