@@ -76,7 +76,7 @@ export function createDispatch(env: DispatchEnvironment): Dispatch {
       runtime: env.runtime,
       // Looked up on use: a restore replaces the database in the middle of its call.
       audit(entry: AuditEntry) {
-        const who = ctx.actor ?? { userName: 'anonymous', role: 'none' };
+        const who = entry.actor ?? ctx.actor ?? { userName: 'anonymous', role: 'none' };
         appendAudit(env.database().db, { at: now().toISOString(), userName: who.userName, role: who.role, channel }, entry);
         audited++;
       },

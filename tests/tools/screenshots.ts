@@ -13,6 +13,8 @@ fs.mkdirSync(out, { recursive: true });
 
 const app = await hostApp();
 await app.runtime.dispatch('platform.demo', { borrowers: 120, seed: 11 }, { actor: { userName: 'demo', role: 'administrator' } });
+await app.runtime.dispatch('user.create', { userName: 'xiaozhang', displayName: '张小红', role: 'collector', password: 'temp-pass-1' }, { actor: { userName: 'admin', role: 'administrator' } });
+await app.runtime.dispatch('backup.create', {}, { actor: { userName: 'admin', role: 'administrator' } });
 const browser = await launchChromium();
 try {
   for (const language of ['zh-CN', 'en']) {
@@ -48,6 +50,14 @@ try {
     }
     await page.waitForTimeout(800);
     await page.screenshot({ path: path.join(out, `calculator-${language}.png`) });
+    for (const [route, name] of [['/#/settings', 'settings'], ['/#/settings/users', 'users'], ['/#/settings/audit', 'audit'], ['/#/settings/backups', 'backups']] as const) {
+      await page.emulateMedia({ media: 'screen' });
+      await page.goto(`${app.host.url}${route}`);
+      await page.waitForTimeout(700);
+      await page.screenshot({ path: path.join(out, `${name}-${language}.png`) });
+    }
+    await page.goto(`${app.host.url}/#/lending/calculator`);
+    await page.waitForTimeout(500);
     await page.emulateMedia({ media: 'print' });
     await page.pdf({ path: path.join(out, `calculator-${language}.pdf`), format: 'A4', printBackground: true });
     await page.close();

@@ -9,6 +9,8 @@ import type { AppDatabase } from '../../../db/open';
 export const GENESIS_HASH = '0'.repeat(64);
 
 export interface AuditEntry {
+  /** Who acted, when it is not the caller (a sign-in attempt acts for the name typed). */
+  actor?: { userName: string; role: string };
   entityType: string;
   entityId: string | number | null;
   before: unknown;

@@ -64,7 +64,7 @@ export async function setupAdministrator(ctx: ServiceContext, input: ChannelPars
     }
     const id = insertUser(ctx.db, newUserRow(ctx, input.userName, { ...input, role: 'administrator' }, passwordHash, false));
     const row = findUser(ctx.db, id)!;
-    ctx.audit({ entityType: 'user', entityId: id, before: null, after: auditView(row) });
+    ctx.audit({ actor: { userName: input.userName, role: 'administrator' }, entityType: 'user', entityId: id, before: null, after: auditView(row) });
     return toUserView(row);
   });
 }
@@ -79,11 +79,11 @@ export async function signIn(ctx: ServiceContext, input: ChannelParsedInput<'ses
   const outcome = ctx.transaction((): { refusal: AppError } | { value: ChannelOutput<'session.signIn'> } => {
     const current = row ? findUser(ctx.db, row.id) : undefined;
     if (!current || !current.active) {
-      ctx.audit({ entityType: 'sign-in', entityId: input.userName.slice(0, 64), before: null, after: { result: 'unknown-or-inactive' } });
+      ctx.audit({ actor: { userName: input.userName.slice(0, 64), role: 'none' }, entityType: 'sign-in', entityId: input.userName.slice(0, 64), before: null, after: { result: 'unknown-or-inactive' } });
       return { refusal: refused('invalidCredentials', 'wrong user name or password') };
     }
     if (current.lockedUntil && current.lockedUntil > now.toISOString()) {
-      ctx.audit({ entityType: 'sign-in', entityId: current.userName, before: null, after: { result: 'locked' } });
+      ctx.audit({ actor: { userName: current.userName, role: current.role }, entityType: 'sign-in', entityId: current.userName, before: null, after: { result: 'locked' } });
       return {
         refusal: new AppError('unauthenticated', `the account is locked until ${current.lockedUntil} after repeated failed sign-ins`, {
           reason: 'accountLocked',
@@ -96,11 +96,11 @@ export async function signIn(ctx: ServiceContext, input: ChannelParsedInput<'ses
       const lock = failed >= setting(ctx, 'security.maxFailedSignIns');
       const lockedUntil = lock ? new Date(now.getTime() + setting(ctx, 'security.lockoutMinutes') * 60_000).toISOString() : null;
       recordSignIn(ctx.db, current.id, { failedSignIns: lock ? 0 : failed, lockedUntil });
-      ctx.audit({ entityType: 'sign-in', entityId: current.userName, before: null, after: { result: 'wrong-password', failed, locked: lock } });
+      ctx.audit({ actor: { userName: current.userName, role: current.role }, entityType: 'sign-in', entityId: current.userName, before: null, after: { result: 'wrong-password', failed, locked: lock } });
       return { refusal: refused('invalidCredentials', 'wrong user name or password') };
     }
     recordSignIn(ctx.db, current.id, { failedSignIns: 0, lockedUntil: null, lastSignInAt: now.toISOString() });
-    ctx.audit({ entityType: 'sign-in', entityId: current.userName, before: null, after: { result: 'signed-in' } });
+    ctx.audit({ actor: { userName: current.userName, role: current.role }, entityType: 'sign-in', entityId: current.userName, before: null, after: { result: 'signed-in' } });
     const token = ctx.runtime.sessions.open(current.id);
     return { value: { user: toUserView(findUser(ctx.db, current.id)!), token } };
   });

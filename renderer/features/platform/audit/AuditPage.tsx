@@ -39,11 +39,11 @@ export function AuditPage() {
   const set = (patch: Partial<ChannelInput<'audit.list'>>) => setFilters((f) => ({ ...f, ...patch, page: 1 }));
   const columns: ColumnsType<Entry> = [
     { title: '#', dataIndex: 'id', width: 70 },
-    { title: t('audit.at'), dataIndex: 'at', width: 170, render: (v: string) => v.slice(0, 19).replace('T', ' ') },
-    { title: t('audit.user'), dataIndex: 'userName', width: 140 },
-    { title: t('audit.channel'), dataIndex: 'channel', width: 160, className: 'lb-mono' },
-    { title: t('audit.entity'), render: (_: unknown, e) => `${e.entityType}${e.entityId ? ` #${e.entityId}` : ''}`, width: 140 },
-    { title: t('audit.change'), render: (_: unknown, e) => <Typography.Text className="lb-mono" style={{ fontSize: 12 }} ellipsis={{ tooltip: JSON.stringify(e.after) }}>{JSON.stringify(e.after)}</Typography.Text> },
+    { title: t('audit.at'), dataIndex: 'at', width: 170, render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v.slice(0, 19).replace('T', ' ')}</span> },
+    { title: t('audit.user'), dataIndex: 'userName', width: 150, ellipsis: true },
+    { title: t('audit.channel'), dataIndex: 'channel', width: 190, className: 'lb-mono', ellipsis: true },
+    { title: t('audit.entity'), render: (_: unknown, e) => `${e.entityType}${e.entityId ? ` #${e.entityId}` : ''}`, width: 150, ellipsis: true },
+    { title: t('audit.change'), ellipsis: { showTitle: false }, render: (_: unknown, e) => <Typography.Text className="lb-mono" style={{ fontSize: 12 }} ellipsis={{ tooltip: JSON.stringify(e.after) }}>{JSON.stringify(e.after)}</Typography.Text> },
   ];
   return (
     <Card
@@ -72,6 +72,7 @@ export function AuditPage() {
       </Space>
       <Table<Entry>
         rowKey="id"
+        tableLayout="fixed"
         size="small"
         columns={columns}
         dataSource={list.data?.items ?? []}

@@ -65,10 +65,11 @@ export function SettingsPage() {
   if (!allowed) return <Forbidden />;
 
   const columns: ColumnsType<Setting> = [
-    { title: t('settings.group'), dataIndex: 'group', width: 110, render: (g: string) => <Tag>{t(`settings.groups.${g}`)}</Tag> },
+    { title: t('settings.group'), dataIndex: 'group', width: 90, render: (g: string) => <Tag>{t(`settings.groups.${g}`)}</Tag> },
     {
       title: t('settings.name'),
       dataIndex: 'key',
+      width: 260,
       render: (key: string) => (
         <div>
           <div>{t(`settings.keys.${key.replace('.', '_')}`, { defaultValue: key })}</div>
@@ -84,7 +85,7 @@ export function SettingsPage() {
           <ValueEditor setting={row} saving={save.isPending} onSave={(v) => save.mutate({ key: row.key, value: v })} />
         ) : (
           <Space>
-            <span className="lb-mono">{show(value)}</span>
+            <span className="lb-mono lb-wrap">{show(value)}</span>
             {canWrite && (
               <Button size="small" type="link" onClick={() => setEditing(row.key)}>
                 {t('settings.edit')}
@@ -93,12 +94,12 @@ export function SettingsPage() {
           </Space>
         ),
     },
-    { title: t('settings.default'), dataIndex: 'defaultValue', render: (v: unknown, row) => (row.isDefault ? <Tag color="green">{t('settings.isDefault')}</Tag> : <span className="lb-mono">{show(v)}</span>) },
-    { title: t('settings.changedBy'), dataIndex: 'updatedBy', width: 200, render: (by: string | null, row) => (by ? `${by} · ${row.updatedAt?.slice(0, 16).replace('T', ' ')}` : '—') },
+    { title: t('settings.default'), dataIndex: 'defaultValue', width: 200, ellipsis: true, render: (v: unknown, row) => (row.isDefault ? <Tag color="green">{t('settings.isDefault')}</Tag> : <span className="lb-mono">{show(v)}</span>) },
+    { title: t('settings.changedBy'), dataIndex: 'updatedBy', width: 190, render: (by: string | null, row) => (by ? `${by} · ${row.updatedAt?.slice(0, 16).replace('T', ' ')}` : '—') },
   ];
   return (
     <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('nav.systemSettings')}</Typography.Title>}>
-      <Table<Setting> rowKey="key" size="small" columns={columns} dataSource={list.data ?? []} loading={list.isLoading} pagination={false} data-testid="settings-table" />
+      <Table<Setting> rowKey="key" tableLayout="fixed" size="small" columns={columns} dataSource={list.data ?? []} loading={list.isLoading} pagination={false} data-testid="settings-table" />
     </Card>
   );
 }
