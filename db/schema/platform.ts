@@ -54,3 +54,17 @@ export const auditLog = sqliteTable(
   },
   (t) => [index('audit_log_entity_idx').on(t.entityType, t.entityId), index('audit_log_at_idx').on(t.at)],
 );
+
+/** Net assets (净资产) per period end: the base of leverage and concentration limits. Amounts in fen. */
+export const netAssets = sqliteTable(
+  'net_assets',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    periodEnd: text('period_end').notNull(),
+    amount: integer('amount').notNull(),
+    note: text('note'),
+    recordedAt: text('recorded_at').notNull(),
+    recordedBy: text('recorded_by').notNull(),
+  },
+  (t) => [uniqueIndex('net_assets_period_uq').on(t.periodEnd)],
+);

@@ -6,6 +6,7 @@ import { calculateSchedule, exportScheduleXlsx } from './lending/schedule';
 import { listAudit, verifyAudit } from './platform/audit-channels';
 import { createBackup, listBackups, restoreBackup } from './platform/backups';
 import { generateDemo } from './platform/demo/generate';
+import { listNetAssets, recordNetAssets } from './platform/net-assets';
 import { listSettings, setSetting } from './platform/settings';
 import { platformStatus } from './platform/status';
 import { changePassword, createUser, listUsers, resetPassword, setupAdministrator, signIn, signOut, updateUser } from './platform/users';
@@ -31,6 +32,8 @@ export const handlers: HandlerMap = {
   'audit.verify': verifyAudit,
   'settings.list': listSettings,
   'settings.set': setSetting,
+  'netAssets.list': listNetAssets,
+  'netAssets.record': recordNetAssets,
   'backup.list': listBackups,
   'backup.create': createBackup,
   'backup.restore': restoreBackup,

@@ -1,5 +1,6 @@
 /** Reusable zod field builders, so every channel validates text, dates and amounts the same way. */
 import { z } from 'zod';
+import { parseIsoDate } from '../dates/calendar';
 import { parseYuan } from '../money/yuan';
 
 /** Text kept verbatim apart from surrounding white space; control characters are refused. */
@@ -29,7 +30,7 @@ export function optionalText(max: number) {
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
-  .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value, {
+  .refine((value) => parseIsoDate(value) !== null, {
     params: { reason: 'date' },
     message: 'not a calendar date',
   });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from './channel';
-import { isoDate, optionalText, paging, pageOf, positiveId, requiredText } from './fields';
+import { isoDate, optionalText, paging, pageOf, positiveId, requiredText, yuanAmount } from './fields';
 import { roles } from '../platform/permissions';
 
 const userName = z
@@ -40,6 +40,8 @@ const auditEntry = z.object({
   after: z.unknown(),
   hash: z.string(),
 });
+
+const netAssetsView = z.object({ periodEnd: z.string(), amount: z.string(), note: z.string().nullable(), recordedAt: z.string(), recordedBy: z.string() });
 
 const backupFile = z.object({ name: z.string(), at: z.string(), reason: z.string(), bytes: z.number().int() });
 
@@ -147,6 +149,23 @@ export const platformChannels = {
   'settings.set': channel({
     input: z.strictObject({ key: z.string().max(100), value: z.unknown() }),
     output: z.object({ key: z.string(), value: z.unknown() }),
+    permission: 'settings.write',
+    mutates: true,
+  }),
+  'netAssets.list': channel({
+    input: z.strictObject({}).default({}),
+    output: z.array(netAssetsView),
+    permission: 'settings.read',
+    mutates: false,
+  }),
+  /** Net assets (净资产) at a period end, from the balance sheet; a new figure for the same period replaces it (audited). */
+  'netAssets.record': channel({
+    input: z.strictObject({
+      periodEnd: isoDate,
+      amount: yuanAmount.refine((fen) => fen > 0, { message: 'net assets must be more than 0', params: { reason: 'positiveAmount' } }),
+      note: optionalText(200),
+    }),
+    output: netAssetsView,
     permission: 'settings.write',
     mutates: true,
   }),

@@ -193,6 +193,13 @@ export const en: Messages = {
       collections_callLimit: 'Contact frequency limit',
     },
   },
+  netAssets: {
+    title: 'Net assets by period end',
+    periodEnd: 'Period end',
+    amount: 'Net assets',
+    note: 'Note',
+    saved: 'Net assets recorded',
+  },
   users: {
     add: 'Add user',
     role: 'Role',

@@ -192,6 +192,13 @@ export const zhCN = {
       collections_callLimit: '联系频次上限',
     },
   },
+  netAssets: {
+    title: '净资产（按期末）',
+    periodEnd: '期末日',
+    amount: '净资产',
+    note: '备注',
+    saved: '净资产已记录',
+  },
   users: {
     add: '新增用户',
     role: '角色',

@@ -24,6 +24,7 @@ const writes: Record<string, () => Promise<unknown>> = {
   'user.create': () => rt.dispatch('user.create', { userName: 'sun', displayName: '孙', role: 'collector', password: 'temp-pass-1' }, admin),
   'user.update': () => rt.dispatch('user.update', { id: 2, version: 1, displayName: '孙二', role: 'collector', active: true }, admin),
   'user.resetPassword': () => rt.dispatch('user.resetPassword', { id: 2, newPassword: 'temp-pass-3' }, admin),
+  'netAssets.record': () => rt.dispatch('netAssets.record', { periodEnd: '2025-12-31', amount: '50000000.00' }, admin),
   'settings.set': () => rt.dispatch('settings.set', { key: 'company.name', value: '某某小额贷款有限公司' }, admin),
   'borrower.create': () => rt.dispatch('borrower.create', { kind: 'individual', name: '周', idType: 'resident-id', idNumber: '11010519491231002X' }, admin),
   'borrower.update': () => rt.dispatch('borrower.update', { kind: 'individual', name: '周二', idType: 'resident-id', idNumber: '11010519491231002X', id: 1, version: 1 }, admin),

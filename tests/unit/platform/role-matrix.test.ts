@@ -9,7 +9,7 @@ import { testRuntime, type TestRuntime } from '../../helpers/runtime';
 
 const PUBLIC: ChannelName[] = ['platform.status', 'session.setup', 'session.signIn'];
 const EVERY_ROLE: ChannelName[] = [...PUBLIC, 'session.signOut', 'session.changePassword', 'borrower.list', 'borrower.get', 'schedule.calculate', 'schedule.exportXlsx'];
-const OVERSIGHT: ChannelName[] = [...EVERY_ROLE, 'settings.list', 'audit.list', 'audit.verify'];
+const OVERSIGHT: ChannelName[] = [...EVERY_ROLE, 'settings.list', 'netAssets.list', 'audit.list', 'audit.verify'];
 
 const allowed: Record<Role, ChannelName[]> = {
   administrator: [...channelNames],

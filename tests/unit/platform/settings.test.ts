@@ -36,3 +36,21 @@ describe('settings', () => {
     expect((await rt.call('settings.list', {})).every((s) => s.isDefault)).toBe(true);
   });
 });
+
+describe('net assets per period', () => {
+  it('records a figure per period end, replaces it on re-entry with an audit entry, and refuses nonsense', async () => {
+    await rt.call('netAssets.record', { periodEnd: '2025-12-31', amount: '48,000,000.00', note: '2025年报' });
+    await rt.call('netAssets.record', { periodEnd: '2026-06-30', amount: '51000000' });
+    const replaced = await rt.call('netAssets.record', { periodEnd: '2025-12-31', amount: '48500000.00', note: '审计调整' });
+    expect(replaced).toMatchObject({ periodEnd: '2025-12-31', amount: '48500000.00', note: '审计调整', recordedBy: 'local-admin' });
+    expect((await rt.call('netAssets.list', {})).map((n) => [n.periodEnd, n.amount])).toEqual([
+      ['2026-06-30', '51000000.00'],
+      ['2025-12-31', '48500000.00'],
+    ]);
+    const trail = await rt.call('audit.list', { entityType: 'net-assets', entityId: '2025-12-31' });
+    expect(trail.items[0]).toMatchObject({ before: { amount: '48000000.00' }, after: { amount: '48500000.00' } });
+    expect(await rt.fail('netAssets.record', { periodEnd: '2025-13-31', amount: '1' })).toMatchObject({ field: 'periodEnd' });
+    expect(await rt.fail('netAssets.record', { periodEnd: '2025-12-31', amount: '-5' })).toMatchObject({ field: 'amount', reason: 'positiveAmount' });
+    expect(await rt.fail('netAssets.record', { periodEnd: '2025-12-31', amount: 'lots' })).toMatchObject({ field: 'amount', reason: 'amount' });
+  });
+});

@@ -8,6 +8,7 @@ import { api } from '../../../api/client';
 import { errorText } from '../../../app/errors';
 import { useCan } from '../../../app/permissions';
 import { Forbidden } from '../Forbidden';
+import { NetAssetsCard } from './NetAssetsCard';
 
 type Setting = ChannelOutput<'settings.list'>[number];
 
@@ -98,8 +99,11 @@ export function SettingsPage() {
     { title: t('settings.changedBy'), dataIndex: 'updatedBy', width: 190, render: (by: string | null, row) => (by ? `${by} · ${row.updatedAt?.slice(0, 16).replace('T', ' ')}` : '—') },
   ];
   return (
+    <>
     <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('nav.systemSettings')}</Typography.Title>}>
       <Table<Setting> rowKey="key" tableLayout="fixed" size="small" columns={columns} dataSource={list.data ?? []} loading={list.isLoading} pagination={false} data-testid="settings-table" />
     </Card>
+    <NetAssetsCard />
+    </>
   );
 }

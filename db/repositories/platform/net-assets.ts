@@ -1,0 +1,25 @@
+import { desc, eq, lte } from 'drizzle-orm';
+import type { AppDatabase } from '../../open';
+import { netAssets } from '../../schema';
+
+export type NetAssetsRow = typeof netAssets.$inferSelect;
+
+export function allNetAssets(db: AppDatabase): NetAssetsRow[] {
+  return db.select().from(netAssets).orderBy(desc(netAssets.periodEnd)).all();
+}
+
+export function netAssetsFor(db: AppDatabase, periodEnd: string): NetAssetsRow | undefined {
+  return db.select().from(netAssets).where(eq(netAssets.periodEnd, periodEnd)).get();
+}
+
+/** The latest figure for a period ending on or before `date`. */
+export function netAssetsAsOf(db: AppDatabase, date: string): NetAssetsRow | undefined {
+  return db.select().from(netAssets).where(lte(netAssets.periodEnd, date)).orderBy(desc(netAssets.periodEnd)).limit(1).get();
+}
+
+export function upsertNetAssets(db: AppDatabase, row: Omit<NetAssetsRow, 'id'>): void {
+  db.insert(netAssets)
+    .values(row)
+    .onConflictDoUpdate({ target: netAssets.periodEnd, set: { amount: row.amount, note: row.note, recordedAt: row.recordedAt, recordedBy: row.recordedBy } })
+    .run();
+}
