@@ -2,6 +2,7 @@
 import type { ChannelName, ChannelOutput, ChannelParsedInput } from '../../shared/contract';
 import type { ServiceContext } from './context';
 import { createBorrower, getBorrower, listBorrowers, updateBorrower } from './lending/borrowers';
+import { createProduct, listProducts, updateProduct } from './lending/products';
 import { calculateSchedule, exportScheduleXlsx } from './lending/schedule';
 import { listAudit, verifyAudit } from './platform/audit-channels';
 import { createBackup, listBackups, restoreBackup } from './platform/backups';
@@ -37,6 +38,9 @@ export const handlers: HandlerMap = {
   'backup.list': listBackups,
   'backup.create': createBackup,
   'backup.restore': restoreBackup,
+  'product.list': listProducts,
+  'product.create': createProduct,
+  'product.update': updateProduct,
   'borrower.create': createBorrower,
   'borrower.update': updateBorrower,
   'borrower.get': getBorrower,

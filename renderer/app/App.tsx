@@ -12,6 +12,7 @@ import { BackupsPage } from '../features/platform/backups/BackupsPage';
 import { SettingsPage } from '../features/platform/settings/SettingsPage';
 import { UsersPage } from '../features/platform/users/UsersPage';
 import { BorrowersPage } from '../features/lending/borrowers/BorrowersPage';
+import { ProductsPage } from '../features/lending/products/ProductsPage';
 import { ScheduleCalculatorPage } from '../features/lending/schedule/ScheduleCalculatorPage';
 import { ComingSoon } from '../features/platform/ComingSoon';
 import { rememberLanguage, savedLanguage, type Language } from './i18n';
@@ -55,6 +56,7 @@ export function App() {
                 <Route path="/" element={<Navigate to="/lending/borrowers" replace />} />
                 <Route path="/lending/borrowers" element={<BorrowersPage />} />
                 <Route path="/lending/calculator" element={<ScheduleCalculatorPage />} />
+                <Route path="/lending/products" element={<ProductsPage />} />
                 <Route path="/lending/loans" element={<ComingSoon areaKey="nav.loans" />} />
                 <Route path="/guarantees" element={<ComingSoon areaKey="nav.guarantees" />} />
                 <Route path="/collections" element={<ComingSoon areaKey="nav.collections" />} />

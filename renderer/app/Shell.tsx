@@ -62,6 +62,7 @@ export function Shell({ children, onToggleLanguage }: ShellProps) {
       children: [
         { key: '/lending/borrowers', icon: <TeamOutlined />, label: t('nav.borrowers') },
         { key: '/lending/calculator', icon: <CalculatorOutlined />, label: t('nav.calculator') },
+        { key: '/lending/products', label: t('nav.products') },
         { key: '/lending/loans', label: t('nav.loans') },
       ],
     },

@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import { channel } from './channel';
+import { productCreateInput, productUpdateInput, productView } from '../lending/product';
 import {
   borrower,
   borrowerCreateInput,
@@ -9,6 +11,9 @@ import {
 } from '../lending/borrower';
 
 export const lendingChannels = {
+  'product.list': channel({ input: z.strictObject({}).default({}), output: z.array(productView), permission: 'session', mutates: false }),
+  'product.create': channel({ input: productCreateInput, output: productView, permission: 'settings.write', mutates: true }),
+  'product.update': channel({ input: productUpdateInput, output: productView, permission: 'settings.write', mutates: true }),
   'borrower.create': channel({
     input: borrowerCreateInput,
     output: borrower,

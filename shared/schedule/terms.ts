@@ -14,7 +14,7 @@ function issue(ctx: z.RefinementCtx, reason: string, message: string) {
   ctx.addIssue({ code: 'custom', message, params: { reason } });
 }
 
-const yuan = (options: { positive: boolean }) =>
+export const yuan = (options: { positive: boolean }) =>
   z.string().transform((text, ctx) => {
     const fen = parseYuan(text);
     if (fen === null) {
@@ -28,7 +28,7 @@ const yuan = (options: { positive: boolean }) =>
     return fen;
   });
 
-const percent = z.string().transform((text, ctx) => {
+export const percent = z.string().transform((text, ctx) => {
   const rate = parsePercent(text);
   if (rate === null) {
     issue(ctx, 'percent', 'expected a percentage with at most 4 decimals, e.g. "17.30"');
@@ -52,6 +52,19 @@ const date = z.string().transform((text, ctx): DayNumber => {
 
 const MULTIPLES: Record<string, number> = { '0.01': 1, '1': 100, '1.00': 100, '10': 1000, '10.00': 1000 };
 
+/** "0.01" | "1" | "10" yuan → the installment multiple in fen. */
+export const installmentMultiple = z
+  .string()
+  .default('0.01')
+  .transform((text, ctx) => {
+    const fen = MULTIPLES[text.trim()];
+    if (fen === undefined) {
+      issue(ctx, 'installmentMultiple', 'one of "0.01" (fen), "1" (whole yuan) or "10" (10 yuan)');
+      return z.NEVER;
+    }
+    return fen;
+  });
+
 export const termsSchema = z
   .strictObject({
     principal: yuan({ positive: true }),
@@ -65,17 +78,7 @@ export const termsSchema = z
     repaymentDay: z.number().int().min(1).max(31).nullish(),
     dayCount: z.enum(dayCounts).default('30/360'),
     roundingMode: z.enum(roundingModes).default('half-up'),
-    installmentMultiple: z
-      .string()
-      .default('0.01')
-      .transform((text, ctx) => {
-        const fen = MULTIPLES[text.trim()];
-        if (fen === undefined) {
-          issue(ctx, 'installmentMultiple', 'one of "0.01" (fen), "1" (whole yuan) or "10" (10 yuan)');
-          return z.NEVER;
-        }
-        return fen;
-      }),
+    installmentMultiple,
     upfrontFee: yuan({ positive: false }).default(0 as never),
     periodicFee: yuan({ positive: false }).default(0 as never),
     holidays: z.array(date).max(2000).default([]),

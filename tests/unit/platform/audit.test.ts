@@ -26,6 +26,8 @@ const writes: Record<string, () => Promise<unknown>> = {
   'user.resetPassword': () => rt.dispatch('user.resetPassword', { id: 2, newPassword: 'temp-pass-3' }, admin),
   'netAssets.record': () => rt.dispatch('netAssets.record', { periodEnd: '2025-12-31', amount: '50000000.00' }, admin),
   'settings.set': () => rt.dispatch('settings.set', { key: 'company.name', value: '某某小额贷款有限公司' }, admin),
+  'product.create': () => rt.dispatch('product.create', { code: 'JY18', name: '经营贷18期', method: 'equal-installment', annualRate: '17.30', periods: 18, interestOnlyPeriods: 6 }, admin),
+  'product.update': () => rt.dispatch('product.update', { id: 1, version: 1, code: 'JY18', name: '经营贷18期（先息6期）', method: 'equal-installment', annualRate: '17.30', periods: 18, interestOnlyPeriods: 6 }, admin),
   'borrower.create': () => rt.dispatch('borrower.create', { kind: 'individual', name: '周', idType: 'resident-id', idNumber: '11010519491231002X' }, admin),
   'borrower.update': () => rt.dispatch('borrower.update', { kind: 'individual', name: '周二', idType: 'resident-id', idNumber: '11010519491231002X', id: 1, version: 1 }, admin),
   'platform.demo': () => rt.dispatch('platform.demo', { borrowers: 3 }, admin),
@@ -103,9 +105,11 @@ describe('audit trail', () => {
 
   it('lists with filters and paging', async () => {
     await rt.dispatch('platform.demo', { borrowers: 12 }, admin);
-    const page = await rt.call('audit.list', { channel: 'platform.demo', pageSize: 5, page: 2 });
+    // The first demo run also creates the 5 standard products (entries 1-5).
+    expect((await rt.call('audit.list', { channel: 'platform.demo' })).total).toBe(17);
+    const page = await rt.call('audit.list', { channel: 'platform.demo', entityType: 'borrower', pageSize: 5, page: 2 });
     expect(page.total).toBe(12);
-    expect(page.items.map((e) => e.id)).toEqual([7, 6, 5, 4, 3]);
+    expect(page.items.map((e) => e.id)).toEqual([12, 11, 10, 9, 8]);
     expect((await rt.call('audit.list', { userName: 'nobody' })).total).toBe(0);
     expect(path.basename(rt.database.file)).toBe('loanbridge.db');
   });
