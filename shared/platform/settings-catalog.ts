@@ -9,8 +9,59 @@ const percent = z.string().refine((v) => parsePercent(v) !== null, { message: 'a
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time HH:MM');
 
+const account = z.strictObject({
+  code: z.string().regex(/^[0-9.]{2,20}$/, 'digits and dots'),
+  name: z.string().min(1).max(50),
+  kind: z.enum(['asset', 'liability', 'equity', 'income', 'expense']),
+});
+
+const DEFAULT_CHART: Array<z.output<typeof account>> = [
+  { code: '1002', name: '银行存款', kind: 'asset' },
+  { code: '1132', name: '应收利息', kind: 'asset' },
+  { code: '1221.01', name: '其他应收款-应收代偿款', kind: 'asset' },
+  { code: '1303', name: '贷款', kind: 'asset' },
+  { code: '1304', name: '贷款损失准备', kind: 'asset' },
+  { code: '2203', name: '预收账款-预收担保费', kind: 'liability' },
+  { code: '2221.01', name: '应交税费-应交增值税（销项税额）', kind: 'liability' },
+  { code: '2241.01', name: '其他应付款-存入保证金', kind: 'liability' },
+  { code: '2801', name: '未到期责任准备金', kind: 'liability' },
+  { code: '2802', name: '担保赔偿准备金', kind: 'liability' },
+  { code: '6011', name: '利息收入', kind: 'income' },
+  { code: '6011.02', name: '利息收入-罚息', kind: 'income' },
+  { code: '6021', name: '手续费及佣金收入', kind: 'income' },
+  { code: '6031', name: '担保费收入', kind: 'income' },
+  { code: '6501', name: '提取未到期责任准备金', kind: 'expense' },
+  { code: '6541', name: '提取担保赔偿准备金', kind: 'expense' },
+  { code: '6542', name: '担保损失', kind: 'expense' },
+  { code: '6702', name: '信用减值损失', kind: 'expense' },
+];
+
+/** Business event → accounts (the brief's journal entries); multi-line entries are assembled from these. */
+const DEFAULT_MAPPING: Record<string, { debit: string; credit: string }> = {
+  disbursement: { debit: '1303', credit: '1002' },
+  interestAccrual: { debit: '1132', credit: '6011' },
+  repaymentPrincipal: { debit: '1002', credit: '1303' },
+  repaymentAccruedInterest: { debit: '1002', credit: '1132' },
+  repaymentInterest: { debit: '1002', credit: '6011' },
+  penaltyIncome: { debit: '1002', credit: '6011.02' },
+  feeIncome: { debit: '1002', credit: '6021' },
+  outputVat: { debit: '1002', credit: '2221.01' },
+  provision: { debit: '6702', credit: '1304' },
+  writeOff: { debit: '1304', credit: '1303' },
+  guaranteeFeeReceived: { debit: '1002', credit: '2203' },
+  guaranteeFeeAmortized: { debit: '2203', credit: '6031' },
+  marginReceived: { debit: '1002', credit: '2241.01' },
+  marginReturned: { debit: '2241.01', credit: '1002' },
+  compensation: { debit: '1221.01', credit: '1002' },
+  recovery: { debit: '1002', credit: '1221.01' },
+  unearnedFeeReserve: { debit: '6501', credit: '2801' },
+  compensationReserve: { debit: '6541', credit: '2802' },
+  confirmedLoss: { debit: '2802', credit: '1221.01' },
+  confirmedLossExcess: { debit: '6542', credit: '1221.01' },
+};
+
 interface SettingSpec<T extends z.ZodType> {
-  group: 'company' | 'platform' | 'security' | 'backup' | 'lending' | 'guarantees' | 'collections';
+  group: 'company' | 'platform' | 'security' | 'backup' | 'lending' | 'guarantees' | 'collections' | 'ledger';
   schema: T;
   defaultValue: z.output<T>;
 }
@@ -75,6 +126,10 @@ export const settingsCatalog = {
   'collections.contactFrom': spec('collections', time, '08:00'),
   'collections.contactTo': spec('collections', time, '21:00'),
   'collections.callLimit': spec('collections', z.strictObject({ calls: z.number().int().min(1), days: z.number().int().min(1) }), { calls: 7, days: 7 }),
+  /** The chart of accounts vouchers post to (金融企业会计科目; codes as the customer's accounting software uses them). */
+  'ledger.chartOfAccounts': spec('ledger', z.array(account).min(1).max(500), DEFAULT_CHART),
+  /** Which accounts each business event debits and credits; codes must exist in the chart. */
+  'ledger.voucherMapping': spec('ledger', z.record(z.string(), z.strictObject({ debit: z.string().min(1), credit: z.string().min(1) })), DEFAULT_MAPPING),
 } as const;
 
 export type SettingKey = keyof typeof settingsCatalog;

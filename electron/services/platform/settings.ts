@@ -41,8 +41,28 @@ export function setSetting(ctx: ServiceContext, input: ChannelParsedInput<'setti
     const error = fromZodError(parsed.error, input.value);
     throw new AppError('validation', `value: ${error.message}`, { field: 'value', reason: error.reason ?? 'invalid', ...(error.params ? { params: error.params } : {}) });
   }
+  assertLedgerConsistent(ctx, input.key, parsed.data);
   const before = setting(ctx, input.key);
   writeSetting(ctx.db, input.key, parsed.data, actorOf(ctx).userName, instant(ctx));
   ctx.audit({ entityType: 'setting', entityId: input.key, before, after: parsed.data });
   return { key: input.key, value: parsed.data };
+}
+
+/** Every account the voucher mapping names must exist in the chart of accounts, whichever of the two changes. */
+function assertLedgerConsistent(ctx: ServiceContext, key: SettingKey, value: unknown): void {
+  if (key !== 'ledger.chartOfAccounts' && key !== 'ledger.voucherMapping') return;
+  const chart = key === 'ledger.chartOfAccounts' ? (value as SettingValue<'ledger.chartOfAccounts'>) : setting(ctx, 'ledger.chartOfAccounts');
+  const mapping = key === 'ledger.voucherMapping' ? (value as SettingValue<'ledger.voucherMapping'>) : setting(ctx, 'ledger.voucherMapping');
+  const codes = new Set(chart.map((account) => account.code));
+  for (const [event, accounts] of Object.entries(mapping)) {
+    for (const code of [accounts.debit, accounts.credit]) {
+      if (!codes.has(code)) {
+        throw new AppError('validation', `value: the ${event} entry uses account ${code}, which is not in the chart of accounts`, {
+          field: 'value',
+          reason: 'unknownAccount',
+          params: { event, code },
+        });
+      }
+    }
+  }
 }

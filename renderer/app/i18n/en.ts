@@ -154,7 +154,7 @@ export const en: Messages = {
     edit: 'Edit',
     save: 'Save',
     saved: 'Setting saved',
-    groups: { company: 'Company', platform: 'Platform', security: 'Security', backup: 'Backup', lending: 'Lending', guarantees: 'Guarantees', collections: 'Collections' },
+    groups: { company: 'Company', platform: 'Platform', security: 'Security', backup: 'Backup', lending: 'Lending', guarantees: 'Guarantees', collections: 'Collections', ledger: 'Ledger' },
     keys: {
       company_name: 'Company name',
       company_letterhead: 'Letterhead',
@@ -192,6 +192,8 @@ export const en: Messages = {
       collections_contactFrom: 'Contact allowed from',
       collections_contactTo: 'Contact allowed until',
       collections_callLimit: 'Contact frequency limit',
+      ledger_chartOfAccounts: 'Chart of accounts',
+      ledger_voucherMapping: 'Business event → accounts',
     },
   },
   netAssets: {
@@ -267,6 +269,7 @@ export const en: Messages = {
     backupNotFound: 'No such backup file',
     backupDamaged: 'This backup cannot be restored: {{problem}}',
     unknownSetting: 'No such setting',
+    unknownAccount: 'The {{event}} entry uses account {{code}}, which is not in the chart of accounts',
     productCodeTaken: 'This product code is taken',
     productNotFound: 'No such product',
     allocationOrder: 'List costs, penalty, interest, fees and principal once each',

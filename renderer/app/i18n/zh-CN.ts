@@ -153,7 +153,7 @@ export const zhCN = {
     edit: '修改',
     save: '保存',
     saved: '设置已保存',
-    groups: { company: '公司', platform: '平台', security: '安全', backup: '备份', lending: '贷款', guarantees: '担保', collections: '催收' },
+    groups: { company: '公司', platform: '平台', security: '安全', backup: '备份', lending: '贷款', guarantees: '担保', collections: '催收', ledger: '账务' },
     keys: {
       company_name: '公司名称',
       company_letterhead: '信笺抬头',
@@ -191,6 +191,8 @@ export const zhCN = {
       collections_contactFrom: '允许联系开始时间',
       collections_contactTo: '允许联系结束时间',
       collections_callLimit: '联系频次上限',
+      ledger_chartOfAccounts: '会计科目表',
+      ledger_voucherMapping: '业务事件记账科目对照',
     },
   },
   netAssets: {
@@ -266,6 +268,7 @@ export const zhCN = {
     backupNotFound: '找不到该备份文件',
     backupDamaged: '该备份无法恢复：{{problem}}',
     unknownSetting: '没有这个设置项',
+    unknownAccount: '{{event}} 使用的科目 {{code}} 不在会计科目表中',
     productCodeTaken: '产品代码已被使用',
     productNotFound: '产品不存在',
     allocationOrder: '还款冲抵顺序须列出费用、罚息、利息、手续费、本金各一次',

@@ -37,6 +37,25 @@ describe('settings', () => {
   });
 });
 
+describe('chart of accounts and voucher mapping', () => {
+  it('ships a chart that covers every mapped account, and refuses a mapping to an unknown account', async () => {
+    const list = await rt.call('settings.list', {});
+    const chart = list.find((s) => s.key === 'ledger.chartOfAccounts')!.value as Array<{ code: string }>;
+    const mapping = list.find((s) => s.key === 'ledger.voucherMapping')!.value as Record<string, { debit: string; credit: string }>;
+    const codes = new Set(chart.map((a) => a.code));
+    expect(Object.values(mapping).flatMap((m) => [m.debit, m.credit]).every((code) => codes.has(code))).toBe(true);
+    expect(await rt.fail('settings.set', { key: 'ledger.voucherMapping', value: { ...mapping, disbursement: { debit: '9999', credit: '1002' } } })).toMatchObject({
+      field: 'value',
+      reason: 'unknownAccount',
+      params: { event: 'disbursement', code: '9999' },
+    });
+    expect(await rt.fail('settings.set', { key: 'ledger.chartOfAccounts', value: chart.filter((a) => a.code !== '1303') })).toMatchObject({ reason: 'unknownAccount' });
+    // Renaming an account's code everywhere at once is the accountant's way to match their software.
+    const renamed = chart.map((a) => (a.code === '1002' ? { ...a, code: '100201' } : a));
+    await rt.call('settings.set', { key: 'ledger.chartOfAccounts', value: [...renamed, { code: '1002', name: '银行存款（旧）', kind: 'asset' }] });
+  });
+});
+
 describe('net assets per period', () => {
   it('records a figure per period end, replaces it on re-entry with an audit entry, and refuses nonsense', async () => {
     await rt.call('netAssets.record', { periodEnd: '2025-12-31', amount: '48,000,000.00', note: '2025年报' });
