@@ -1,0 +1,148 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseIsoDate } from '../../../shared/dates/calendar';
+import { agingBucket, classify } from '../../../shared/lending/classification';
+import { DEFAULT_ALLOCATION } from '../../../shared/lending/product';
+import { serviceLoan, type PostedPayment, type ScheduledInstallment, type ServicingTerms } from '../../../shared/lending/servicing';
+
+const d = (text: string) => parseIsoDate(text)!;
+
+/** 100,000.00 at 12%, interest only, 3 months: 1,000.00 a month and the principal with the last. */
+const schedule: ScheduledInstallment[] = [
+  { number: 1, dueDate: d('2026-02-15'), principal: 0, interest: 100_000, fees: 0 },
+  { number: 2, dueDate: d('2026-03-15'), principal: 0, interest: 100_000, fees: 0 },
+  { number: 3, dueDate: d('2026-04-15'), principal: 10_000_000, interest: 100_000, fees: 0 },
+];
+
+/** Penalty rate 12% × (1 + 50%) = 18% a year, on a 360-day year. */
+const terms: ServicingTerms = { penaltyRate: 180_000, compoundInterest: true, graceDays: 0, dayBasis: 360, roundingMode: 'half-up', allocationOrder: DEFAULT_ALLOCATION };
+
+const pay = (id: number, date: string, yuan: number): PostedPayment => ({ id, date: d(date), amount: Math.round(yuan * 100) });
+
+describe('servicing a loan', () => {
+  it('an on-time payment settles its installment and nothing is overdue', () => {
+    const state = serviceLoan(schedule, [pay(1, '2026-02-15', 1000)], terms, d('2026-03-01'));
+    expect(state.installments[0]).toMatchObject({ interestPaid: 100_000, paidOn: d('2026-02-15'), penaltyAccrued: 0 });
+    expect(state).toMatchObject({ dpd: 0, overdueInterest: 0, penaltyOutstanding: 0, outstandingPrincipal: 10_000_000 });
+    expect(state.allocations).toEqual([{ paymentId: 1, installment: 1, component: 'interest', amount: 100_000 }]);
+  });
+
+  it('a missed interest installment: DPD counts from the due date, compound interest accrues on it', () => {
+    const state = serviceLoan(schedule, [pay(1, '2026-02-15', 1000)], terms, d('2026-03-25'));
+    // 1,000.00 overdue for 10 days at 18% / 360 = 5.00
+    expect(state).toMatchObject({ dpd: 10, overdueInterest: 100_000, penaltyOutstanding: 500, oldestUnpaidDueDate: d('2026-03-15') });
+    const paid = serviceLoan(schedule, [pay(1, '2026-02-15', 1000), pay(2, '2026-03-25', 1005)], terms, d('2026-03-25'));
+    expect(paid.allocations.filter((a) => a.paymentId === 2)).toEqual([
+      { paymentId: 2, installment: 2, component: 'penalty', amount: 500 },
+      { paymentId: 2, installment: 2, component: 'interest', amount: 100_000 },
+    ]);
+    expect(paid).toMatchObject({ dpd: 0, penaltyOutstanding: 0 });
+  });
+
+  it('penalty on overdue principal and compound interest, then the waterfall: penalty → interest → principal', () => {
+    const payments = [pay(1, '2026-02-15', 1000), pay(2, '2026-03-15', 1000)];
+    const late = serviceLoan(schedule, payments, terms, d('2026-05-15'));
+    // 30 days: 100,000.00 × 18% × 30/360 = 1,500.00 penalty; 1,000.00 × 18% × 30/360 = 15.00 compound
+    expect(late).toMatchObject({ dpd: 30, overduePrincipal: 10_000_000, overdueInterest: 100_000, penaltyOutstanding: 151_500 });
+    const partly = serviceLoan(schedule, [...payments, pay(3, '2026-05-15', 50_000)], terms, d('2026-05-15'));
+    expect(partly.allocations.filter((a) => a.paymentId === 3)).toEqual([
+      { paymentId: 3, installment: 3, component: 'penalty', amount: 151_500 },
+      { paymentId: 3, installment: 3, component: 'interest', amount: 100_000 },
+      { paymentId: 3, installment: 3, component: 'principal', amount: 4_748_500 },
+    ]);
+    expect(partly).toMatchObject({ outstandingPrincipal: 5_251_500, principalRepaid: 4_748_500, dpd: 30 });
+    // Ten days later the penalty runs on the remaining 52,515.00 only: × 18% × 10/360 = 262.575 → 262.58
+    expect(serviceLoan(schedule, [...payments, pay(3, '2026-05-15', 50_000)], terms, d('2026-05-25')).penaltyOutstanding).toBe(26_258);
+  });
+
+  it('oldest installment first within each component', () => {
+    const state = serviceLoan(schedule, [pay(1, '2026-03-20', 1500)], terms, d('2026-03-20'));
+    // #1: 33 days overdue on 1,000.00 → 16.50 compound; #2: 5 days → 2.50; then interest of #1, then of #2.
+    expect(state.allocations).toEqual([
+      { paymentId: 1, installment: 1, component: 'penalty', amount: 1650 },
+      { paymentId: 1, installment: 2, component: 'penalty', amount: 250 },
+      { paymentId: 1, installment: 1, component: 'interest', amount: 100_000 },
+      { paymentId: 1, installment: 2, component: 'interest', amount: 48_100 },
+    ]);
+    expect(state.dpd).toBe(5);
+  });
+
+  it('paid within the grace days: no penalty, and no days past due afterwards', () => {
+    const graceful = { ...terms, graceDays: 3 };
+    const state = serviceLoan(schedule, [pay(1, '2026-02-17', 1000)], graceful, d('2026-02-20'));
+    expect(state.installments[0]).toMatchObject({ penaltyAccrued: 0, interestPaid: 100_000 });
+    expect(state.dpd).toBe(0);
+    const tooLate = serviceLoan(schedule, [pay(1, '2026-02-19', 1001)], graceful, d('2026-02-20'));
+    // 4 days: outside the grace; penalty from the due date: 1,000.00 × 18% × 4/360 = 2.00, paid first.
+    expect(tooLate.allocations[0]).toEqual({ paymentId: 1, installment: 1, component: 'penalty', amount: 200 });
+  });
+
+  it('holds an overpayment as credit and applies it as installments fall due', () => {
+    const state = serviceLoan(schedule, [pay(1, '2026-02-15', 1500)], terms, d('2026-03-20'));
+    expect(state.installments[1]).toMatchObject({ interestPaid: 50_000 });
+    expect(state.allocations).toEqual([
+      { paymentId: 1, installment: 1, component: 'interest', amount: 100_000 },
+      { paymentId: 1, installment: 2, component: 'interest', amount: 50_000 },
+    ]);
+    expect(state.unappliedCredit).toBe(0);
+    const early = serviceLoan(schedule, [pay(1, '2026-02-15', 1500)], terms, d('2026-03-01'));
+    expect(early.unappliedCredit).toBe(50_000);
+    expect(early.allocations).toContainEqual({ paymentId: 1, installment: null, component: 'unapplied', amount: 50_000 });
+  });
+
+  it('a reversed payment simply drops out and the allocation replays', () => {
+    const all = [pay(1, '2026-02-15', 1000), pay(2, '2026-03-15', 1000), pay(3, '2026-04-15', 101_000)];
+    expect(serviceLoan(schedule, all, terms, d('2026-04-20')).outstandingPrincipal).toBe(0);
+    const withoutSecond = serviceLoan(schedule, all.filter((p) => p.id !== 2), terms, d('2026-04-20'));
+    // Payment 3 now pays #2's penalty and interest first, so principal stays owed.
+    expect(withoutSecond.allocations.filter((a) => a.paymentId === 3).map((a) => [a.installment, a.component])).toEqual([
+      [2, 'penalty'],
+      [2, 'interest'],
+      [3, 'interest'],
+      [3, 'principal'],
+    ]);
+    expect(withoutSecond.outstandingPrincipal).toBeGreaterThan(0);
+  });
+});
+
+describe('servicing invariants (fast-check)', () => {
+  it('every payment is fully allocated, nothing is paid twice, principal adds up', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ day: fc.integer({ min: 0, max: 200 }), fen: fc.integer({ min: 1, max: 6_000_000 }) }), { maxLength: 12 }),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 5 }),
+        fc.integer({ min: 0, max: 260 }),
+        (raw, compound, grace, asOfOffset) => {
+          const start = d('2026-01-20');
+          const payments = raw.map((p, k) => ({ id: k + 1, date: start + p.day, amount: p.fen }));
+          const state = serviceLoan(schedule, payments, { ...terms, compoundInterest: compound, graceDays: grace }, start + asOfOffset);
+          for (const p of payments.filter((x) => x.date <= start + asOfOffset)) {
+            expect(state.allocations.filter((a) => a.paymentId === p.id).reduce((s, a) => s + a.amount, 0)).toBe(p.amount);
+          }
+          for (const i of state.installments) {
+            expect(i.principalPaid).toBeLessThanOrEqual(i.principalDue);
+            expect(i.interestPaid).toBeLessThanOrEqual(i.interestDue);
+            expect(i.penaltyPaid).toBeLessThanOrEqual(i.penaltyAccrued);
+          }
+          expect(state.principalRepaid + state.outstandingPrincipal).toBe(10_000_000);
+          expect(state.allocations.every((a) => a.amount > 0 || a.component === 'unapplied')).toBe(true);
+        },
+      ),
+      { numRuns: 1500 },
+    );
+  });
+});
+
+describe('buckets and classification', () => {
+  it('uses the settings: M1 1–30 … M6+ over 180; 关注 from any overdue, 次级 > 90, 可疑 > 270, 损失 > 360', () => {
+    const upper = [30, 60, 90, 180];
+    expect([0, 1, 30, 31, 60, 61, 90, 91, 180, 181].map((dpd) => agingBucket(dpd, upper))).toEqual([
+      'current', 'M1', 'M1', 'M2', 'M2', 'M3', 'M3', 'M4-M6', 'M4-M6', 'M6+',
+    ]);
+    const days = { specialMention: 1, substandard: 91, doubtful: 271, loss: 361 };
+    expect([0, 1, 90, 91, 270, 271, 360, 361].map((dpd) => classify(dpd, days))).toEqual([
+      'normal', 'special-mention', 'special-mention', 'substandard', 'substandard', 'doubtful', 'doubtful', 'loss',
+    ]);
+  });
+});
