@@ -88,3 +88,139 @@ export const loanProducts = sqliteTable(
   },
   (t) => [uniqueIndex('loan_products_code_uq').on(t.code)],
 );
+
+export const loanStatuses = ['applied', 'approved', 'rejected', 'disbursed', 'settled', 'written-off'] as const;
+export const securityTypes = ['credit', 'guarantee', 'mortgage', 'pledge', 'combined'] as const;
+
+/**
+ * Loans (贷款). Terms are kept as approved (the public terms format, JSON); the register columns
+ * (outstanding, DPD, bucket, class…) are a snapshot refreshed on every event and by the daily close.
+ */
+export const loans = sqliteTable(
+  'loans',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    contractNo: text('contract_no').notNull(),
+    borrowerId: integer('borrower_id')
+      .notNull()
+      .references(() => borrowers.id),
+    productId: integer('product_id').references(() => loanProducts.id),
+    purpose: text('purpose'),
+    securityType: text('security_type', { enum: securityTypes }).notNull(),
+    loanOfficer: text('loan_officer').notNull(),
+    principal: integer('principal').notNull(),
+    annualRate: integer('annual_rate').notNull(),
+    method: text('method', { enum: repaymentMethods }).notNull(),
+    periods: integer('periods').notNull(),
+    terms: text('terms').notNull(),
+    penaltyRate: integer('penalty_rate').notNull(),
+    compoundInterest: integer('compound_interest', { mode: 'boolean' }).notNull(),
+    graceDays: integer('grace_days').notNull(),
+    allocationOrder: text('allocation_order').notNull(),
+    aprPercent: text('apr_percent').notNull(),
+    status: text('status', { enum: loanStatuses }).notNull(),
+    approvedBy: text('approved_by'),
+    approvalComment: text('approval_comment'),
+    disbursementDate: text('disbursement_date'),
+    maturityDate: text('maturity_date'),
+    scheduleVersion: integer('schedule_version').notNull().default(0),
+    classOverride: text('class_override'),
+    // Register snapshot
+    asOf: text('as_of'),
+    outstandingPrincipal: integer('outstanding_principal').notNull().default(0),
+    principalRepaid: integer('principal_repaid').notNull().default(0),
+    writtenOff: integer('written_off').notNull().default(0),
+    overduePrincipal: integer('overdue_principal').notNull().default(0),
+    overdueInterest: integer('overdue_interest').notNull().default(0),
+    penaltyOutstanding: integer('penalty_outstanding').notNull().default(0),
+    dpd: integer('dpd').notNull().default(0),
+    bucket: text('bucket').notNull().default('current'),
+    classification: text('classification').notNull().default('normal'),
+    nextDueDate: text('next_due_date'),
+    ...stamps,
+  },
+  (t) => [
+    uniqueIndex('loans_contract_no_uq').on(t.contractNo),
+    index('loans_borrower_idx').on(t.borrowerId),
+    index('loans_status_idx').on(t.status, t.dpd),
+    index('loans_class_idx').on(t.classification),
+  ],
+);
+
+/** The frozen schedule; a restructuring or early settlement adds a new version, the old one stays. */
+export const installments = sqliteTable(
+  'installments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    loanId: integer('loan_id')
+      .notNull()
+      .references(() => loans.id),
+    scheduleVersion: integer('schedule_version').notNull(),
+    number: integer('number').notNull(),
+    periodStart: text('period_start').notNull(),
+    periodEnd: text('period_end').notNull(),
+    dueDate: text('due_date').notNull(),
+    days: integer('days').notNull(),
+    openingBalance: integer('opening_balance').notNull(),
+    principal: integer('principal').notNull(),
+    interest: integer('interest').notNull(),
+    fees: integer('fees').notNull(),
+    closingBalance: integer('closing_balance').notNull(),
+  },
+  (t) => [uniqueIndex('installments_loan_version_number_uq').on(t.loanId, t.scheduleVersion, t.number)],
+);
+
+/** Payments are never deleted: a mistaken one is reversed with a reason and the allocation replays. */
+export const payments = sqliteTable(
+  'payments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    loanId: integer('loan_id')
+      .notNull()
+      .references(() => loans.id),
+    valueDate: text('value_date').notNull(),
+    amount: integer('amount').notNull(),
+    channel: text('channel').notNull(),
+    reference: text('reference'),
+    status: text('status', { enum: ['posted', 'reversed'] }).notNull(),
+    reversalReason: text('reversal_reason'),
+    reversedAt: text('reversed_at'),
+    reversedBy: text('reversed_by'),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [index('payments_loan_idx').on(t.loanId, t.valueDate)],
+);
+
+/** How each posted payment is split; derived from the replay and rewritten when it changes. */
+export const paymentAllocations = sqliteTable(
+  'payment_allocations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    paymentId: integer('payment_id')
+      .notNull()
+      .references(() => payments.id),
+    loanId: integer('loan_id').notNull(),
+    installmentNumber: integer('installment_number'),
+    component: text('component').notNull(),
+    amount: integer('amount').notNull(),
+  },
+  (t) => [index('payment_allocations_payment_idx').on(t.paymentId), index('payment_allocations_loan_idx').on(t.loanId)],
+);
+
+/** Every step of a loan's life: a dated business event with who did it. */
+export const loanEvents = sqliteTable(
+  'loan_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    loanId: integer('loan_id')
+      .notNull()
+      .references(() => loans.id),
+    event: text('event').notNull(),
+    businessDate: text('business_date').notNull(),
+    detail: text('detail'),
+    at: text('at').notNull(),
+    by: text('by').notNull(),
+  },
+  (t) => [index('loan_events_loan_idx').on(t.loanId)],
+);

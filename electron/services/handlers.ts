@@ -2,6 +2,7 @@
 import type { ChannelName, ChannelOutput, ChannelParsedInput } from '../../shared/contract';
 import type { ServiceContext } from './context';
 import { createBorrower, getBorrower, listBorrowers, updateBorrower } from './lending/borrowers';
+import { approveLoan, closeDay, createLoan, disburseLoan, getLoan, listLoans, payoffLoan, repayLoan, reversePayment, settleLoan } from './lending/loans';
 import { createProduct, listProducts, updateProduct } from './lending/products';
 import { calculateSchedule, exportScheduleXlsx } from './lending/schedule';
 import { listAudit, verifyAudit } from './platform/audit-channels';
@@ -41,6 +42,16 @@ export const handlers: HandlerMap = {
   'product.list': listProducts,
   'product.create': createProduct,
   'product.update': updateProduct,
+  'loan.create': createLoan,
+  'loan.approve': approveLoan,
+  'loan.disburse': disburseLoan,
+  'loan.repay': repayLoan,
+  'loan.reverse': reversePayment,
+  'loan.payoff': payoffLoan,
+  'loan.settle': settleLoan,
+  'day.close': closeDay,
+  'loan.get': getLoan,
+  'loan.list': listLoans,
   'borrower.create': createBorrower,
   'borrower.update': updateBorrower,
   'borrower.get': getBorrower,

@@ -1,6 +1,21 @@
 import { z } from 'zod';
 import { channel } from './channel';
+import { isoDate } from './fields';
 import { productCreateInput, productUpdateInput, productView } from '../lending/product';
+import {
+  loanApproveInput,
+  loanCreateInput,
+  loanDetail,
+  loanDisburseInput,
+  loanListInput,
+  loanPage,
+  loanPayoffInput,
+  loanRef,
+  loanRepayInput,
+  loanReverseInput,
+  loanSettleInput,
+  payoffView,
+} from '../lending/loan';
 import {
   borrower,
   borrowerCreateInput,
@@ -11,6 +26,25 @@ import {
 } from '../lending/borrower';
 
 export const lendingChannels = {
+  /** Application (申请): terms checked by the schedule engine and the rate caps. */
+  'loan.create': channel({ input: loanCreateInput, output: loanDetail, permission: 'loan.write', mutates: true }),
+  'loan.approve': channel({ input: loanApproveInput, output: loanDetail, permission: 'loan.approve', mutates: true }),
+  /** Disbursement (放款): the schedule is frozen and stored. */
+  'loan.disburse': channel({ input: loanDisburseInput, output: loanDetail, permission: 'loan.write', mutates: true }),
+  'loan.repay': channel({ input: loanRepayInput, output: loanDetail, permission: 'loan.write', mutates: true }),
+  'loan.reverse': channel({ input: loanReverseInput, output: loanDetail, permission: 'loan.write', mutates: true }),
+  'loan.payoff': channel({ input: loanPayoffInput, output: payoffView, permission: 'borrower.read', mutates: false }),
+  /** Early settlement (提前结清) with the payoff amount: interest only for the days used. */
+  'loan.settle': channel({ input: loanSettleInput, output: loanDetail, permission: 'loan.write', mutates: true }),
+  /** Daily close (日终): moves the business date and brings every loan's DPD, penalty and class up to it. */
+  'day.close': channel({
+    input: z.strictObject({ to: isoDate }),
+    output: z.object({ from: z.string(), to: z.string(), loans: z.number().int() }),
+    permission: 'day.close',
+    mutates: true,
+  }),
+  'loan.get': channel({ input: loanRef, output: loanDetail, permission: 'borrower.read', mutates: false }),
+  'loan.list': channel({ input: loanListInput, output: loanPage, permission: 'borrower.read', mutates: false }),
   'product.list': channel({ input: z.strictObject({}).default({}), output: z.array(productView), permission: 'session', mutates: false }),
   'product.create': channel({ input: productCreateInput, output: productView, permission: 'settings.write', mutates: true }),
   'product.update': channel({ input: productUpdateInput, output: productView, permission: 'settings.write', mutates: true }),

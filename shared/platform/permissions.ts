@@ -18,6 +18,12 @@ export const permissions = [
   'session',
   'borrower.read',
   'borrower.write',
+  /** Applications, disbursements, repayments, reversals, settlements. */
+  'loan.write',
+  /** Moving the business date forward (日终). */
+  'day.close',
+  /** Approving or rejecting an application (审批). */
+  'loan.approve',
   /** Full identity numbers and phone numbers; without it they are masked. */
   'personal-data.read',
   /** The schedule calculator (试算): pure computation. */
@@ -40,12 +46,12 @@ const OVERSIGHT: Permission[] = [...EVERYONE, 'personal-data.read', 'settings.re
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   administrator: permissions,
-  'loan-officer': [...EVERYONE, 'borrower.write', 'personal-data.read'],
+  'loan-officer': [...EVERYONE, 'borrower.write', 'loan.write', 'personal-data.read'],
   'guarantee-officer': [...EVERYONE, 'borrower.write', 'personal-data.read'],
   // Collectors see identity numbers and phones masked (PIPL: the minimum needed).
   collector: EVERYONE,
   accountant: [...EVERYONE, 'personal-data.read'],
-  manager: OVERSIGHT,
+  manager: [...OVERSIGHT, 'loan.approve'],
   auditor: OVERSIGHT,
 };
 

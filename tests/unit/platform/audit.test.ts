@@ -30,6 +30,17 @@ const writes: Record<string, () => Promise<unknown>> = {
   'product.update': () => rt.dispatch('product.update', { id: 1, version: 1, code: 'JY18', name: '经营贷18期（先息6期）', method: 'equal-installment', annualRate: '17.30', periods: 18, interestOnlyPeriods: 6 }, admin),
   'borrower.create': () => rt.dispatch('borrower.create', { kind: 'individual', name: '周', idType: 'resident-id', idNumber: '11010519491231002X' }, admin),
   'borrower.update': () => rt.dispatch('borrower.update', { kind: 'individual', name: '周二', idType: 'resident-id', idNumber: '11010519491231002X', id: 1, version: 1 }, admin),
+  'loan.create': () =>
+    rt.dispatch('loan.create', { borrowerId: 1, contractNo: 'A-1', terms: { principal: '10000', annualRate: '12', periods: 3, method: 'equal-installment', disbursementDate: '2026-11-01' } }, admin),
+  'loan.approve': () => rt.dispatch('loan.approve', { contractNo: 'A-1' }, admin),
+  'loan.disburse': () => rt.dispatch('loan.disburse', { contractNo: 'A-1' }, admin),
+  'loan.repay': () => rt.dispatch('loan.repay', { contractNo: 'A-1', amount: '100.00' }, admin),
+  'loan.reverse': async () => {
+    const id = rt.database.sqlite.prepare('SELECT MAX(id) FROM payments').pluck().get() as number;
+    return rt.dispatch('loan.reverse', { paymentId: id, reason: '测试冲正' }, admin);
+  },
+  'loan.settle': () => rt.dispatch('loan.settle', { contractNo: 'A-1' }, admin),
+  'day.close': () => rt.dispatch('day.close', { to: '2099-12-31' }, admin),
   'platform.demo': () => rt.dispatch('platform.demo', { borrowers: 3 }, admin),
   'backup.restore': async () => {
     const backup = (await rt.dispatch('backup.create', {}, admin)) as { value: { name: string } };

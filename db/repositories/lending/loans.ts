@@ -1,0 +1,146 @@
+import { and, asc, count, desc, eq, gte, inArray, like, lte, or, sql, sum, type SQL } from 'drizzle-orm';
+import type { AppDatabase } from '../../open';
+import { borrowers, installments, loanEvents, loans, paymentAllocations, payments } from '../../schema';
+
+export type LoanRow = typeof loans.$inferSelect;
+export type NewLoanRow = typeof loans.$inferInsert;
+export type InstallmentRow = typeof installments.$inferSelect;
+export type PaymentRow = typeof payments.$inferSelect;
+export type AllocationRow = typeof paymentAllocations.$inferSelect;
+export type LoanEventRow = typeof loanEvents.$inferSelect;
+
+export function insertLoan(db: AppDatabase, row: NewLoanRow): number {
+  return db.insert(loans).values(row).returning({ id: loans.id }).get().id;
+}
+
+export function findLoan(db: AppDatabase, id: number): LoanRow | undefined {
+  return db.select().from(loans).where(eq(loans.id, id)).get();
+}
+
+export function findLoanByContract(db: AppDatabase, contractNo: string): LoanRow | undefined {
+  return db.select().from(loans).where(eq(loans.contractNo, contractNo)).get();
+}
+
+export function updateLoan(db: AppDatabase, id: number, changes: Partial<NewLoanRow>): void {
+  db.update(loans).set(changes).where(eq(loans.id, id)).run();
+}
+
+/** How many contract numbers already start with `prefix` (for the next sequence number). */
+export function countContractsWithPrefix(db: AppDatabase, prefix: string): number {
+  return db.select({ n: count() }).from(loans).where(like(loans.contractNo, `${prefix}%`)).get()?.n ?? 0;
+}
+
+export function insertInstallments(db: AppDatabase, rows: Array<typeof installments.$inferInsert>): void {
+  for (let k = 0; k < rows.length; k += 500) db.insert(installments).values(rows.slice(k, k + 500)).run();
+}
+
+export function installmentsOf(db: AppDatabase, loanId: number, version: number): InstallmentRow[] {
+  return db
+    .select()
+    .from(installments)
+    .where(and(eq(installments.loanId, loanId), eq(installments.scheduleVersion, version)))
+    .orderBy(asc(installments.number))
+    .all();
+}
+
+export function insertPayment(db: AppDatabase, row: typeof payments.$inferInsert): number {
+  return db.insert(payments).values(row).returning({ id: payments.id }).get().id;
+}
+
+export function findPayment(db: AppDatabase, id: number): PaymentRow | undefined {
+  return db.select().from(payments).where(eq(payments.id, id)).get();
+}
+
+export function updatePayment(db: AppDatabase, id: number, changes: Partial<typeof payments.$inferInsert>): void {
+  db.update(payments).set(changes).where(eq(payments.id, id)).run();
+}
+
+export function paymentsOf(db: AppDatabase, loanId: number): PaymentRow[] {
+  return db.select().from(payments).where(eq(payments.loanId, loanId)).orderBy(asc(payments.valueDate), asc(payments.id)).all();
+}
+
+/** Allocations are derived from the replay: the loan's set is replaced as a whole. */
+export function replaceAllocations(db: AppDatabase, loanId: number, rows: Array<typeof paymentAllocations.$inferInsert>): void {
+  db.delete(paymentAllocations).where(eq(paymentAllocations.loanId, loanId)).run();
+  for (let k = 0; k < rows.length; k += 500) db.insert(paymentAllocations).values(rows.slice(k, k + 500)).run();
+}
+
+export function allocationsOf(db: AppDatabase, loanId: number): AllocationRow[] {
+  return db.select().from(paymentAllocations).where(eq(paymentAllocations.loanId, loanId)).orderBy(asc(paymentAllocations.id)).all();
+}
+
+export function insertLoanEvent(db: AppDatabase, row: typeof loanEvents.$inferInsert): void {
+  db.insert(loanEvents).values(row).run();
+}
+
+export function eventsOf(db: AppDatabase, loanId: number): LoanEventRow[] {
+  return db.select().from(loanEvents).where(eq(loanEvents.loanId, loanId)).orderBy(asc(loanEvents.id)).all();
+}
+
+export function loanIdsWithStatus(db: AppDatabase, statuses: LoanRow['status'][]): number[] {
+  return db.select({ id: loans.id }).from(loans).where(inArray(loans.status, statuses)).orderBy(asc(loans.id)).all().map((r) => r.id);
+}
+
+export interface LoanQuery {
+  q?: string | undefined;
+  status?: LoanRow['status'] | undefined;
+  bucket?: string | undefined;
+  classification?: string | undefined;
+  officer?: string | undefined;
+  productId?: number | undefined;
+  securityType?: LoanRow['securityType'] | undefined;
+  borrowerId?: number | undefined;
+  disbursedFrom?: string | undefined;
+  disbursedTo?: string | undefined;
+  sort: 'contractNo' | 'principal' | 'outstandingPrincipal' | 'dpd' | 'disbursementDate';
+  direction: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+}
+
+const SORT_COLUMNS = {
+  contractNo: loans.contractNo,
+  principal: loans.principal,
+  outstandingPrincipal: loans.outstandingPrincipal,
+  dpd: loans.dpd,
+  disbursementDate: loans.disbursementDate,
+} as const;
+
+export function queryLoans(db: AppDatabase, query: LoanQuery) {
+  const conditions: SQL[] = [];
+  if (query.status) conditions.push(eq(loans.status, query.status));
+  if (query.bucket) conditions.push(eq(loans.bucket, query.bucket));
+  if (query.classification) conditions.push(eq(loans.classification, query.classification));
+  if (query.officer) conditions.push(eq(loans.loanOfficer, query.officer));
+  if (query.productId) conditions.push(eq(loans.productId, query.productId));
+  if (query.securityType) conditions.push(eq(loans.securityType, query.securityType));
+  if (query.borrowerId) conditions.push(eq(loans.borrowerId, query.borrowerId));
+  if (query.disbursedFrom) conditions.push(gte(loans.disbursementDate, query.disbursedFrom));
+  if (query.disbursedTo) conditions.push(lte(loans.disbursementDate, query.disbursedTo));
+  if (query.q) {
+    const term = query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+    conditions.push(or(sql`${loans.contractNo} LIKE ${`${term}%`} ESCAPE '\\'`, sql`${borrowers.name} LIKE ${`%${term}%`} ESCAPE '\\'`)!);
+  }
+  const where = conditions.length ? and(...conditions) : undefined;
+  const totals = db
+    .select({ n: count(), principal: sum(loans.principal), outstanding: sum(loans.outstandingPrincipal), overdue: sum(loans.overduePrincipal) })
+    .from(loans)
+    .innerJoin(borrowers, eq(borrowers.id, loans.borrowerId))
+    .where(where)
+    .get();
+  const column = SORT_COLUMNS[query.sort];
+  const rows = db
+    .select({ loan: loans, borrowerName: borrowers.name, borrowerKind: borrowers.kind, borrowerIdNumber: borrowers.idNumber })
+    .from(loans)
+    .innerJoin(borrowers, eq(borrowers.id, loans.borrowerId))
+    .where(where)
+    .orderBy(query.direction === 'asc' ? asc(column) : desc(column), asc(loans.id))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .all();
+  return {
+    rows,
+    total: totals?.n ?? 0,
+    sums: { principal: Number(totals?.principal ?? 0), outstanding: Number(totals?.outstanding ?? 0), overdue: Number(totals?.overdue ?? 0) },
+  };
+}

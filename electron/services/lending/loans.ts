@@ -1,0 +1,526 @@
+/**
+ * Loans from application to settlement: create → approve → disburse (schedule frozen) → repay /
+ * reverse → settle. Every step is a dated business event with who did it; nothing is overwritten.
+ */
+import { findBorrowerRow } from '../../../db/repositories/lending/borrowers';
+import {
+  allocationsOf,
+  countContractsWithPrefix,
+  eventsOf,
+  findLoan,
+  findLoanByContract,
+  findPayment,
+  insertInstallments,
+  insertLoan,
+  insertLoanEvent,
+  insertPayment,
+  installmentsOf,
+  loanIdsWithStatus,
+  paymentsOf,
+  queryLoans,
+  replaceAllocations,
+  updateLoan,
+  updatePayment,
+  type InstallmentRow,
+  type LoanRow,
+} from '../../../db/repositories/lending/loans';
+import { findProduct, findProductByCode } from '../../../db/repositories/lending/products';
+import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
+import { AppError } from '../../../shared/contract/errors';
+import { formatIsoDate, parseIsoDate } from '../../../shared/dates/calendar';
+import { agingBucket, classify, type LoanClass } from '../../../shared/lending/classification';
+import type { LoanDetail, LoanSummary } from '../../../shared/lending/loan';
+import { DEFAULT_ALLOCATION, type AllocationComponent } from '../../../shared/lending/product';
+import { serviceLoan, type ServicingState } from '../../../shared/lending/servicing';
+import { mulDivRound } from '../../../shared/money/rounding';
+import { fenToYuan } from '../../../shared/money/yuan';
+import { formatPercent, parsePercent, RATE_SCALE } from '../../../shared/rates/rate';
+import { accruedInterest } from '../../../shared/schedule/amortize';
+import { generateSchedule } from '../../../shared/schedule/generate';
+import { termsSchema, toScheduleTerms, type TermsInput } from '../../../shared/schedule/terms';
+import type { Installment, Schedule } from '../../../shared/schedule/types';
+import { actorOf, instant, type ServiceContext } from '../context';
+import { setting } from '../platform/settings';
+import { businessDate, setBusinessDate } from '../platform/status';
+import { computeSchedule } from './schedule';
+
+const y = fenToYuan;
+
+function loanOrThrow(ctx: ServiceContext, contractNo: string): LoanRow {
+  const loan = findLoanByContract(ctx.db, contractNo);
+  if (!loan) throw new AppError('not-found', `contractNo: no loan ${contractNo}`, { field: 'contractNo', reason: 'loanNotFound' });
+  return loan;
+}
+
+function assertStatus(loan: LoanRow, allowed: LoanRow['status'][], action: string): void {
+  if (!allowed.includes(loan.status)) {
+    throw new AppError('conflict', `loan ${loan.contractNo} is ${loan.status}: it cannot be ${action}`, {
+      reason: 'loanStatus',
+      params: { status: loan.status, action },
+    });
+  }
+}
+
+function event(ctx: ServiceContext, loan: LoanRow, name: string, date: string, detail: unknown): void {
+  insertLoanEvent(ctx.db, { loanId: loan.id, event: name, businessDate: date, detail: detail === undefined ? null : JSON.stringify(detail), at: instant(ctx), by: actorOf(ctx).userName });
+}
+
+/** The business date unless a date is given; never later than the business date. */
+function eventDate(ctx: ServiceContext, given: string | undefined, field = 'date'): string {
+  const today = businessDate(ctx);
+  const date = given ?? today;
+  if (date > today) {
+    throw new AppError('validation', `${field}: ${date} is after the business date ${today}`, { field, reason: 'afterBusinessDate', params: { businessDate: today } });
+  }
+  return date;
+}
+
+/** Penalty rate = contract rate × (1 + markup), held within the hard cap on all-in cost. */
+function penaltyRateFor(annualRate: number, markup: number, capPercent: string): number {
+  const marked = mulDivRound(annualRate, RATE_SCALE + markup, RATE_SCALE, 'half-up');
+  return Math.min(marked, parsePercent(capPercent) ?? marked);
+}
+
+function storedTerms(loan: LoanRow): TermsInput {
+  return JSON.parse(loan.terms) as TermsInput;
+}
+
+function scheduleFor(terms: TermsInput): Schedule {
+  return generateSchedule(toScheduleTerms(termsSchema.parse(terms)));
+}
+
+function installmentRows(loanId: number, version: number, list: readonly Installment[]) {
+  return list.map((i) => ({
+    loanId,
+    scheduleVersion: version,
+    number: i.number,
+    periodStart: formatIsoDate(i.periodStart),
+    periodEnd: formatIsoDate(i.periodEnd),
+    dueDate: formatIsoDate(i.dueDate),
+    days: i.days,
+    openingBalance: i.openingBalance,
+    principal: i.principal,
+    interest: i.interest,
+    fees: i.fees,
+    closingBalance: i.closingBalance,
+  }));
+}
+
+function servicingOf(ctx: ServiceContext, loan: LoanRow, rows: InstallmentRow[], asOf: string): ServicingState {
+  return serviceLoan(
+    rows.map((r) => ({ number: r.number, dueDate: parseIsoDate(r.dueDate)!, principal: r.principal, interest: r.interest, fees: r.fees })),
+    paymentsOf(ctx.db, loan.id)
+      .filter((p) => p.status === 'posted')
+      .map((p) => ({ id: p.id, date: parseIsoDate(p.valueDate)!, amount: p.amount })),
+    {
+      penaltyRate: loan.penaltyRate,
+      compoundInterest: loan.compoundInterest,
+      graceDays: loan.graceDays,
+      dayBasis: setting(ctx, 'lending.daysPerYear'),
+      roundingMode: setting(ctx, 'lending.roundingMode'),
+      allocationOrder: JSON.parse(loan.allocationOrder) as AllocationComponent[],
+    },
+    parseIsoDate(asOf)!,
+  );
+}
+
+/**
+ * Replays the loan's payments as of `asOf`, rewrites the allocations and the register snapshot, and
+ * moves the status between disbursed and settled as the balance requires.
+ */
+export function refreshLoan(ctx: ServiceContext, loanId: number, asOf: string): void {
+  const loan = findLoan(ctx.db, loanId)!;
+  if (loan.status !== 'disbursed' && loan.status !== 'settled') return;
+  const rows = installmentsOf(ctx.db, loan.id, loan.scheduleVersion);
+  const state = servicingOf(ctx, loan, rows, asOf);
+  replaceAllocations(
+    ctx.db,
+    loan.id,
+    state.allocations.map((a) => ({ paymentId: a.paymentId, loanId: loan.id, installmentNumber: a.installment, component: a.component, amount: a.amount })),
+  );
+  const classification: LoanClass = (loan.classOverride as LoanClass | null) ?? classify(state.dpd, setting(ctx, 'lending.classificationDays'));
+  const next = state.installments.find((i) => i.paidOn === null && i.dueDate >= parseIsoDate(asOf)!);
+  const fullyPaid = state.outstandingPrincipal === 0 && state.installments.every((i) => i.paidOn !== null) && state.penaltyOutstanding === 0;
+  const status = fullyPaid ? 'settled' : 'disbursed';
+  updateLoan(ctx.db, loan.id, {
+    asOf,
+    outstandingPrincipal: state.outstandingPrincipal,
+    principalRepaid: state.principalRepaid,
+    overduePrincipal: state.overduePrincipal,
+    overdueInterest: state.overdueInterest,
+    penaltyOutstanding: state.penaltyOutstanding,
+    dpd: state.dpd,
+    bucket: agingBucket(state.dpd, setting(ctx, 'lending.bucketUpperDays')),
+    classification,
+    nextDueDate: next ? formatIsoDate(next.dueDate) : null,
+    status,
+  });
+  if (status !== loan.status) event(ctx, loan, status === 'settled' ? 'settled' : 'reopened', asOf, null);
+}
+
+function nextContractNo(ctx: ServiceContext): string {
+  const month = businessDate(ctx).slice(0, 7).replace('-', '');
+  const prefix = `DK${month}-`;
+  let sequence = countContractsWithPrefix(ctx.db, prefix) + 1;
+  while (findLoanByContract(ctx.db, `${prefix}${String(sequence).padStart(5, '0')}`)) sequence++;
+  return `${prefix}${String(sequence).padStart(5, '0')}`;
+}
+
+export function createLoan(ctx: ServiceContext, input: ChannelParsedInput<'loan.create'>): LoanDetail {
+  if (!findBorrowerRow(ctx.db, input.borrowerId)) {
+    throw new AppError('not-found', `borrowerId: no borrower ${input.borrowerId}`, { field: 'borrowerId', reason: 'borrowerNotFound' });
+  }
+  const product = input.productCode ? findProductByCode(ctx.db, input.productCode) : undefined;
+  if (input.productCode && (!product || !product.active)) {
+    throw new AppError('validation', `productCode: no active product ${input.productCode}`, { field: 'productCode', reason: 'productNotFound' });
+  }
+  if (input.contractNo && findLoanByContract(ctx.db, input.contractNo)) {
+    throw new AppError('conflict', `contractNo: ${input.contractNo} exists`, { field: 'contractNo', reason: 'contractNoTaken' });
+  }
+  // The schedule engine and the rate caps decide whether these terms may be offered at all.
+  const { wire } = computeSchedule(ctx, { terms: input.terms, allowAboveCap: input.allowAboveCap });
+  const terms = input.terms;
+  const markup = product?.penaltyMarkup ?? parsePercent(setting(ctx, 'lending.penaltyMarkupPercent'))!;
+  const at = instant(ctx);
+  const by = actorOf(ctx).userName;
+  const id = insertLoan(ctx.db, {
+    contractNo: input.contractNo ?? nextContractNo(ctx),
+    borrowerId: input.borrowerId,
+    productId: product?.id ?? null,
+    purpose: input.purpose,
+    securityType: input.securityType,
+    loanOfficer: by,
+    principal: terms.principal,
+    annualRate: terms.annualRate,
+    method: terms.method,
+    periods: terms.periods,
+    terms: JSON.stringify(termsToPublic(input)),
+    penaltyRate: penaltyRateFor(terms.annualRate, markup, setting(ctx, 'lending.aprHardCapPercent')),
+    compoundInterest: product?.compoundInterest ?? setting(ctx, 'lending.compoundInterest'),
+    graceDays: product?.graceDays ?? 0,
+    allocationOrder: product?.allocationOrder ?? JSON.stringify(DEFAULT_ALLOCATION),
+    aprPercent: wire.apr.simple,
+    status: 'applied',
+    maturityDate: wire.installments.at(-1)?.dueDate ?? null,
+    createdAt: at,
+    createdBy: by,
+    updatedAt: at,
+    updatedBy: by,
+  });
+  const loan = findLoan(ctx.db, id)!;
+  event(ctx, loan, 'applied', businessDate(ctx), { apr: wire.apr.simple, warnings: wire.warnings.map((w) => w.reason) });
+  ctx.audit({ entityType: 'loan', entityId: loan.contractNo, before: null, after: loan });
+  return loanDetail(ctx, loan.contractNo);
+}
+
+/** The terms as the public format (yuan and percent strings), the form they are stored and shown in. */
+function termsToPublic(input: { terms: ChannelParsedInput<'loan.create'>['terms'] }): TermsInput {
+  const t = input.terms;
+  return {
+    principal: y(t.principal),
+    annualRate: formatPercent(t.annualRate),
+    periods: t.periods,
+    frequency: t.frequency,
+    method: t.method,
+    interestOnlyPeriods: t.interestOnlyPeriods,
+    disbursementDate: formatIsoDate(t.disbursementDate),
+    firstDueDate: t.firstDueDate == null ? null : formatIsoDate(t.firstDueDate),
+    repaymentDay: t.repaymentDay ?? null,
+    dayCount: t.dayCount,
+    roundingMode: t.roundingMode,
+    installmentMultiple: y(t.installmentMultiple),
+    upfrontFee: y(t.upfrontFee),
+    periodicFee: y(t.periodicFee),
+    holidays: t.holidays.map(formatIsoDate),
+    workdays: t.workdays.map(formatIsoDate),
+    dueDateRule: t.dueDateRule,
+  };
+}
+
+export function approveLoan(ctx: ServiceContext, input: ChannelParsedInput<'loan.approve'>): LoanDetail {
+  const loan = loanOrThrow(ctx, input.contractNo);
+  assertStatus(loan, ['applied'], input.decision === 'approve' ? 'approved' : 'rejected');
+  const by = actorOf(ctx).userName;
+  updateLoan(ctx.db, loan.id, { status: input.decision === 'approve' ? 'approved' : 'rejected', approvedBy: by, approvalComment: input.comment, updatedAt: instant(ctx), updatedBy: by });
+  event(ctx, loan, input.decision === 'approve' ? 'approved' : 'rejected', businessDate(ctx), { comment: input.comment });
+  ctx.audit({ entityType: 'loan', entityId: loan.contractNo, before: { status: loan.status }, after: { status: input.decision === 'approve' ? 'approved' : 'rejected', comment: input.comment } });
+  return loanDetail(ctx, loan.contractNo);
+}
+
+export function disburseLoan(ctx: ServiceContext, input: ChannelParsedInput<'loan.disburse'>): LoanDetail {
+  const loan = loanOrThrow(ctx, input.contractNo);
+  assertStatus(loan, ['approved'], 'disbursed');
+  const terms = storedTerms(loan);
+  const date = eventDate(ctx, input.date ?? terms.disbursementDate);
+  if (date !== terms.disbursementDate) {
+    // Lent on another day than applied for: the schedule runs from the real date.
+    terms.disbursementDate = date;
+    if (terms.firstDueDate && terms.firstDueDate <= date) terms.firstDueDate = null;
+  }
+  const schedule = scheduleFor(terms);
+  insertInstallments(ctx.db, installmentRows(loan.id, 1, schedule.installments));
+  const by = actorOf(ctx).userName;
+  updateLoan(ctx.db, loan.id, {
+    status: 'disbursed',
+    terms: JSON.stringify(terms),
+    disbursementDate: date,
+    maturityDate: formatIsoDate(schedule.installments.at(-1)!.dueDate),
+    scheduleVersion: 1,
+    outstandingPrincipal: loan.principal,
+    updatedAt: instant(ctx),
+    updatedBy: by,
+  });
+  event(ctx, loan, 'disbursed', date, { principal: y(loan.principal), installments: schedule.installments.length });
+  refreshLoan(ctx, loan.id, businessDate(ctx));
+  ctx.audit({ entityType: 'loan', entityId: loan.contractNo, before: { status: loan.status }, after: { status: 'disbursed', date } });
+  return loanDetail(ctx, loan.contractNo);
+}
+
+export function repayLoan(ctx: ServiceContext, input: ChannelParsedInput<'loan.repay'>): LoanDetail {
+  const loan = loanOrThrow(ctx, input.contractNo);
+  assertStatus(loan, ['disbursed'], 'repaid');
+  const date = eventDate(ctx, input.date);
+  if (date < loan.disbursementDate!) {
+    throw new AppError('validation', `date: ${date} is before the disbursement on ${loan.disbursementDate}`, { field: 'date', reason: 'beforeDisbursement' });
+  }
+  const id = insertPayment(ctx.db, { loanId: loan.id, valueDate: date, amount: input.amount, channel: input.channel, reference: input.reference, status: 'posted', createdAt: instant(ctx), createdBy: actorOf(ctx).userName });
+  event(ctx, loan, 'repayment', date, { paymentId: id, amount: y(input.amount), channel: input.channel, reference: input.reference });
+  refreshLoan(ctx, loan.id, businessDate(ctx));
+  ctx.audit({ entityType: 'payment', entityId: id, before: null, after: { contractNo: loan.contractNo, date, amount: y(input.amount), channel: input.channel } });
+  return loanDetail(ctx, loan.contractNo);
+}
+
+export function reversePayment(ctx: ServiceContext, input: ChannelParsedInput<'loan.reverse'>): LoanDetail {
+  const payment = findPayment(ctx.db, input.paymentId);
+  if (!payment) throw new AppError('not-found', `paymentId: no payment ${input.paymentId}`, { field: 'paymentId', reason: 'paymentNotFound' });
+  if (payment.status === 'reversed') throw new AppError('conflict', `payment ${payment.id} is already reversed`, { field: 'paymentId', reason: 'alreadyReversed' });
+  const loan = findLoan(ctx.db, payment.loanId)!;
+  updatePayment(ctx.db, payment.id, { status: 'reversed', reversalReason: input.reason, reversedAt: instant(ctx), reversedBy: actorOf(ctx).userName });
+  event(ctx, loan, 'reversal', businessDate(ctx), { paymentId: payment.id, amount: y(payment.amount), reason: input.reason });
+  refreshLoan(ctx, loan.id, businessDate(ctx));
+  ctx.audit({ entityType: 'payment', entityId: payment.id, before: { status: 'posted' }, after: { status: 'reversed', reason: input.reason } });
+  return loanDetail(ctx, loan.contractNo);
+}
+
+interface Quote {
+  overdue: { principal: number; interest: number; fees: number; penalty: number };
+  outstandingPrincipal: number;
+  accruedInterest: number;
+  total: number;
+  paidInstallments: number;
+  state: ServicingState;
+}
+
+/** What settles the loan on `date`: everything overdue with its penalty, the principal, and interest for the days used. */
+function quote(ctx: ServiceContext, loan: LoanRow, date: string): Quote {
+  const rows = installmentsOf(ctx.db, loan.id, loan.scheduleVersion);
+  const state = servicingOf(ctx, loan, rows, date);
+  const terms = toScheduleTerms(termsSchema.parse(storedTerms(loan)));
+  const day = parseIsoDate(date)!;
+  // The current period: the first unsettled installment not yet fallen due.
+  const current = state.installments.findIndex((i) => i.paidOn === null && i.dueDate >= day);
+  let accrued = 0;
+  if (current >= 0) {
+    const row = rows[current]!;
+    const start = parseIsoDate(row.periodStart)!;
+    const base = terms.method === 'flat' ? terms.principal : state.outstandingPrincipal - state.overduePrincipal;
+    accrued = day > start ? Math.min(accruedInterest(terms, base, start, day).interest, row.interest) : 0;
+  }
+  const overdue = { principal: state.overduePrincipal, interest: state.overdueInterest, fees: state.overdueFees, penalty: state.penaltyOutstanding };
+  const outstanding = state.outstandingPrincipal - state.overduePrincipal;
+  const total = Math.max(0, overdue.principal + overdue.interest + overdue.fees + overdue.penalty + outstanding + accrued - state.unappliedCredit);
+  return { overdue, outstandingPrincipal: outstanding, accruedInterest: accrued, total, paidInstallments: current < 0 ? rows.length : current, state };
+}
+
+export function payoffLoan(ctx: ServiceContext, input: ChannelParsedInput<'loan.payoff'>): ChannelOutput<'loan.payoff'> {
+  const loan = loanOrThrow(ctx, input.contractNo);
+  assertStatus(loan, ['disbursed'], 'paid off');
+  const date = input.date ?? businessDate(ctx);
+  const q = quote(ctx, loan, date);
+  return {
+    contractNo: loan.contractNo,
+    date,
+    overdue: { principal: y(q.overdue.principal), interest: y(q.overdue.interest), fees: y(q.overdue.fees), penalty: y(q.overdue.penalty) },
+    outstandingPrincipal: y(q.outstandingPrincipal),
+    accruedInterest: y(q.accruedInterest),
+    total: y(q.total),
+  };
+}
+
+/**
+ * Early settlement: the schedule gets a new version in which the periods after `date` are replaced by
+ * one installment due that day (remaining principal + interest for the days used), then the payoff
+ * amount is posted and replayed. The previous schedule version stays on file.
+ */
+export function settleLoan(ctx: ServiceContext, input: ChannelParsedInput<'loan.settle'>): LoanDetail {
+  const loan = loanOrThrow(ctx, input.contractNo);
+  assertStatus(loan, ['disbursed'], 'settled');
+  const date = eventDate(ctx, input.date);
+  const q = quote(ctx, loan, date);
+  const day = parseIsoDate(date)!;
+  const rows = installmentsOf(ctx.db, loan.id, loan.scheduleVersion);
+  const kept = rows.filter((r) => parseIsoDate(r.dueDate)! < day || q.state.installments.find((i) => i.number === r.number)?.paidOn !== null);
+  const keptNumbers = new Set(kept.map((r) => r.number));
+  const lastKept = kept.at(-1);
+  const version = loan.scheduleVersion + 1;
+  const copy = kept.map(({ id: _id, ...r }) => ({ ...r, scheduleVersion: version }));
+  const remainingPrincipal = rows.filter((r) => !keptNumbers.has(r.number)).reduce((s, r) => s + r.principal, 0);
+  insertInstallments(ctx.db, [
+    ...copy,
+    {
+      loanId: loan.id,
+      scheduleVersion: version,
+      number: (lastKept?.number ?? 0) + 1,
+      periodStart: lastKept?.periodEnd ?? loan.disbursementDate!,
+      periodEnd: date,
+      dueDate: date,
+      days: day - parseIsoDate(lastKept?.periodEnd ?? loan.disbursementDate!)!,
+      openingBalance: remainingPrincipal,
+      principal: remainingPrincipal,
+      interest: q.accruedInterest,
+      fees: 0,
+      closingBalance: 0,
+    },
+  ]);
+  updateLoan(ctx.db, loan.id, { scheduleVersion: version, maturityDate: date, updatedAt: instant(ctx), updatedBy: actorOf(ctx).userName });
+  event(ctx, loan, 'early-settlement', date, { payoff: y(q.total), accruedInterest: y(q.accruedInterest), scheduleVersion: version });
+  if (q.total > 0) {
+    insertPayment(ctx.db, { loanId: loan.id, valueDate: date, amount: q.total, channel: input.channel, reference: input.reference, status: 'posted', createdAt: instant(ctx), createdBy: actorOf(ctx).userName });
+  }
+  refreshLoan(ctx, loan.id, date > businessDate(ctx) ? date : businessDate(ctx));
+  ctx.audit({ entityType: 'loan', entityId: loan.contractNo, before: { status: loan.status, scheduleVersion: loan.scheduleVersion }, after: { status: 'settled', payoff: y(q.total), date } });
+  return loanDetail(ctx, loan.contractNo);
+}
+
+export function toLoanSummary(loan: LoanRow, borrower: { name: string; kind: LoanSummary['borrowerKind'] }, productCode: string | null): LoanSummary {
+  return {
+    contractNo: loan.contractNo,
+    borrowerId: loan.borrowerId,
+    borrowerName: borrower.name,
+    borrowerKind: borrower.kind,
+    productCode,
+    purpose: loan.purpose,
+    securityType: loan.securityType,
+    loanOfficer: loan.loanOfficer,
+    method: loan.method,
+    periods: loan.periods,
+    annualRate: formatPercent(loan.annualRate),
+    penaltyRate: formatPercent(loan.penaltyRate),
+    apr: loan.aprPercent,
+    principal: y(loan.principal),
+    outstandingPrincipal: y(loan.outstandingPrincipal),
+    principalRepaid: y(loan.principalRepaid),
+    writtenOff: y(loan.writtenOff),
+    overduePrincipal: y(loan.overduePrincipal),
+    overdueInterest: y(loan.overdueInterest),
+    penaltyOutstanding: y(loan.penaltyOutstanding),
+    dpd: loan.dpd,
+    bucket: loan.bucket,
+    classification: loan.classification as LoanClass,
+    status: loan.status,
+    disbursementDate: loan.disbursementDate,
+    maturityDate: loan.maturityDate,
+    nextDueDate: loan.nextDueDate,
+    asOf: loan.asOf,
+  };
+}
+
+export function loanDetail(ctx: ServiceContext, contractNo: string): LoanDetail {
+  const loan = loanOrThrow(ctx, contractNo);
+  const borrower = findBorrowerRow(ctx.db, loan.borrowerId)!;
+  const product = loan.productId ? findProduct(ctx.db, loan.productId) : undefined;
+  const asOf = businessDate(ctx);
+  const rows = loan.scheduleVersion > 0 ? installmentsOf(ctx.db, loan.id, loan.scheduleVersion) : [];
+  const state = rows.length ? servicingOf(ctx, loan, rows, asOf) : null;
+  const today = parseIsoDate(asOf)!;
+  const allocations = allocationsOf(ctx.db, loan.id);
+  const summary = toLoanSummary(loan, borrower, product?.code ?? null);
+  // The detail is live as of the business date; the register keeps the snapshot of the last refresh.
+  if (state) {
+    Object.assign(summary, {
+      outstandingPrincipal: y(state.outstandingPrincipal),
+      principalRepaid: y(state.principalRepaid),
+      overduePrincipal: y(state.overduePrincipal),
+      overdueInterest: y(state.overdueInterest),
+      penaltyOutstanding: y(state.penaltyOutstanding),
+      dpd: state.dpd,
+      bucket: agingBucket(state.dpd, setting(ctx, 'lending.bucketUpperDays')),
+      classification: (loan.classOverride as LoanClass | null) ?? classify(state.dpd, setting(ctx, 'lending.classificationDays')),
+      asOf,
+    });
+  }
+  return {
+    ...summary,
+    terms: JSON.parse(loan.terms) as Record<string, unknown>,
+    installments: rows.map((r, k) => {
+      const s = state!.installments[k]!;
+      const paid = s.principalPaid + s.interestPaid + s.feesPaid;
+      const stateName = s.paidOn !== null ? 'paid' : s.dueDate < today ? 'overdue' : paid > 0 ? 'partly-paid' : 'due';
+      return {
+        number: r.number,
+        periodStart: r.periodStart,
+        dueDate: r.dueDate,
+        principal: y(r.principal),
+        interest: y(r.interest),
+        fees: y(r.fees),
+        total: y(r.principal + r.interest + r.fees),
+        principalPaid: y(s.principalPaid),
+        interestPaid: y(s.interestPaid),
+        feesPaid: y(s.feesPaid),
+        penaltyAccrued: y(s.penaltyAccrued),
+        penaltyPaid: y(s.penaltyPaid),
+        closingBalance: y(r.closingBalance),
+        state: stateName,
+        paidOn: s.paidOn === null ? null : formatIsoDate(s.paidOn),
+      };
+    }),
+    payments: paymentsOf(ctx.db, loan.id).map((p) => ({
+      id: p.id,
+      date: p.valueDate,
+      amount: y(p.amount),
+      channel: p.channel,
+      reference: p.reference,
+      status: p.status,
+      reversalReason: p.reversalReason,
+      allocations: allocations.filter((a) => a.paymentId === p.id).map((a) => ({ installment: a.installmentNumber, component: a.component, amount: y(a.amount) })),
+    })),
+    events: eventsOf(ctx.db, loan.id).map((e) => ({ event: e.event, businessDate: e.businessDate, detail: e.detail === null ? null : (JSON.parse(e.detail) as unknown), at: e.at, by: e.by })),
+    unappliedCredit: y(state?.unappliedCredit ?? 0),
+  };
+}
+
+export function getLoan(ctx: ServiceContext, input: ChannelParsedInput<'loan.get'>): LoanDetail {
+  return loanDetail(ctx, input.contractNo);
+}
+
+export function listLoans(ctx: ServiceContext, input: ChannelParsedInput<'loan.list'>): ChannelOutput<'loan.list'> {
+  const product = input.productCode ? findProductByCode(ctx.db, input.productCode) : undefined;
+  if (input.productCode && !product) return { items: [], total: 0, page: input.page, pageSize: input.pageSize, totals: { principal: '0.00', outstandingPrincipal: '0.00', overduePrincipal: '0.00' } };
+  const { rows, total, sums } = queryLoans(ctx.db, { ...input, productId: product?.id });
+  const codes = new Map<number, string>();
+  const codeOf = (id: number | null) => {
+    if (id === null) return null;
+    if (!codes.has(id)) codes.set(id, findProduct(ctx.db, id)?.code ?? '');
+    return codes.get(id)!;
+  };
+  return {
+    items: rows.map((r) => toLoanSummary(r.loan, { name: r.borrowerName, kind: r.borrowerKind }, codeOf(r.loan.productId))),
+    total,
+    page: input.page,
+    pageSize: input.pageSize,
+    totals: { principal: y(sums.principal), outstandingPrincipal: y(sums.outstanding), overduePrincipal: y(sums.overdue) },
+  };
+}
+
+/** Daily close: the business date moves to `to` and every serviced loan is brought up to it. */
+export function closeDay(ctx: ServiceContext, input: ChannelParsedInput<'day.close'>): ChannelOutput<'day.close'> {
+  const from = businessDate(ctx);
+  if (input.to < from) {
+    throw new AppError('validation', `to: ${input.to} is before the business date ${from}; the business date only moves forward`, { field: 'to', reason: 'dateOrder' });
+  }
+  setBusinessDate(ctx, input.to, actorOf(ctx).userName);
+  const ids = loanIdsWithStatus(ctx.db, ['disbursed']);
+  for (const id of ids) refreshLoan(ctx, id, input.to);
+  ctx.audit({ entityType: 'business-date', entityId: null, before: { date: from }, after: { date: input.to, loans: ids.length } });
+  return { from, to: input.to, loans: ids.length };
+}
