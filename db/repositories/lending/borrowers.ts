@@ -92,3 +92,7 @@ export function queryBorrowers(db: AppDatabase, query: BorrowerQuery): { rows: B
     .all();
   return { rows, total };
 }
+
+export function allBorrowerIds(db: AppDatabase): number[] {
+  return db.select({ id: borrowers.id }).from(borrowers).orderBy(asc(borrowers.id)).all().map((r) => r.id);
+}

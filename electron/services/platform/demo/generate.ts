@@ -1,10 +1,15 @@
 /** `demo`: fills a data folder with a realistic book through the real services, in one transaction. */
 import { contract, type ChannelOutput, type ChannelParsedInput } from '../../../../shared/contract';
-import { AppError } from '../../../../shared/contract/errors';
 import { findBorrowerIdByIdentity } from '../../../../db/repositories/lending/borrowers';
 import type { ServiceContext } from '../../context';
 import { createBorrower } from '../../lending/borrowers';
-import { createProduct } from '../../lending/products';
+import { createProduct, toProductView } from '../../lending/products';
+import { approveLoan, createLoan, disburseLoan, postPaymentHistory, settleLoan } from '../../lending/loans';
+import { businessDate } from '../status';
+import { formatIsoDate, parseIsoDate } from '../../../../shared/dates/calendar';
+import { parseYuan } from '../../../../shared/money/yuan';
+import { AppError } from '../../../../shared/contract/errors';
+import { allBorrowerIds } from '../../../../db/repositories/lending/borrowers';
 import { allProducts } from '../../../../db/repositories/lending/products';
 import { demoBorrower } from './people';
 import { SeededRandom } from './random';
@@ -22,12 +27,6 @@ export function generateDemo(
   ctx: ServiceContext,
   input: ChannelParsedInput<'platform.demo'>,
 ): ChannelOutput<'platform.demo'> {
-  if (input.loans > 0) {
-    throw new AppError('validation', 'loans: the demo cannot create loans yet (they arrive with the lending module); use --loans 0', {
-      field: 'loans',
-      reason: 'notYetAvailable',
-    });
-  }
   if (allProducts(ctx.db).length === 0) {
     for (const product of DEMO_PRODUCTS) createProduct(ctx, contract['product.create'].input.parse(product));
   }
@@ -41,5 +40,70 @@ export function generateDemo(
     createBorrower(ctx, candidate);
     created++;
   }
-  return { borrowers: created, loans: 0 };
+  const loans = generateLoans(ctx, random, input.loans);
+  return { borrowers: created, loans };
+}
+
+/** How a demo borrower behaves: most pay on time, some stop paying, some settle early. */
+type Behaviour = 'on-time' | 'stopped' | 'settled-early' | 'late-then-caught-up';
+
+function behaviourOf(random: SeededRandom): Behaviour {
+  const roll = random.next();
+  if (roll < 0.7) return 'on-time';
+  if (roll < 0.85) return 'stopped';
+  if (roll < 0.95) return 'settled-early';
+  return 'late-then-caught-up';
+}
+
+/**
+ * Loans over the last two years through the real services (application, approval, disbursement,
+ * payment history), so every register figure is what servicing would have produced.
+ */
+function generateLoans(ctx: ServiceContext, random: SeededRandom, count: number): number {
+  if (count === 0) return 0;
+  const products = allProducts(ctx.db).filter((p) => p.active);
+  const borrowerIds = allBorrowerIds(ctx.db);
+  if (borrowerIds.length === 0) {
+    throw new AppError('validation', 'loans: there are no borrowers to lend to; add --borrowers', { field: 'loans', reason: 'noBorrowers' });
+  }
+  const today = parseIsoDate(businessDate(ctx))!;
+  for (let k = 0; k < count; k++) {
+    const product = toProductView(random.pick(products));
+    const disbursed = today - random.int(20, 720);
+    const principalYuan = random.int(5, 200) * 10_000;
+    const terms = {
+      principal: `${principalYuan}.00`,
+      annualRate: product.annualRate,
+      periods: product.periods,
+      frequency: product.frequency,
+      method: product.method,
+      interestOnlyPeriods: product.interestOnlyPeriods,
+      dayCount: product.dayCount,
+      disbursementDate: formatIsoDate(disbursed),
+    };
+    const parsed = contract['loan.create'].input.parse({ borrowerId: random.pick(borrowerIds), productCode: product.code, terms, securityType: random.pick(['credit', 'guarantee', 'mortgage', 'pledge', 'combined'] as const) });
+    const created = createLoan(ctx, parsed);
+    approveLoan(ctx, { contractNo: created.contractNo, decision: 'approve', comment: null });
+    const loan = disburseLoan(ctx, { contractNo: created.contractNo });
+    const behaviour = behaviourOf(random);
+    const stopAfter = behaviour === 'stopped' ? random.int(0, loan.installments.length - 1) : Infinity;
+    const history: Array<{ date: string; amount: number; channel: string }> = [];
+    let settleOn: string | null = null;
+    for (const [index, installment] of loan.installments.entries()) {
+      const due = parseIsoDate(installment.dueDate)!;
+      if (due > today || index >= stopAfter) break;
+      if (behaviour === 'settled-early' && index >= 2 && random.chance(0.25)) {
+        settleOn = formatIsoDate(Math.min(due - random.int(1, 20), today));
+        break;
+      }
+      const late = behaviour === 'late-then-caught-up' && random.chance(0.4) ? random.int(3, 25) : 0;
+      const paidOn = Math.min(due + late, today);
+      // A late payer also pays the penalty: roughly 1% a month extra covers it; the surplus is held as credit.
+      const extra = late > 0 ? Math.ceil(parseYuan(installment.total)! / 100) : 0;
+      history.push({ date: formatIsoDate(paidOn), amount: parseYuan(installment.total)! + extra, channel: random.pick(['bank', 'bank', 'bank', 'wechat', 'deduction']) });
+    }
+    if (history.length > 0) postPaymentHistory(ctx, loan.contractNo, history);
+    if (settleOn && settleOn >= (history.at(-1)?.date ?? loan.disbursementDate!)) settleLoan(ctx, { contractNo: loan.contractNo, date: settleOn, channel: 'bank', reference: null });
+  }
+  return count;
 }

@@ -1,0 +1,197 @@
+/** Loan commands: the lifecycle from the terminal, with the same checks as the app. */
+import fs from 'node:fs';
+import type { Command } from 'commander';
+import type { ChannelOutput } from '../../../shared/contract';
+import type { LoanDetail, LoanSummary } from '../../../shared/lending/loan';
+import { formatYuan, parseYuan } from '../../../shared/money/yuan';
+import { CliFailure, integerOption, type CliContext } from '../main';
+import { printValue, table } from '../output';
+
+const money = (yuan: string) => formatYuan(parseYuan(yuan) ?? 0);
+
+function readJson(file: string, field: string): unknown {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new CliFailure({ code: 'bad-request', field, message: `--${field}: cannot read ${file} as JSON (${(error as Error).message})` });
+  }
+}
+
+/** What the JSON list prints per loan: the register columns, amounts as yuan strings. */
+function registerJson(l: LoanSummary) {
+  return {
+    contractNo: l.contractNo,
+    borrowerId: l.borrowerId,
+    borrowerName: l.borrowerName,
+    productCode: l.productCode,
+    principal: l.principal,
+    outstandingPrincipal: l.outstandingPrincipal,
+    principalRepaid: l.principalRepaid,
+    writtenOff: l.writtenOff,
+    overduePrincipal: l.overduePrincipal,
+    overdueInterest: l.overdueInterest,
+    penaltyOutstanding: l.penaltyOutstanding,
+    dpd: l.dpd,
+    bucket: l.bucket,
+    classification: l.classification,
+    status: l.status,
+    annualRate: l.annualRate,
+    apr: l.apr,
+    method: l.method,
+    disbursementDate: l.disbursementDate,
+    maturityDate: l.maturityDate,
+  };
+}
+
+function detailText(l: LoanDetail): string {
+  const head = [
+    `${l.contractNo}  ${l.borrowerName}  ${l.status}  ${l.classification}  DPD ${l.dpd}`,
+    `principal ${money(l.principal)}  outstanding ${money(l.outstandingPrincipal)}  overdue ${money(l.overduePrincipal)} + interest ${money(l.overdueInterest)} + penalty ${money(l.penaltyOutstanding)}`,
+    `rate ${l.annualRate}%  APR ${l.apr}%  penalty rate ${l.penaltyRate}%  disbursed ${l.disbursementDate ?? '-'}  maturity ${l.maturityDate ?? '-'}`,
+  ];
+  const rows = l.installments.map((i) => [String(i.number), i.dueDate, money(i.total), money(i.principalPaid), money(i.interestPaid), money(i.penaltyAccrued), i.state]);
+  return `${head.join('\n')}\n\n${table(['no', 'due', 'total', 'principal paid', 'interest paid', 'penalty', 'state'], rows)}`;
+}
+
+export function registerLoanCommands(program: Command, cli: CliContext): void {
+  const loan = program.command('loan').description('loans (贷款)');
+  const show = (detail: LoanDetail, line: string) => printValue(cli.output, detail, () => line);
+
+  loan
+    .command('create')
+    .requiredOption('--borrower <id>', 'borrower id', integerOption('--borrower'))
+    .requiredOption('--terms <terms.json>', 'the schedule engine\'s terms format')
+    .option('--product <code>', 'loan product (penalty markup, grace days, allocation order)')
+    .option('--purpose <text>')
+    .option('--security <type>', 'credit | guarantee | mortgage | pledge | combined', 'credit')
+    .option('--contract-no <no>', 'default: DK<yyyymm>-<sequence>')
+    .option('--allow-above-cap', 'record an explicit override of the APR hard cap')
+    .action(async (o: { borrower: number; terms: string; product?: string; purpose?: string; security: string; contractNo?: string; allowAboveCap?: boolean }) => {
+      const detail = await cli.call<LoanDetail>('loan.create', {
+        borrowerId: o.borrower,
+        terms: readJson(o.terms, 'terms'),
+        ...(o.product ? { productCode: o.product } : {}),
+        purpose: o.purpose ?? null,
+        securityType: o.security,
+        ...(o.contractNo ? { contractNo: o.contractNo } : {}),
+        allowAboveCap: Boolean(o.allowAboveCap),
+      });
+      printValue(cli.output, detail, () => detail.contractNo);
+    });
+
+  loan
+    .command('approve <contractNo>')
+    .option('--reject', 'reject instead of approving')
+    .option('--comment <text>')
+    .action(async (contractNo: string, o: { reject?: boolean; comment?: string }) => {
+      const detail = await cli.call<LoanDetail>('loan.approve', { contractNo, decision: o.reject ? 'reject' : 'approve', comment: o.comment ?? null });
+      show(detail, `${detail.contractNo} ${detail.status}`);
+    });
+
+  loan
+    .command('disburse <contractNo>')
+    .option('--date <date>', 'YYYY-MM-DD (default: as applied)')
+    .action(async (contractNo: string, o: { date?: string }) => {
+      const detail = await cli.call<LoanDetail>('loan.disburse', { contractNo, ...(o.date ? { date: o.date } : {}) });
+      show(detail, `${detail.contractNo} disbursed ${money(detail.principal)} on ${detail.disbursementDate}; ${detail.installments.length} installments to ${detail.maturityDate}`);
+    });
+
+  loan
+    .command('repay <contractNo>')
+    .requiredOption('--amount <yuan>')
+    .option('--date <date>', 'value date (default: the business date)')
+    .option('--channel <channel>', 'bank | cash | wechat | alipay | deduction | other', 'bank')
+    .option('--reference <text>')
+    .action(async (contractNo: string, o: { amount: string; date?: string; channel: string; reference?: string }) => {
+      const detail = await cli.call<LoanDetail>('loan.repay', { contractNo, amount: o.amount, channel: o.channel, reference: o.reference ?? null, ...(o.date ? { date: o.date } : {}) });
+      const payment = detail.payments.at(-1)!;
+      show(detail, `payment ${payment.id}: ${payment.allocations.map((a) => `${a.component}${a.installment ? ` #${a.installment}` : ''} ${money(a.amount)}`).join(', ')}\n${detail.contractNo} ${detail.status}, outstanding ${money(detail.outstandingPrincipal)}`);
+    });
+
+  loan
+    .command('reverse')
+    .requiredOption('--payment <id>', 'payment id', integerOption('--payment'))
+    .requiredOption('--reason <text>')
+    .action(async (o: { payment: number; reason: string }) => {
+      const detail = await cli.call<LoanDetail>('loan.reverse', { paymentId: o.payment, reason: o.reason });
+      show(detail, `payment ${o.payment} reversed; ${detail.contractNo} outstanding ${money(detail.outstandingPrincipal)}, DPD ${detail.dpd}`);
+    });
+
+  loan
+    .command('payoff <contractNo>')
+    .option('--date <date>', 'quote date (default: the business date)')
+    .action(async (contractNo: string, o: { date?: string }) => {
+      const quote = await cli.call<ChannelOutput<'loan.payoff'>>('loan.payoff', { contractNo, ...(o.date ? { date: o.date } : {}) });
+      printValue(cli.output, quote, () =>
+        `payoff of ${contractNo} on ${quote.date}: ${money(quote.total)}\n  outstanding principal ${money(quote.outstandingPrincipal)}, interest for the days used ${money(quote.accruedInterest)}, overdue ${money(quote.overdue.principal)} + ${money(quote.overdue.interest)} + penalty ${money(quote.overdue.penalty)}`,
+      );
+    });
+
+  loan
+    .command('settle <contractNo>')
+    .description('early settlement with the payoff amount on the date')
+    .option('--date <date>')
+    .option('--channel <channel>', 'payment channel', 'bank')
+    .option('--reference <text>')
+    .action(async (contractNo: string, o: { date?: string; channel: string; reference?: string }) => {
+      const detail = await cli.call<LoanDetail>('loan.settle', { contractNo, channel: o.channel, reference: o.reference ?? null, ...(o.date ? { date: o.date } : {}) });
+      show(detail, `${detail.contractNo} ${detail.status}`);
+    });
+
+  loan
+    .command('show <contractNo>')
+    .action(async (contractNo: string) => {
+      const detail = await cli.call<LoanDetail>('loan.get', { contractNo });
+      printValue(cli.output, detail, () => detailText(detail));
+    });
+
+  loan
+    .command('list')
+    .description('the loan register; without --page, every matching loan')
+    .option('--q <text>', 'contract number prefix or borrower name')
+    .option('--status <status>')
+    .option('--bucket <bucket>', 'current | M1 | M2 | M3 | M4-M6 | M6+')
+    .option('--classification <class>', 'normal | special-mention | substandard | doubtful | loss')
+    .option('--product <code>')
+    .option('--officer <user>')
+    .option('--borrower <id>', 'borrower id', integerOption('--borrower'))
+    .option('--sort <column>', 'contractNo | principal | outstandingPrincipal | dpd | disbursementDate', 'contractNo')
+    .option('--page <n>', 'one page', integerOption('--page'))
+    .option('--page-size <n>', 'rows per page (max 500)', integerOption('--page-size'))
+    .action(async (o: { q?: string; status?: string; bucket?: string; classification?: string; product?: string; officer?: string; borrower?: number; sort: string; page?: number; pageSize?: number }) => {
+      const filters = {
+        ...(o.q ? { q: o.q } : {}),
+        ...(o.status ? { status: o.status } : {}),
+        ...(o.bucket ? { bucket: o.bucket } : {}),
+        ...(o.classification ? { classification: o.classification } : {}),
+        ...(o.product ? { productCode: o.product } : {}),
+        ...(o.officer ? { officer: o.officer } : {}),
+        ...(o.borrower ? { borrowerId: o.borrower } : {}),
+        sort: o.sort,
+        direction: 'asc',
+      };
+      let items: LoanSummary[] = [];
+      let last: ChannelOutput<'loan.list'> | undefined;
+      for (let page = o.page ?? 1; ; page++) {
+        last = await cli.call<ChannelOutput<'loan.list'>>('loan.list', { ...filters, page, pageSize: o.pageSize ?? 500 });
+        items = items.concat(last.items);
+        if (o.page !== undefined || items.length >= last.total || last.items.length === 0) break;
+      }
+      const result = { total: last!.total, totals: last!.totals, items: items.map(registerJson) };
+      printValue(cli.output, result, () =>
+        `${table(
+          ['contract', 'borrower', 'principal', 'outstanding', 'DPD', 'bucket', 'class', 'status'],
+          items.map((l) => [l.contractNo, l.borrowerName, money(l.principal), money(l.outstandingPrincipal), String(l.dpd), l.bucket, l.classification, l.status]),
+        )}\n${items.length} of ${result.total} loans; outstanding ${money(result.totals.outstandingPrincipal)}`,
+      );
+    });
+
+  program
+    .command('close-day')
+    .description('daily close (日终): move the business date and bring every loan up to it')
+    .requiredOption('--to <date>', 'YYYY-MM-DD')
+    .action(async (o: { to: string }) => {
+      const result = await cli.call<ChannelOutput<'day.close'>>('day.close', { to: o.to });
+      printValue(cli.output, result, () => `business date ${result.from} → ${result.to}; ${result.loans} loans brought up to date`);
+    });
+}

@@ -1,0 +1,55 @@
+/** Invariants over a generated portfolio (demo book through the real services). */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testRuntime, type TestRuntime } from '../../helpers/runtime';
+
+let rt: TestRuntime;
+beforeAll(async () => {
+  rt = await testRuntime();
+  await rt.call('platform.demo', { borrowers: 80, loans: 150, seed: 5 });
+});
+afterAll(() => rt.close());
+
+describe('a generated portfolio', () => {
+  it('has a realistic mix: every method, some overdue in every class, some settled', async () => {
+    const db = rt.database.sqlite;
+    const methods = db.prepare('SELECT DISTINCT method FROM loans').pluck().all();
+    expect(new Set(methods)).toEqual(new Set(['equal-installment', 'equal-principal', 'interest-only', 'bullet']));
+    const classes = db.prepare("SELECT classification, COUNT(*) AS n FROM loans WHERE status = 'disbursed' GROUP BY classification").all() as Array<{ classification: string; n: number }>;
+    expect(classes.map((c) => c.classification)).toEqual(expect.arrayContaining(['normal', 'special-mention', 'substandard']));
+    expect(db.prepare("SELECT COUNT(*) FROM loans WHERE status = 'settled'").pluck().get()).toBeGreaterThan(10);
+  });
+
+  it('for every loan: disbursed = principal repaid + outstanding + written off', () => {
+    const broken = rt.database.sqlite
+      .prepare("SELECT contract_no FROM loans WHERE status IN ('disbursed','settled') AND principal <> principal_repaid + outstanding_principal + written_off")
+      .pluck()
+      .all();
+    expect(broken).toEqual([]);
+  });
+
+  it('every posted payment is allocated to the fen; reversed ones are not allocated at all', () => {
+    const unbalanced = rt.database.sqlite
+      .prepare(
+        `SELECT p.id FROM payments p LEFT JOIN payment_allocations a ON a.payment_id = p.id
+         GROUP BY p.id HAVING (p.status = 'posted' AND COALESCE(SUM(a.amount), 0) <> p.amount) OR (p.status = 'reversed' AND COUNT(a.id) > 0)`,
+      )
+      .pluck()
+      .all();
+    expect(unbalanced).toEqual([]);
+  });
+
+  it('the register snapshot agrees with a live replay of each loan', async () => {
+    const page = await rt.call('loan.list', { status: 'disbursed', pageSize: 500 });
+    for (const summary of page.items.slice(0, 60)) {
+      const live = await rt.call('loan.get', { contractNo: summary.contractNo });
+      expect([live.outstandingPrincipal, live.dpd, live.classification]).toEqual([summary.outstandingPrincipal, summary.dpd, summary.classification]);
+    }
+  });
+
+  it('the register totals equal the sum of its rows', async () => {
+    const page = await rt.call('loan.list', { pageSize: 500 });
+    const fen = (v: string) => Math.round(Number(v) * 100);
+    expect(page.items.reduce((s, l) => s + fen(l.outstandingPrincipal), 0)).toBe(fen(page.totals.outstandingPrincipal));
+    expect(page.items.reduce((s, l) => s + fen(l.principal), 0)).toBe(fen(page.totals.principal));
+  });
+});
