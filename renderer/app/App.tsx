@@ -12,6 +12,8 @@ import { BackupsPage } from '../features/platform/backups/BackupsPage';
 import { SettingsPage } from '../features/platform/settings/SettingsPage';
 import { UsersPage } from '../features/platform/users/UsersPage';
 import { BorrowersPage } from '../features/lending/borrowers/BorrowersPage';
+import { LoanDetailPage } from '../features/lending/loans/LoanDetailPage';
+import { LoansPage } from '../features/lending/loans/LoansPage';
 import { ProductsPage } from '../features/lending/products/ProductsPage';
 import { ScheduleCalculatorPage } from '../features/lending/schedule/ScheduleCalculatorPage';
 import { ComingSoon } from '../features/platform/ComingSoon';
@@ -57,7 +59,8 @@ export function App() {
                 <Route path="/lending/borrowers" element={<BorrowersPage />} />
                 <Route path="/lending/calculator" element={<ScheduleCalculatorPage />} />
                 <Route path="/lending/products" element={<ProductsPage />} />
-                <Route path="/lending/loans" element={<ComingSoon areaKey="nav.loans" />} />
+                <Route path="/lending/loans" element={<LoansPage />} />
+                <Route path="/lending/loans/:contractNo" element={<LoanDetailPage />} />
                 <Route path="/guarantees" element={<ComingSoon areaKey="nav.guarantees" />} />
                 <Route path="/collections" element={<ComingSoon areaKey="nav.collections" />} />
                 <Route path="/ledgers" element={<ComingSoon areaKey="nav.ledgers" />} />

@@ -1,0 +1,223 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { App, Button, Card, Col, DatePicker, Descriptions, Form, Input, Modal, Result, Row, Select, Space, Spin, Statistic, Table, Tabs, Tag, Timeline } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router-dom';
+import { paymentChannels, type LoanDetail } from '../../../../shared/lending/loan';
+import { api } from '../../../api/client';
+import { errorText } from '../../../app/errors';
+import { yuan } from '../../../app/format';
+import { useCan } from '../../../app/permissions';
+import { CLASS_COLORS, INSTALLMENT_COLORS, STATUS_COLORS } from './labels';
+import { useLoan, useLoanAction } from './queries';
+
+type Installment = LoanDetail['installments'][number];
+type Payment = LoanDetail['payments'][number];
+
+function RepayModal({ loan, open, onClose }: { loan: LoanDetail; open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const repay = useLoanAction('loan.repay');
+  return (
+    <Modal open={open} title={t('loans.repay')} onCancel={onClose} footer={null} destroyOnHidden>
+      <Form
+        name="repay"
+        layout="vertical"
+        initialValues={{ channel: 'bank' }}
+        onFinish={async (values: { amount: string; date?: Dayjs; channel: (typeof paymentChannels)[number]; reference?: string }) => {
+          try {
+            await repay.mutateAsync({ contractNo: loan.contractNo, amount: values.amount, channel: values.channel, reference: values.reference ?? null, ...(values.date ? { date: values.date.format('YYYY-MM-DD') } : {}) });
+            void message.success(t('loans.repaid'));
+            onClose();
+          } catch (error) {
+            void message.error(errorText(t, error, (f) => t(`loans.${f}`, { defaultValue: f })));
+          }
+        }}
+      >
+        <Form.Item name="amount" label={t('loans.amount')} rules={[{ required: true, message: t('errors.required') }]}>
+          <Input suffix={t('terms.yuan')} autoFocus />
+        </Form.Item>
+        <Form.Item name="date" label={t('loans.valueDate')} extra={t('loans.valueDateHint')}>
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="channel" label={t('loans.channel')}>
+          <Select options={paymentChannels.map((c) => ({ value: c, label: t(`loans.channels.${c}`) }))} />
+        </Form.Item>
+        <Form.Item name="reference" label={t('loans.reference')}>
+          <Input />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={repay.isPending} block data-testid="repay-submit">
+          {t('loans.repay')}
+        </Button>
+      </Form>
+    </Modal>
+  );
+}
+
+function PayoffModal({ loan, open, onClose }: { loan: LoanDetail; open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const quote = useQuery({ queryKey: ['payoff', loan.contractNo, loan.asOf], queryFn: () => api('loan.payoff', { contractNo: loan.contractNo }), enabled: open });
+  const settle = useLoanAction('loan.settle');
+  return (
+    <Modal open={open} title={t('loans.payoffQuote')} onCancel={onClose} footer={null} destroyOnHidden>
+      {quote.data ? (
+        <>
+          <Descriptions column={1} size="small" bordered data-testid="payoff-quote">
+            <Descriptions.Item label={t('loans.quoteDate')}>{quote.data.date}</Descriptions.Item>
+            <Descriptions.Item label={t('loans.outstanding')}>{yuan(quote.data.outstandingPrincipal)}</Descriptions.Item>
+            <Descriptions.Item label={t('loans.accruedInterest')}>{yuan(quote.data.accruedInterest)}</Descriptions.Item>
+            <Descriptions.Item label={t('loans.overdueAll')}>{yuan(quote.data.overdue.principal)} + {yuan(quote.data.overdue.interest)} + {yuan(quote.data.overdue.penalty)}</Descriptions.Item>
+            <Descriptions.Item label={<strong>{t('loans.payoffTotal')}</strong>}>
+              <strong data-testid="payoff-total">{yuan(quote.data.total)}</strong>
+            </Descriptions.Item>
+          </Descriptions>
+          <Button
+            type="primary"
+            block
+            style={{ marginTop: 16 }}
+            loading={settle.isPending}
+            data-testid="settle-submit"
+            onClick={async () => {
+              try {
+                await settle.mutateAsync({ contractNo: loan.contractNo, channel: 'bank', reference: null });
+                void message.success(t('loans.settledMessage'));
+                onClose();
+              } catch (error) {
+                void message.error(errorText(t, error));
+              }
+            }}
+          >
+            {t('loans.settleNow')}
+          </Button>
+        </>
+      ) : (
+        <Spin />
+      )}
+    </Modal>
+  );
+}
+
+export function LoanDetailPage() {
+  const { t } = useTranslation();
+  const { modal, message } = App.useApp();
+  const navigate = useNavigate();
+  const { contractNo } = useParams();
+  const loan = useLoan(contractNo ?? null);
+  const canWrite = useCan('loan.write');
+  const canApprove = useCan('loan.approve');
+  const approve = useLoanAction('loan.approve');
+  const disburse = useLoanAction('loan.disburse');
+  const reverse = useLoanAction('loan.reverse');
+  const [repaying, setRepaying] = useState(false);
+  const [quoting, setQuoting] = useState(false);
+  if (loan.isError) return <Result status="404" title={errorText(t, loan.error)} />;
+  if (!loan.data) return <Spin />;
+  const l = loan.data;
+  const act = (promise: Promise<unknown>) => promise.catch((error: unknown) => void message.error(errorText(t, error)));
+
+  const scheduleColumns = [
+    { title: t('schedule.number'), dataIndex: 'number', width: 60 },
+    { title: t('schedule.dueDate'), dataIndex: 'dueDate', width: 110 },
+    { title: t('schedule.principal'), dataIndex: 'principal', align: 'right' as const, render: yuan },
+    { title: t('schedule.interest'), dataIndex: 'interest', align: 'right' as const, render: yuan },
+    { title: t('schedule.total'), dataIndex: 'total', align: 'right' as const, render: yuan },
+    { title: t('loans.paid'), align: 'right' as const, render: (_: unknown, i: Installment) => yuan(((Number(i.principalPaid) + Number(i.interestPaid) + Number(i.feesPaid))).toFixed(2)) },
+    { title: t('loans.penalty'), dataIndex: 'penaltyAccrued', align: 'right' as const, render: yuan },
+    { title: t('loans.state'), dataIndex: 'state', render: (s: string, i: Installment) => <Tag color={INSTALLMENT_COLORS[s]}>{t(`loans.installmentStates.${s}`)}{i.paidOn ? ` ${i.paidOn}` : ''}</Tag> },
+  ];
+  const paymentColumns = [
+    { title: '#', dataIndex: 'id', width: 60 },
+    { title: t('loans.valueDate'), dataIndex: 'date', width: 110 },
+    { title: t('loans.amount'), dataIndex: 'amount', align: 'right' as const, render: yuan },
+    { title: t('loans.channel'), dataIndex: 'channel', render: (c: string) => t(`loans.channels.${c}`) },
+    { title: t('loans.allocation'), render: (_: unknown, p: Payment) => (p.status === 'reversed' ? <Tag>{t('loans.reversed')}: {p.reversalReason}</Tag> : p.allocations.map((a) => `${t(`loans.components.${a.component}`)}${a.installment ? `#${a.installment}` : ''} ${yuan(a.amount)}`).join('，')) },
+    {
+      title: '',
+      render: (_: unknown, p: Payment) =>
+        canWrite && p.status === 'posted' && l.status !== 'settled' ? (
+          <Button
+            size="small"
+            danger
+            onClick={() => {
+              let reason = '';
+              modal.confirm({
+                title: t('loans.reverseTitle', { id: p.id }),
+                content: <Input.TextArea placeholder={t('loans.reverseReason')} onChange={(e) => (reason = e.target.value)} data-testid="reverse-reason" />,
+                onOk: () => act(reverse.mutateAsync({ paymentId: p.id, reason })),
+              });
+            }}
+          >
+            {t('loans.reverse')}
+          </Button>
+        ) : null,
+    },
+  ];
+
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Card
+        title={
+          <Space>
+            <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate('/lending/loans')} />
+            <span className="lb-mono" data-testid="loan-contract">{l.contractNo}</span>
+            <span>{l.borrowerName}</span>
+            <Tag color={STATUS_COLORS[l.status]} data-testid="loan-status">{t(`loans.statuses.${l.status}`)}</Tag>
+            <Tag color={CLASS_COLORS[l.classification]} data-testid="loan-class">{t(`loans.classes.${l.classification}`)}</Tag>
+          </Space>
+        }
+        extra={
+          <Space>
+            {canApprove && l.status === 'applied' && (
+              <Button type="primary" onClick={() => act(approve.mutateAsync({ contractNo: l.contractNo, decision: 'approve', comment: null }))} data-testid="loan-approve">{t('loans.approve')}</Button>
+            )}
+            {canWrite && l.status === 'approved' && (
+              <Button type="primary" onClick={() => act(disburse.mutateAsync({ contractNo: l.contractNo }))} data-testid="loan-disburse">{t('loans.disburse')}</Button>
+            )}
+            {canWrite && l.status === 'disbursed' && (
+              <>
+                <Button type="primary" onClick={() => setRepaying(true)} data-testid="loan-repay">{t('loans.repay')}</Button>
+                <Button onClick={() => setQuoting(true)} data-testid="loan-payoff">{t('loans.payoffQuote')}</Button>
+              </>
+            )}
+          </Space>
+        }
+      >
+        <Row gutter={16}>
+          <Col span={5}><Statistic title={t('loans.outstanding')} value={yuan(l.outstandingPrincipal)} /></Col>
+          <Col span={5}><Statistic title={t('loans.overduePrincipal')} value={yuan(l.overduePrincipal)} valueStyle={Number(l.overduePrincipal) > 0 ? { color: '#c0392b' } : undefined} /></Col>
+          <Col span={5}><Statistic title={t('loans.penalty')} value={yuan(l.penaltyOutstanding)} /></Col>
+          <Col span={4}><Statistic title={t('loans.dpd')} value={l.dpd} valueStyle={l.dpd > 0 ? { color: '#c0392b' } : undefined} data-testid="loan-dpd" /></Col>
+          <Col span={5}><Statistic title={t('schedule.apr')} value={`${l.apr}%`} /></Col>
+        </Row>
+        <Descriptions size="small" column={4} style={{ marginTop: 16 }}>
+          <Descriptions.Item label={t('loans.principal')}>{yuan(l.principal)}</Descriptions.Item>
+          <Descriptions.Item label={t('terms.annualRate')}>{l.annualRate}%</Descriptions.Item>
+          <Descriptions.Item label={t('loans.penaltyRate')}>{l.penaltyRate}%</Descriptions.Item>
+          <Descriptions.Item label={t('terms.method')}>{t(`terms.methods.${l.method}`)}</Descriptions.Item>
+          <Descriptions.Item label={t('loans.disbursed')}>{l.disbursementDate ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('loans.maturity')}>{l.maturityDate ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('loans.securityType')}>{t(`loans.security.${l.securityType}`)}</Descriptions.Item>
+          <Descriptions.Item label={t('loans.officer')}>{l.loanOfficer}</Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <Card>
+        <Tabs
+          items={[
+            { key: 'schedule', label: t('loans.scheduleTab'), children: <Table<Installment> rowKey="number" size="small" className="lb-number-table" columns={scheduleColumns} dataSource={l.installments} pagination={false} data-testid="loan-schedule" /> },
+            { key: 'payments', label: t('loans.paymentsTab', { count: l.payments.length }), children: <Table<Payment> rowKey="id" size="small" columns={paymentColumns} dataSource={l.payments} pagination={false} data-testid="loan-payments" /> },
+            {
+              key: 'events',
+              label: t('loans.eventsTab'),
+              children: <Timeline items={l.events.map((e) => ({ children: `${e.businessDate} ${t(`loans.events.${e.event}`, { defaultValue: e.event })} · ${e.by}` }))} />,
+            },
+          ]}
+        />
+      </Card>
+      <RepayModal loan={l} open={repaying} onClose={() => setRepaying(false)} />
+      <PayoffModal loan={l} open={quoting} onClose={() => setQuoting(false)} />
+    </Space>
+  );
+}

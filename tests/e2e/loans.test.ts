@@ -1,0 +1,86 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hostApp, launchChromium, signIn, type HostedApp } from '../helpers/browser';
+
+let app: HostedApp;
+let browser: Browser;
+let page: Page;
+const admin = { actor: { userName: 'admin', role: 'administrator' as const } };
+const CONTRACT = 'DK-E2E-0001';
+
+async function call(channel: string, input: unknown) {
+  const result = await app.runtime.dispatch(channel, input, admin);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+  return result.value as Record<string, unknown>;
+}
+
+beforeAll(async () => {
+  app = await hostApp();
+  await call('day.close', { to: '2026-01-15' });
+  await call('borrower.create', { kind: 'enterprise', name: '杭州恒达建材有限公司', idType: 'social-credit-code', idNumber: '91350100M000100Y43' });
+  await call('loan.create', {
+    borrowerId: 1,
+    contractNo: CONTRACT,
+    securityType: 'mortgage',
+    terms: { principal: '1000000.00', annualRate: '17.30', periods: 18, method: 'equal-installment', interestOnlyPeriods: 6, disbursementDate: '2026-01-15', firstDueDate: '2026-02-15' },
+  });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(`${app.host.url}/#/lending/loans`);
+  await signIn(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+const text = (testId: string) => page.getByTestId(testId).textContent();
+
+describe('a loan in the browser', () => {
+  it('appears in the register as an application and opens its detail', async () => {
+    await page.locator('.ant-table-row', { hasText: CONTRACT }).click();
+    await expect.poll(() => text('loan-status')).toBe('申请中');
+  });
+
+  it('is approved and disbursed from its page; the schedule shows 14,416.67 then 91,347.18', async () => {
+    await page.getByTestId('loan-approve').click();
+    await expect.poll(() => text('loan-status')).toBe('已审批');
+    await page.getByTestId('loan-disburse').click();
+    await expect.poll(() => text('loan-status')).toBe('在贷');
+    const totals = await page.locator('[data-testid=loan-schedule] .ant-table-row td:nth-child(5)').allTextContents();
+    expect(totals.slice(0, 6)).toEqual(Array(6).fill('14,416.67'));
+    expect(totals[6]).toBe('91,347.18');
+  });
+
+  it('records the first repayment and shows how it was allocated', async () => {
+    await call('day.close', { to: '2026-02-15' });
+    await page.reload();
+    await page.getByTestId('loan-repay').click();
+    await page.locator('#repay_amount').fill('14416.67');
+    await page.getByTestId('repay-submit').click();
+    await expect.poll(() => page.locator('[data-testid=loan-schedule] .ant-table-row').first().textContent()).toContain('已还 2026-02-15');
+  });
+
+  it('a missed installment shows DPD, penalty and the 关注 class after the daily close', async () => {
+    await call('day.close', { to: '2026-03-25' });
+    await page.reload();
+    await expect.poll(() => page.getByTestId('loan-dpd').locator('.ant-statistic-content').textContent()).toBe('10');
+    expect(await text('loan-class')).toBe('关注');
+    await page.goto(`${app.host.url}/#/lending/loans`);
+    await page.getByTestId('loan-filter-class').click();
+    await page.locator('.ant-select-item-option', { hasText: '关注' }).click();
+    await expect.poll(() => page.locator('.ant-table-row').count()).toBe(1);
+    expect(await page.locator('.lb-totals td').nth(2).textContent()).toBe('1,000,000.00');
+  });
+
+  it('settles early with the payoff quote', async () => {
+    await page.locator('.ant-table-row', { hasText: CONTRACT }).click();
+    await page.getByTestId('loan-payoff').click();
+    // 1,000,000.00 + overdue interest 14,416.67 + penalty + interest for 10 days used.
+    await expect.poll(() => text('payoff-total')).toMatch(/^1,0\d\d,\d{3}\.\d{2}$/);
+    await page.getByTestId('settle-submit').click();
+    await expect.poll(() => text('loan-status')).toBe('已结清');
+    expect(await page.getByTestId('loan-dpd').locator('.ant-statistic-content').textContent()).toBe('0');
+  });
+});
