@@ -224,3 +224,83 @@ export const loanEvents = sqliteTable(
   },
   (t) => [index('loan_events_loan_idx').on(t.loanId)],
 );
+
+export const collateralKinds = ['property', 'land-use-right', 'vehicle', 'equipment', 'equity', 'receivables', 'deposit', 'other'] as const;
+
+/** 抵押物/质押物: owned by a borrower or a third party; its value is the latest valuation. */
+export const collateral = sqliteTable(
+  'collateral',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ownerBorrowerId: integer('owner_borrower_id').references(() => borrowers.id),
+    ownerName: text('owner_name').notNull(),
+    kind: text('kind', { enum: collateralKinds }).notNull(),
+    description: text('description').notNull(),
+    /** 他项权证 / registration number of the lien. */
+    certificateNo: text('certificate_no'),
+    lienRank: integer('lien_rank').notNull().default(1),
+    appraisedValue: integer('appraised_value').notNull(),
+    appraisedOn: text('appraised_on').notNull(),
+    insuranceExpiry: text('insurance_expiry'),
+    status: text('status', { enum: ['pledged', 'released', 'disposed'] }).notNull(),
+    ...stamps,
+  },
+  (t) => [index('collateral_owner_idx').on(t.ownerBorrowerId)],
+);
+
+/** Every valuation is kept: the first appraisal and each revaluation. */
+export const collateralValuations = sqliteTable('collateral_valuations', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  collateralId: integer('collateral_id')
+    .notNull()
+    .references(() => collateral.id),
+  value: integer('value').notNull(),
+  valuedOn: text('valued_on').notNull(),
+  appraiser: text('appraiser'),
+  at: text('at').notNull(),
+  by: text('by').notNull(),
+});
+
+/** Which collateral secures which loan, and for how much of its value. */
+export const loanCollateral = sqliteTable(
+  'loan_collateral',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    loanId: integer('loan_id')
+      .notNull()
+      .references(() => loans.id),
+    collateralId: integer('collateral_id')
+      .notNull()
+      .references(() => collateral.id),
+    securedAmount: integer('secured_amount').notNull(),
+    linkedAt: text('linked_at').notNull(),
+    linkedBy: text('linked_by').notNull(),
+    releasedAt: text('released_at'),
+  },
+  (t) => [index('loan_collateral_loan_idx').on(t.loanId), index('loan_collateral_collateral_idx').on(t.collateralId)],
+);
+
+export const guaranteeKinds = ['personal', 'corporate', 'shareholder', 'joint-group'] as const;
+
+/** 保证人: a person or company (kept as a borrower record) guaranteeing a loan, for an amount and period. */
+export const loanGuarantors = sqliteTable(
+  'loan_guarantors',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    loanId: integer('loan_id')
+      .notNull()
+      .references(() => loans.id),
+    guarantorId: integer('guarantor_id')
+      .notNull()
+      .references(() => borrowers.id),
+    kind: text('kind', { enum: guaranteeKinds }).notNull(),
+    amount: integer('amount').notNull(),
+    /** 保证期间: by default 6 months after the main debt falls due. */
+    periodEnd: text('period_end').notNull(),
+    groupName: text('group_name'),
+    linkedAt: text('linked_at').notNull(),
+    linkedBy: text('linked_by').notNull(),
+    releasedAt: text('released_at'),
+  },
+  (t) => [index('loan_guarantors_loan_idx').on(t.loanId), index('loan_guarantors_guarantor_idx').on(t.guarantorId)],
+);

@@ -5,6 +5,7 @@ import { createBorrower, getBorrower, listBorrowers, updateBorrower } from './le
 import { approveLoan, closeDay, createLoan, disburseLoan, getLoan, listLoans, payoffLoan, repayLoan, reversePayment, settleLoan } from './lending/loans';
 import { createProduct, listProducts, updateProduct } from './lending/products';
 import { calculateSchedule, exportScheduleXlsx } from './lending/schedule';
+import { addGuarantor, createCollateral, getCollateral, linkCollateral, listCollateral, revalueCollateral } from './lending/security';
 import { listAudit, verifyAudit } from './platform/audit-channels';
 import { createBackup, listBackups, restoreBackup } from './platform/backups';
 import { generateDemo } from './platform/demo/generate';
@@ -42,6 +43,12 @@ export const handlers: HandlerMap = {
   'product.list': listProducts,
   'product.create': createProduct,
   'product.update': updateProduct,
+  'collateral.create': createCollateral,
+  'collateral.revalue': revalueCollateral,
+  'collateral.get': getCollateral,
+  'collateral.list': listCollateral,
+  'loan.linkCollateral': linkCollateral,
+  'loan.addGuarantor': addGuarantor,
   'loan.create': createLoan,
   'loan.approve': approveLoan,
   'loan.disburse': disburseLoan,

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { channel } from './channel';
 import { isoDate } from './fields';
+import { addGuarantorInput, collateralCreateInput, collateralRevalueInput, collateralView, linkCollateralInput, loanSecurityView } from '../lending/security';
+import { positiveId } from './fields';
 import { productCreateInput, productUpdateInput, productView } from '../lending/product';
 import {
   loanApproveInput,
@@ -26,6 +28,12 @@ import {
 } from '../lending/borrower';
 
 export const lendingChannels = {
+  'collateral.create': channel({ input: collateralCreateInput, output: collateralView, permission: 'loan.write', mutates: true }),
+  'collateral.revalue': channel({ input: collateralRevalueInput, output: collateralView, permission: 'loan.write', mutates: true }),
+  'collateral.get': channel({ input: z.strictObject({ id: positiveId }), output: collateralView, permission: 'borrower.read', mutates: false }),
+  'collateral.list': channel({ input: z.strictObject({ ownerBorrowerId: positiveId.optional() }).default({}), output: z.array(collateralView), permission: 'borrower.read', mutates: false }),
+  'loan.linkCollateral': channel({ input: linkCollateralInput, output: loanSecurityView, permission: 'loan.write', mutates: true }),
+  'loan.addGuarantor': channel({ input: addGuarantorInput, output: loanSecurityView, permission: 'loan.write', mutates: true }),
   /** Application (申请): terms checked by the schedule engine and the rate caps. */
   'loan.create': channel({ input: loanCreateInput, output: loanDetail, permission: 'loan.write', mutates: true }),
   'loan.approve': channel({ input: loanApproveInput, output: loanDetail, permission: 'loan.approve', mutates: true }),

@@ -5,6 +5,7 @@ import { termsSchema, yuan } from '../schedule/terms';
 import { repaymentMethods } from '../schedule/types';
 import { borrowerKinds } from './borrower';
 import { loanClasses } from './classification';
+import { loanSecurityView } from './security';
 
 export const loanStatuses = ['applied', 'approved', 'rejected', 'disbursed', 'settled', 'written-off'] as const;
 export type LoanStatus = (typeof loanStatuses)[number];
@@ -123,6 +124,7 @@ export const loanDetail = loanSummary.extend({
   payments: z.array(paymentView),
   events: z.array(z.object({ event: z.string(), businessDate: z.string(), detail: z.unknown(), at: z.string(), by: z.string() })),
   unappliedCredit: money,
+  security: loanSecurityView,
 });
 export type LoanDetail = z.output<typeof loanDetail>;
 

@@ -43,6 +43,7 @@ import { actorOf, instant, type ServiceContext } from '../context';
 import { setting } from '../platform/settings';
 import { businessDate, setBusinessDate } from '../platform/status';
 import { computeSchedule } from './schedule';
+import { loanSecurity } from './security';
 
 const y = fenToYuan;
 
@@ -486,6 +487,7 @@ export function loanDetail(ctx: ServiceContext, contractNo: string): LoanDetail 
     })),
     events: eventsOf(ctx.db, loan.id).map((e) => ({ event: e.event, businessDate: e.businessDate, detail: e.detail === null ? null : (JSON.parse(e.detail) as unknown), at: e.at, by: e.by })),
     unappliedCredit: y(state?.unappliedCredit ?? 0),
+    security: loanSecurity(ctx, loan),
   };
 }
 

@@ -32,6 +32,14 @@ const writes: Record<string, () => Promise<unknown>> = {
   'borrower.update': () => rt.dispatch('borrower.update', { kind: 'individual', name: '周二', idType: 'resident-id', idNumber: '11010519491231002X', id: 1, version: 1 }, admin),
   'loan.create': () =>
     rt.dispatch('loan.create', { borrowerId: 1, contractNo: 'A-1', terms: { principal: '10000', annualRate: '12', periods: 3, method: 'equal-installment', disbursementDate: '2026-11-01' } }, admin),
+  'collateral.create': () =>
+    rt.dispatch('collateral.create', { ownerBorrowerId: 1, kind: 'property', description: '杭州市西湖区文三路1号房产', appraisedValue: '2000000', appraisedOn: '2026-10-01' }, admin),
+  'collateral.revalue': () => rt.dispatch('collateral.revalue', { id: 1, value: '1900000', valuedOn: '2026-11-01' }, admin),
+  'loan.linkCollateral': () => rt.dispatch('loan.linkCollateral', { contractNo: 'A-1', collateralId: 1, securedAmount: '10000' }, admin),
+  'loan.addGuarantor': async () => {
+    await rt.dispatch('borrower.create', { kind: 'individual', name: '担保人', idType: 'resident-id', idNumber: '440524199003072319' }, admin);
+    return rt.dispatch('loan.addGuarantor', { contractNo: 'A-1', guarantorId: 2, kind: 'personal', amount: '10000' }, admin);
+  },
   'loan.approve': () => rt.dispatch('loan.approve', { contractNo: 'A-1' }, admin),
   'loan.disburse': () => rt.dispatch('loan.disburse', { contractNo: 'A-1' }, admin),
   'loan.repay': () => rt.dispatch('loan.repay', { contractNo: 'A-1', amount: '100.00' }, admin),
