@@ -130,6 +130,7 @@ export const loans = sqliteTable(
     outstandingPrincipal: integer('outstanding_principal').notNull().default(0),
     principalRepaid: integer('principal_repaid').notNull().default(0),
     writtenOff: integer('written_off').notNull().default(0),
+    recovered: integer('recovered').notNull().default(0),
     overduePrincipal: integer('overdue_principal').notNull().default(0),
     overdueInterest: integer('overdue_interest').notNull().default(0),
     penaltyOutstanding: integer('penalty_outstanding').notNull().default(0),
@@ -183,6 +184,8 @@ export const payments = sqliteTable(
     channel: text('channel').notNull(),
     reference: text('reference'),
     status: text('status', { enum: ['posted', 'reversed'] }).notNull(),
+    /** repayment: serviced against the schedule; recovery: received after write-off (核销后收回). */
+    kind: text('kind', { enum: ['repayment', 'recovery'] }).notNull().default('repayment'),
     reversalReason: text('reversal_reason'),
     reversedAt: text('reversed_at'),
     reversedBy: text('reversed_by'),

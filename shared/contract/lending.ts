@@ -16,6 +16,9 @@ import {
   loanRepayInput,
   loanReverseInput,
   loanSettleInput,
+  loanWriteOffInput,
+  loanRecoverInput,
+  loanClassifyInput,
   payoffView,
 } from '../lending/loan';
 import {
@@ -51,6 +54,12 @@ export const lendingChannels = {
     permission: 'day.close',
     mutates: true,
   }),
+  /** Write-off (核销): the outstanding principal leaves the book; the history stays. */
+  'loan.writeOff': channel({ input: loanWriteOffInput, output: loanDetail, permission: 'loan.approve', mutates: true }),
+  /** Money received after write-off (核销后收回). */
+  'loan.recover': channel({ input: loanRecoverInput, output: loanDetail, permission: 'loan.write', mutates: true }),
+  /** Manual five-category classification with a reason; null returns to the automatic class. */
+  'loan.classify': channel({ input: loanClassifyInput, output: loanDetail, permission: 'loan.approve', mutates: true }),
   'loan.get': channel({ input: loanRef, output: loanDetail, permission: 'borrower.read', mutates: false }),
   'loan.list': channel({ input: loanListInput, output: loanPage, permission: 'borrower.read', mutates: false }),
   'product.list': channel({ input: z.strictObject({}).default({}), output: z.array(productView), permission: 'session', mutates: false }),

@@ -35,6 +35,10 @@ export const loanRepayInput = loanRef.extend({
   reference: optionalText(100),
 });
 export const loanReverseInput = z.strictObject({ paymentId: positiveId, reason: requiredText(500) });
+export const loanWriteOffInput = loanRef.extend({ date: isoDate.optional(), reason: requiredText(500) });
+export const loanRecoverInput = loanRef.extend({ amount: yuan({ positive: true }), date: isoDate.optional(), channel: z.enum(paymentChannels).default('bank'), reference: optionalText(100) });
+/** classification null: back to the automatic class from days past due. */
+export const loanClassifyInput = loanRef.extend({ classification: z.enum(loanClasses).nullable(), reason: requiredText(500) });
 export const loanPayoffInput = loanRef.extend({ date: isoDate.optional() });
 export const loanSettleInput = loanRef.extend({ date: isoDate.optional(), channel: z.enum(paymentChannels).default('bank'), reference: optionalText(100) });
 
@@ -74,6 +78,9 @@ export const loanSummary = z.object({
   outstandingPrincipal: money,
   principalRepaid: money,
   writtenOff: money,
+  recovered: money,
+  /** A manual classification (with reason in the history), or null when automatic. */
+  classOverride: z.enum(loanClasses).nullable(),
   overduePrincipal: money,
   overdueInterest: money,
   penaltyOutstanding: money,
@@ -114,6 +121,7 @@ export const paymentView = z.object({
   channel: z.string(),
   reference: z.string().nullable(),
   status: z.enum(['posted', 'reversed']),
+  kind: z.enum(['repayment', 'recovery']),
   reversalReason: z.string().nullable(),
   allocations: z.array(z.object({ installment: z.number().int().nullable(), component: z.string(), amount: money })),
 });

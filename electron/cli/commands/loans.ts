@@ -139,6 +139,40 @@ export function registerLoanCommands(program: Command, cli: CliContext): void {
     });
 
   loan
+    .command('write-off <contractNo>')
+    .description('write off (核销) the outstanding principal')
+    .requiredOption('--reason <text>')
+    .option('--date <date>')
+    .action(async (contractNo: string, o: { reason: string; date?: string }) => {
+      const detail = await cli.call<LoanDetail>('loan.writeOff', { contractNo, reason: o.reason, ...(o.date ? { date: o.date } : {}) });
+      show(detail, `${detail.contractNo} written off: ${money(detail.writtenOff)}`);
+    });
+
+  loan
+    .command('recover <contractNo>')
+    .description('money received after write-off (核销后收回)')
+    .requiredOption('--amount <yuan>')
+    .option('--date <date>')
+    .option('--channel <channel>', 'payment channel', 'bank')
+    .option('--reference <text>')
+    .action(async (contractNo: string, o: { amount: string; date?: string; channel: string; reference?: string }) => {
+      const detail = await cli.call<LoanDetail>('loan.recover', { contractNo, amount: o.amount, channel: o.channel, reference: o.reference ?? null, ...(o.date ? { date: o.date } : {}) });
+      show(detail, `${detail.contractNo}: recovered ${money(detail.recovered)} of ${money(detail.writtenOff)} written off`);
+    });
+
+  loan
+    .command('classify <contractNo>')
+    .description('manual five-category class with a reason; --automatic returns to the class from DPD')
+    .option('--class <class>', 'normal | special-mention | substandard | doubtful | loss')
+    .option('--automatic')
+    .requiredOption('--reason <text>')
+    .action(async (contractNo: string, o: { class?: string; automatic?: boolean; reason: string }) => {
+      if (!o.class && !o.automatic) throw new CliFailure({ code: 'bad-request', field: 'class', message: '--class: give a class or --automatic' });
+      const detail = await cli.call<LoanDetail>('loan.classify', { contractNo, classification: o.automatic ? null : o.class, reason: o.reason });
+      show(detail, `${detail.contractNo} class ${detail.classification}${detail.classOverride ? ' (manual)' : ''}`);
+    });
+
+  loan
     .command('show <contractNo>')
     .action(async (contractNo: string) => {
       const detail = await cli.call<LoanDetail>('loan.get', { contractNo });

@@ -111,7 +111,7 @@ function servicingOf(ctx: ServiceContext, loan: LoanRow, rows: InstallmentRow[],
   return serviceLoan(
     rows.map((r) => ({ number: r.number, dueDate: parseIsoDate(r.dueDate)!, principal: r.principal, interest: r.interest, fees: r.fees })),
     paymentsOf(ctx.db, loan.id)
-      .filter((p) => p.status === 'posted')
+      .filter((p) => p.status === 'posted' && p.kind === 'repayment')
       .map((p) => ({ id: p.id, date: parseIsoDate(p.valueDate)!, amount: p.amount })),
     {
       penaltyRate: loan.penaltyRate,
@@ -412,6 +412,8 @@ export function toLoanSummary(loan: LoanRow, borrower: { name: string; kind: Loa
     outstandingPrincipal: y(loan.outstandingPrincipal),
     principalRepaid: y(loan.principalRepaid),
     writtenOff: y(loan.writtenOff),
+    recovered: y(loan.recovered),
+    classOverride: (loan.classOverride as LoanClass | null) ?? null,
     overduePrincipal: y(loan.overduePrincipal),
     overdueInterest: y(loan.overdueInterest),
     penaltyOutstanding: y(loan.penaltyOutstanding),
@@ -433,11 +435,12 @@ export function loanDetail(ctx: ServiceContext, contractNo: string): LoanDetail 
   const asOf = businessDate(ctx);
   const rows = loan.scheduleVersion > 0 ? installmentsOf(ctx.db, loan.id, loan.scheduleVersion) : [];
   const state = rows.length ? servicingOf(ctx, loan, rows, asOf) : null;
+  const live = state !== null && (loan.status === 'disbursed' || loan.status === 'settled');
   const today = parseIsoDate(asOf)!;
   const allocations = allocationsOf(ctx.db, loan.id);
   const summary = toLoanSummary(loan, borrower, product?.code ?? null);
   // The detail is live as of the business date; the register keeps the snapshot of the last refresh.
-  if (state) {
+  if (state && live) {
     Object.assign(summary, {
       outstandingPrincipal: y(state.outstandingPrincipal),
       principalRepaid: y(state.principalRepaid),
@@ -482,6 +485,7 @@ export function loanDetail(ctx: ServiceContext, contractNo: string): LoanDetail 
       channel: p.channel,
       reference: p.reference,
       status: p.status,
+      kind: p.kind,
       reversalReason: p.reversalReason,
       allocations: allocations.filter((a) => a.paymentId === p.id).map((a) => ({ installment: a.installmentNumber, component: a.component, amount: y(a.amount) })),
     })),
@@ -541,4 +545,53 @@ export function postPaymentHistory(ctx: ServiceContext, contractNo: string, hist
     event(ctx, loan, 'repayment', p.date, { paymentId: id, amount: y(p.amount), channel: p.channel });
   }
   refreshLoan(ctx, loan.id, businessDate(ctx));
+}
+
+/**
+ * Write-off (核销): what is outstanding on the date leaves the book as written off; the schedule,
+ * payments and history stay, and later receipts are recorded as recoveries.
+ */
+export function writeOffLoan(ctx: ServiceContext, input: ChannelParsedInput<'loan.writeOff'>): LoanDetail {
+  const loan = loanOrThrow(ctx, input.contractNo);
+  assertStatus(loan, ['disbursed'], 'written off');
+  const date = eventDate(ctx, input.date);
+  const state = servicingOf(ctx, loan, installmentsOf(ctx.db, loan.id, loan.scheduleVersion), date);
+  updateLoan(ctx.db, loan.id, {
+    status: 'written-off',
+    writtenOff: state.outstandingPrincipal,
+    outstandingPrincipal: 0,
+    principalRepaid: state.principalRepaid,
+    overduePrincipal: 0,
+    overdueInterest: 0,
+    penaltyOutstanding: 0,
+    classification: 'loss',
+    asOf: date,
+    nextDueDate: null,
+    updatedAt: instant(ctx),
+    updatedBy: actorOf(ctx).userName,
+  });
+  event(ctx, loan, 'written-off', date, { principal: y(state.outstandingPrincipal), interest: y(state.overdueInterest), penalty: y(state.penaltyOutstanding), reason: input.reason });
+  ctx.audit({ entityType: 'loan', entityId: loan.contractNo, before: { status: loan.status }, after: { status: 'written-off', writtenOff: y(state.outstandingPrincipal), reason: input.reason } });
+  return loanDetail(ctx, loan.contractNo);
+}
+
+export function recoverLoan(ctx: ServiceContext, input: ChannelParsedInput<'loan.recover'>): LoanDetail {
+  const loan = loanOrThrow(ctx, input.contractNo);
+  assertStatus(loan, ['written-off'], 'recovered');
+  const date = eventDate(ctx, input.date);
+  const id = insertPayment(ctx.db, { loanId: loan.id, valueDate: date, amount: input.amount, channel: input.channel, reference: input.reference, status: 'posted', kind: 'recovery', createdAt: instant(ctx), createdBy: actorOf(ctx).userName });
+  updateLoan(ctx.db, loan.id, { recovered: loan.recovered + input.amount, updatedAt: instant(ctx), updatedBy: actorOf(ctx).userName });
+  event(ctx, loan, 'recovery', date, { paymentId: id, amount: y(input.amount) });
+  ctx.audit({ entityType: 'payment', entityId: id, before: null, after: { contractNo: loan.contractNo, kind: 'recovery', amount: y(input.amount), date } });
+  return loanDetail(ctx, loan.contractNo);
+}
+
+export function classifyLoan(ctx: ServiceContext, input: ChannelParsedInput<'loan.classify'>): LoanDetail {
+  const loan = loanOrThrow(ctx, input.contractNo);
+  assertStatus(loan, ['disbursed'], 'reclassified');
+  updateLoan(ctx.db, loan.id, { classOverride: input.classification, updatedAt: instant(ctx), updatedBy: actorOf(ctx).userName });
+  event(ctx, loan, 'classified', businessDate(ctx), { from: loan.classification, to: input.classification ?? 'automatic', reason: input.reason });
+  refreshLoan(ctx, loan.id, businessDate(ctx));
+  ctx.audit({ entityType: 'loan', entityId: loan.contractNo, before: { classOverride: loan.classOverride }, after: { classOverride: input.classification, reason: input.reason } });
+  return loanDetail(ctx, loan.contractNo);
 }

@@ -48,6 +48,15 @@ const writes: Record<string, () => Promise<unknown>> = {
     return rt.dispatch('loan.reverse', { paymentId: id, reason: '测试冲正' }, admin);
   },
   'loan.settle': () => rt.dispatch('loan.settle', { contractNo: 'A-1' }, admin),
+  'loan.classify': async () => {
+    const terms = { principal: '5000', annualRate: '12', periods: 3, method: 'interest-only', disbursementDate: '2026-11-01' };
+    await rt.dispatch('loan.create', { borrowerId: 1, contractNo: 'A-2', terms }, admin);
+    await rt.dispatch('loan.approve', { contractNo: 'A-2' }, admin);
+    await rt.dispatch('loan.disburse', { contractNo: 'A-2' }, admin);
+    return rt.dispatch('loan.classify', { contractNo: 'A-2', classification: 'substandard', reason: '经营恶化' }, admin);
+  },
+  'loan.writeOff': () => rt.dispatch('loan.writeOff', { contractNo: 'A-2', reason: '法院终结执行' }, admin),
+  'loan.recover': () => rt.dispatch('loan.recover', { contractNo: 'A-2', amount: '100' }, admin),
   'day.close': () => rt.dispatch('day.close', { to: '2099-12-31' }, admin),
   'platform.demo': () => rt.dispatch('platform.demo', { borrowers: 3 }, admin),
   'backup.restore': async () => {

@@ -17,21 +17,22 @@ describe('a generated portfolio', () => {
     const classes = db.prepare("SELECT classification, COUNT(*) AS n FROM loans WHERE status = 'disbursed' GROUP BY classification").all() as Array<{ classification: string; n: number }>;
     expect(classes.map((c) => c.classification)).toEqual(expect.arrayContaining(['normal', 'special-mention', 'substandard']));
     expect(db.prepare("SELECT COUNT(*) FROM loans WHERE status = 'settled'").pluck().get()).toBeGreaterThan(10);
+    expect(db.prepare("SELECT COUNT(*) FROM loans WHERE status = 'written-off'").pluck().get()).toBeGreaterThan(0);
   });
 
   it('for every loan: disbursed = principal repaid + outstanding + written off', () => {
     const broken = rt.database.sqlite
-      .prepare("SELECT contract_no FROM loans WHERE status IN ('disbursed','settled') AND principal <> principal_repaid + outstanding_principal + written_off")
+      .prepare("SELECT contract_no FROM loans WHERE status IN ('disbursed','settled','written-off') AND principal <> principal_repaid + outstanding_principal + written_off")
       .pluck()
       .all();
     expect(broken).toEqual([]);
   });
 
-  it('every posted payment is allocated to the fen; reversed ones are not allocated at all', () => {
+  it('every posted repayment is allocated to the fen; reversed ones and recoveries are not allocated', () => {
     const unbalanced = rt.database.sqlite
       .prepare(
         `SELECT p.id FROM payments p LEFT JOIN payment_allocations a ON a.payment_id = p.id
-         GROUP BY p.id HAVING (p.status = 'posted' AND COALESCE(SUM(a.amount), 0) <> p.amount) OR (p.status = 'reversed' AND COUNT(a.id) > 0)`,
+         GROUP BY p.id HAVING (p.status = 'posted' AND p.kind = 'repayment' AND COALESCE(SUM(a.amount), 0) <> p.amount) OR (p.kind = 'recovery' AND COUNT(a.id) > 0) OR (p.status = 'reversed' AND COUNT(a.id) > 0)`,
       )
       .pluck()
       .all();

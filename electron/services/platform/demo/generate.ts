@@ -4,7 +4,8 @@ import { findBorrowerIdByIdentity } from '../../../../db/repositories/lending/bo
 import type { ServiceContext } from '../../context';
 import { createBorrower } from '../../lending/borrowers';
 import { createProduct, toProductView } from '../../lending/products';
-import { approveLoan, createLoan, disburseLoan, postPaymentHistory, settleLoan } from '../../lending/loans';
+import { approveLoan, createLoan, disburseLoan, postPaymentHistory, recoverLoan, settleLoan, writeOffLoan } from '../../lending/loans';
+import { findLoanByContract } from '../../../../db/repositories/lending/loans';
 import { businessDate } from '../status';
 import { formatIsoDate, parseIsoDate } from '../../../../shared/dates/calendar';
 import { parseYuan } from '../../../../shared/money/yuan';
@@ -104,6 +105,12 @@ function generateLoans(ctx: ServiceContext, random: SeededRandom, count: number)
     }
     if (history.length > 0) postPaymentHistory(ctx, loan.contractNo, history);
     if (settleOn && settleOn >= (history.at(-1)?.date ?? loan.disbursementDate!)) settleLoan(ctx, { contractNo: loan.contractNo, date: settleOn, channel: 'bank', reference: null });
+    // About half of the loans a year past due have been written off, a few with something recovered.
+    const after = findLoanByContract(ctx.db, loan.contractNo)!;
+    if (after.status === 'disbursed' && after.dpd > 360 && random.chance(0.5)) {
+      writeOffLoan(ctx, { contractNo: loan.contractNo, reason: '诉讼终结执行，经审批核销' });
+      if (random.chance(0.3)) recoverLoan(ctx, { contractNo: loan.contractNo, amount: Math.round(after.outstandingPrincipal * random.next() * 0.3) + 100, channel: 'bank', reference: '执行回款' });
+    }
   }
   return count;
 }
