@@ -18,6 +18,7 @@ beforeAll(async () => {
   app = await hostApp();
   await call('day.close', { to: '2026-01-15' });
   await call('borrower.create', { kind: 'enterprise', name: '杭州恒达建材有限公司', idType: 'social-credit-code', idNumber: '91350100M000100Y43' });
+  await call('borrower.create', { kind: 'individual', name: '陈大股东', idType: 'resident-id', idNumber: '440524199003072319' });
   await call('loan.create', {
     borrowerId: 1,
     contractNo: CONTRACT,
@@ -41,6 +42,29 @@ describe('a loan in the browser', () => {
   it('appears in the register as an application and opens its detail', async () => {
     await page.locator('.ant-table-row', { hasText: CONTRACT }).click();
     await expect.poll(() => text('loan-status')).toBe('申请中');
+  });
+
+  it('takes a property mortgage and a shareholder guarantee before approval', async () => {
+    await page.getByRole('tab', { name: '抵质押与保证' }).click();
+    await page.getByTestId('add-collateral').click();
+    await page.locator('#collateral_description').fill('杭州市西湖区文三路1号厂房');
+    await page.locator('#collateral_certificateNo').fill('浙(2026)杭州市不动产证明第0012345号');
+    await page.locator('#collateral_appraisedValue').fill('1600000');
+    await page.locator('#collateral_appraisedOn').click();
+    await page.locator('#collateral_appraisedOn').fill('2026-01-10');
+    await page.locator('#collateral_appraisedOn').press('Enter');
+    await page.locator('#collateral_securedAmount').fill('1200000');
+    await page.getByTestId('collateral-submit').click();
+    await expect.poll(() => page.getByTestId('collateral-coverage').textContent()).toBe('120.00%');
+    await page.getByTestId('add-guarantor').click();
+    await page.locator('#guarantor_guarantorId').fill('陈大');
+    await page.locator('.ant-select-item-option', { hasText: '陈大股东' }).click();
+    await page.locator('#guarantor_amount').fill('1000000');
+    await page.getByTestId('guarantor-submit').click();
+    await expect.poll(() => page.getByTestId('loan-guarantors').textContent()).toContain('陈大股东');
+    // The guarantee period runs to six months after the maturity (2027-07-15).
+    expect(await page.getByTestId('loan-guarantors').textContent()).toContain('2028-01-15');
+    await page.getByRole('tab', { name: '还款计划' }).click();
   });
 
   it('is approved and disbursed from its page; the schedule shows 14,416.67 then 91,347.18', async () => {

@@ -12,6 +12,8 @@ import { yuan } from '../../../app/format';
 import { useCan } from '../../../app/permissions';
 import { CLASS_COLORS, INSTALLMENT_COLORS, STATUS_COLORS } from './labels';
 import { useLoan, useLoanAction } from './queries';
+import { SecurityTab } from './SecurityTab';
+import { loanClasses } from '../../../../shared/lending/classification';
 
 type Installment = LoanDetail['installments'][number];
 type Payment = LoanDetail['payments'][number];
@@ -111,6 +113,10 @@ export function LoanDetailPage() {
   const approve = useLoanAction('loan.approve');
   const disburse = useLoanAction('loan.disburse');
   const reverse = useLoanAction('loan.reverse');
+  const classify = useLoanAction('loan.classify');
+  const writeOff = useLoanAction('loan.writeOff');
+  const recover = useLoanAction('loan.recover');
+  const [form] = Form.useForm();
   const [repaying, setRepaying] = useState(false);
   const [quoting, setQuoting] = useState(false);
   if (loan.isError) return <Result status="404" title={errorText(t, loan.error)} />;
@@ -182,6 +188,58 @@ export function LoanDetailPage() {
                 <Button onClick={() => setQuoting(true)} data-testid="loan-payoff">{t('loans.payoffQuote')}</Button>
               </>
             )}
+            {canApprove && l.status === 'disbursed' && (
+              <>
+                <Button
+                  onClick={() =>
+                    modal.confirm({
+                      title: t('loans.classify'),
+                      content: (
+                        <Form form={form} layout="vertical" initialValues={{ classification: l.classOverride ?? null }}>
+                          <Form.Item name="classification" label={t('loans.classification')}>
+                            <Select options={[{ value: null, label: t('loans.automaticClass') }, ...loanClasses.map((c) => ({ value: c, label: t(`loans.classes.${c}`) }))]} />
+                          </Form.Item>
+                          <Form.Item name="reason" label={t('loans.reason')} rules={[{ required: true }]}>
+                            <Input.TextArea />
+                          </Form.Item>
+                        </Form>
+                      ),
+                      onOk: () => act(classify.mutateAsync({ contractNo: l.contractNo, classification: form.getFieldValue('classification') ?? null, reason: form.getFieldValue('reason') ?? '' })),
+                    })
+                  }
+                >
+                  {t('loans.classify')}
+                </Button>
+                <Button
+                  danger
+                  onClick={() => {
+                    let reason = '';
+                    modal.confirm({
+                      title: t('loans.writeOff'),
+                      content: <Input.TextArea placeholder={t('loans.reason')} onChange={(e) => (reason = e.target.value)} />,
+                      okButtonProps: { danger: true },
+                      onOk: () => act(writeOff.mutateAsync({ contractNo: l.contractNo, reason })),
+                    });
+                  }}
+                >
+                  {t('loans.writeOff')}
+                </Button>
+              </>
+            )}
+            {canWrite && l.status === 'written-off' && (
+              <Button
+                onClick={() => {
+                  let amount = '';
+                  modal.confirm({
+                    title: t('loans.recover'),
+                    content: <Input suffix={t('terms.yuan')} onChange={(e) => (amount = e.target.value)} />,
+                    onOk: () => act(recover.mutateAsync({ contractNo: l.contractNo, amount, channel: 'bank', reference: null })),
+                  });
+                }}
+              >
+                {t('loans.recover')}
+              </Button>
+            )}
           </Space>
         }
       >
@@ -201,12 +259,15 @@ export function LoanDetailPage() {
           <Descriptions.Item label={t('loans.maturity')}>{l.maturityDate ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('loans.securityType')}>{t(`loans.security.${l.securityType}`)}</Descriptions.Item>
           <Descriptions.Item label={t('loans.officer')}>{l.loanOfficer}</Descriptions.Item>
+          {l.status === 'written-off' && <Descriptions.Item label={t('loans.writeOff')}>{yuan(l.writtenOff)}</Descriptions.Item>}
+          {l.status === 'written-off' && <Descriptions.Item label={t('loans.recovered')}>{yuan(l.recovered)}</Descriptions.Item>}
         </Descriptions>
       </Card>
       <Card>
         <Tabs
           items={[
             { key: 'schedule', label: t('loans.scheduleTab'), children: <Table<Installment> rowKey="number" size="small" className="lb-number-table" columns={scheduleColumns} dataSource={l.installments} pagination={false} data-testid="loan-schedule" /> },
+            { key: 'security', label: t('loans.securityTab'), children: <SecurityTab loan={l} /> },
             { key: 'payments', label: t('loans.paymentsTab', { count: l.payments.length }), children: <Table<Payment> rowKey="id" size="small" columns={paymentColumns} dataSource={l.payments} pagination={false} data-testid="loan-payments" /> },
             {
               key: 'events',

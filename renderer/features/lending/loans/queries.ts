@@ -10,7 +10,7 @@ export function useLoan(contractNo: string | null) {
   return useQuery({ queryKey: ['loan', contractNo], queryFn: () => api('loan.get', { contractNo: contractNo! }), enabled: contractNo !== null });
 }
 
-type LoanAction = 'loan.approve' | 'loan.disburse' | 'loan.repay' | 'loan.reverse' | 'loan.settle' | 'loan.create';
+type LoanAction = 'loan.approve' | 'loan.disburse' | 'loan.repay' | 'loan.reverse' | 'loan.settle' | 'loan.create' | 'loan.classify' | 'loan.writeOff' | 'loan.recover';
 
 /** A lifecycle step; afterwards the register and the loan are read again. */
 export function useLoanAction<C extends LoanAction & ChannelName>(channel: C) {
