@@ -2,7 +2,7 @@
 import type { ChannelName, ChannelOutput, ChannelParsedInput } from '../../shared/contract';
 import type { ServiceContext } from './context';
 import { createBorrower, getBorrower, listBorrowers, updateBorrower } from './lending/borrowers';
-import { approveLoan, classifyLoan, closeDay, createLoan, disburseLoan, getLoan, listLoans, payoffLoan, recoverLoan, repayLoan, reversePayment, settleLoan, writeOffLoan } from './lending/loans';
+import { approveLoan, classifyLoan, closeDay, createLoan, disburseLoan, getLoan, listLoans, payoffLoan, prepayLoan, recoverLoan, restructureLoan, repayLoan, reversePayment, settleLoan, writeOffLoan } from './lending/loans';
 import { createProduct, listProducts, updateProduct } from './lending/products';
 import { calculateSchedule, exportScheduleXlsx } from './lending/schedule';
 import { addGuarantor, createCollateral, getCollateral, linkCollateral, listCollateral, revalueCollateral } from './lending/security';
@@ -56,6 +56,8 @@ export const handlers: HandlerMap = {
   'loan.reverse': reversePayment,
   'loan.payoff': payoffLoan,
   'loan.settle': settleLoan,
+  'loan.prepay': prepayLoan,
+  'loan.restructure': restructureLoan,
   'loan.writeOff': writeOffLoan,
   'loan.recover': recoverLoan,
   'loan.classify': classifyLoan,

@@ -16,6 +16,8 @@ import {
   loanRepayInput,
   loanReverseInput,
   loanSettleInput,
+  loanPrepayInput,
+  loanRestructureInput,
   loanWriteOffInput,
   loanRecoverInput,
   loanClassifyInput,
@@ -54,6 +56,8 @@ export const lendingChannels = {
     permission: 'day.close',
     mutates: true,
   }),
+  'loan.prepay': channel({ input: loanPrepayInput, output: loanDetail, permission: 'loan.write', mutates: true }),
+  'loan.restructure': channel({ input: loanRestructureInput, output: loanDetail, permission: 'loan.approve', mutates: true }),
   /** Write-off (核销): the outstanding principal leaves the book; the history stays. */
   'loan.writeOff': channel({ input: loanWriteOffInput, output: loanDetail, permission: 'loan.approve', mutates: true }),
   /** Money received after write-off (核销后收回). */

@@ -39,6 +39,24 @@ export const loanWriteOffInput = loanRef.extend({ date: isoDate.optional(), reas
 export const loanRecoverInput = loanRef.extend({ amount: yuan({ positive: true }), date: isoDate.optional(), channel: z.enum(paymentChannels).default('bank'), reference: optionalText(100) });
 /** classification null: back to the automatic class from days past due. */
 export const loanClassifyInput = loanRef.extend({ classification: z.enum(loanClasses).nullable(), reason: requiredText(500) });
+/** Partial prepayment (部分提前还款): keep the term (lower installment) or keep the installment (shorter term). */
+export const loanPrepayInput = loanRef.extend({
+  amount: yuan({ positive: true }),
+  mode: z.enum(['keep-term', 'keep-installment']),
+  date: isoDate.optional(),
+  channel: z.enum(paymentChannels).default('bank'),
+  reference: optionalText(100),
+});
+/** Extension (展期) or restructuring (重组): the outstanding principal gets a new schedule from the date. */
+export const loanRestructureInput = loanRef.extend({
+  kind: z.enum(['extension', 'restructuring']),
+  /** Periods of the new schedule for the outstanding principal. */
+  periods: z.number().int().min(1).max(600),
+  annualRate: z.string().optional(),
+  method: z.enum(repaymentMethods).optional(),
+  date: isoDate.optional(),
+  reason: requiredText(500),
+});
 export const loanPayoffInput = loanRef.extend({ date: isoDate.optional() });
 export const loanSettleInput = loanRef.extend({ date: isoDate.optional(), channel: z.enum(paymentChannels).default('bank'), reference: optionalText(100) });
 

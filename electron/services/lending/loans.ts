@@ -37,6 +37,7 @@ import { fenToYuan } from '../../../shared/money/yuan';
 import { formatPercent, parsePercent, RATE_SCALE } from '../../../shared/rates/rate';
 import { accruedInterest } from '../../../shared/schedule/amortize';
 import { generateSchedule } from '../../../shared/schedule/generate';
+import { prepay, PrepaymentError } from '../../../shared/schedule/prepayment';
 import { termsSchema, toScheduleTerms, type TermsInput } from '../../../shared/schedule/terms';
 import type { Installment, Schedule } from '../../../shared/schedule/types';
 import { actorOf, instant, type ServiceContext } from '../context';
@@ -593,5 +594,130 @@ export function classifyLoan(ctx: ServiceContext, input: ChannelParsedInput<'loa
   event(ctx, loan, 'classified', businessDate(ctx), { from: loan.classification, to: input.classification ?? 'automatic', reason: input.reason });
   refreshLoan(ctx, loan.id, businessDate(ctx));
   ctx.audit({ entityType: 'loan', entityId: loan.contractNo, before: { classOverride: loan.classOverride }, after: { classOverride: input.classification, reason: input.reason } });
+  return loanDetail(ctx, loan.contractNo);
+}
+
+/** The stored schedule as the engine's Schedule, so the engine's prepayment can continue it. */
+function storedSchedule(loan: LoanRow, rows: InstallmentRow[]): Schedule {
+  const terms = toScheduleTerms(termsSchema.parse(storedTerms(loan)));
+  const generated = generateSchedule(terms);
+  const installments: Installment[] = rows.map((r) => ({
+    number: r.number,
+    periodStart: parseIsoDate(r.periodStart)!,
+    periodEnd: parseIsoDate(r.periodEnd)!,
+    dueDate: parseIsoDate(r.dueDate)!,
+    days: r.days,
+    openingBalance: r.openingBalance,
+    principal: r.principal,
+    interest: r.interest,
+    fees: r.fees,
+    total: r.principal + r.interest + r.fees,
+    closingBalance: r.closingBalance,
+  }));
+  return { ...generated, installments };
+}
+
+/** Replaces the current schedule with a new version; the old one stays on file. */
+function newScheduleVersion(ctx: ServiceContext, loan: LoanRow, list: readonly Installment[]): number {
+  const version = loan.scheduleVersion + 1;
+  insertInstallments(ctx.db, installmentRows(loan.id, version, list));
+  updateLoan(ctx.db, loan.id, { scheduleVersion: version, maturityDate: formatIsoDate(list.at(-1)!.dueDate), updatedAt: instant(ctx), updatedBy: actorOf(ctx).userName });
+  return version;
+}
+
+export function prepayLoan(ctx: ServiceContext, input: ChannelParsedInput<'loan.prepay'>): LoanDetail {
+  const loan = loanOrThrow(ctx, input.contractNo);
+  assertStatus(loan, ['disbursed'], 'prepaid');
+  const date = eventDate(ctx, input.date);
+  const rows = installmentsOf(ctx.db, loan.id, loan.scheduleVersion);
+  const state = servicingOf(ctx, loan, rows, date);
+  if (state.overduePrincipal + state.overdueInterest + state.penaltyOutstanding > 0) {
+    throw new AppError('conflict', 'amount: installments are overdue; collect them first, then prepay', { field: 'amount', reason: 'overdueFirst' });
+  }
+  const paidInstallments = state.installments.filter((i) => i.paidOn !== null).length;
+  if (state.unappliedCredit > 0 || state.installments.some((i) => i.paidOn === null && i.principalPaid + i.interestPaid > 0)) {
+    throw new AppError('conflict', 'amount: an installment is partly paid (or credit is held); settle it first, then prepay', { field: 'amount', reason: 'partlyPaid' });
+  }
+  let result;
+  try {
+    result = prepay(storedSchedule(loan, rows), { date: parseIsoDate(date)!, amount: input.amount, mode: input.mode, paidInstallments });
+  } catch (error) {
+    if (error instanceof PrepaymentError) throw new AppError('validation', `amount: ${error.message}`, { field: 'amount', reason: error.reason });
+    throw error;
+  }
+  // The prepayment becomes an installment of its own, due and paid on the date, between the kept and the new ones.
+  const kept = result.schedule.installments.slice(0, paidInstallments);
+  const rest = result.schedule.installments.slice(paidInstallments);
+  const start = kept.at(-1)?.periodEnd ?? parseIsoDate(loan.disbursementDate!)!;
+  const prepaid: Installment = {
+    number: paidInstallments + 1,
+    periodStart: start,
+    periodEnd: parseIsoDate(date)!,
+    dueDate: parseIsoDate(date)!,
+    days: parseIsoDate(date)! - start,
+    openingBalance: state.outstandingPrincipal,
+    principal: result.principalPaid,
+    interest: result.interestPaid,
+    fees: 0,
+    total: input.amount,
+    closingBalance: state.outstandingPrincipal - result.principalPaid,
+  };
+  const renumbered = rest.map((i, k) => ({ ...i, number: paidInstallments + 2 + k }));
+  const version = newScheduleVersion(ctx, loan, [...kept, prepaid, ...renumbered]);
+  insertPayment(ctx.db, { loanId: loan.id, valueDate: date, amount: input.amount, channel: input.channel, reference: input.reference, status: 'posted', createdAt: instant(ctx), createdBy: actorOf(ctx).userName });
+  event(ctx, loan, 'prepayment', date, { amount: y(input.amount), principal: y(result.principalPaid), interest: y(result.interestPaid), mode: input.mode, scheduleVersion: version });
+  refreshLoan(ctx, loan.id, businessDate(ctx));
+  ctx.audit({ entityType: 'loan', entityId: loan.contractNo, before: { scheduleVersion: loan.scheduleVersion }, after: { scheduleVersion: version, prepaid: y(input.amount), mode: input.mode } });
+  return loanDetail(ctx, loan.contractNo);
+}
+
+/**
+ * Extension (展期) or restructuring (重组): settled installments stay; whatever is unpaid (overdue
+ * principal included) becomes the opening balance of a new schedule from the date. Unpaid interest
+ * and penalty up to the date are capitalised into a first installment due on the date.
+ */
+export function restructureLoan(ctx: ServiceContext, input: ChannelParsedInput<'loan.restructure'>): LoanDetail {
+  const loan = loanOrThrow(ctx, input.contractNo);
+  assertStatus(loan, ['disbursed'], input.kind === 'extension' ? 'extended' : 'restructured');
+  const date = eventDate(ctx, input.date);
+  const rows = installmentsOf(ctx.db, loan.id, loan.scheduleVersion);
+  const state = servicingOf(ctx, loan, rows, date);
+  const paid = state.installments.findIndex((i) => i.paidOn === null);
+  const open = state.installments.slice(paid);
+  // Part-payments of open installments would be replayed twice against the new schedule: refuse them.
+  if (paid < 0 || state.unappliedCredit > 0 || open.some((i) => i.paidOn !== null || i.principalPaid + i.interestPaid + i.feesPaid + i.penaltyPaid > 0)) {
+    throw new AppError('conflict', 'an open installment is partly paid (or credit is held); settle or reverse it first', { reason: 'partlyPaid' });
+  }
+  const old = storedTerms(loan);
+  const rate = input.annualRate ?? old.annualRate;
+  const newTerms: TermsInput = {
+    ...old,
+    principal: y(state.outstandingPrincipal),
+    annualRate: rate,
+    periods: input.periods,
+    method: input.method ?? old.method,
+    interestOnlyPeriods: 0,
+    disbursementDate: date,
+    firstDueDate: null,
+    repaymentDay: null,
+    upfrontFee: '0.00',
+  };
+  const parsed = termsSchema.safeParse(newTerms);
+  if (!parsed.success) throw new AppError('validation', `terms: ${parsed.error.issues[0]?.message ?? 'invalid'}`, { field: 'periods', reason: 'invalid' });
+  // Interest accrued in the broken period and overdue interest/penalty are due on the date itself.
+  const q = quote(ctx, loan, date);
+  const keptRows = rows.slice(0, paid);
+  const kept: Installment[] = storedSchedule(loan, keptRows).installments;
+  const start = kept.at(-1)?.periodEnd ?? parseIsoDate(loan.disbursementDate!)!;
+  const capitalised = q.accruedInterest + q.overdue.interest + q.overdue.fees + q.overdue.penalty;
+  const bridge: Installment[] = capitalised > 0
+    ? [{ number: paid + 1, periodStart: start, periodEnd: parseIsoDate(date)!, dueDate: parseIsoDate(date)!, days: parseIsoDate(date)! - start, openingBalance: state.outstandingPrincipal, principal: 0, interest: capitalised, fees: 0, total: capitalised, closingBalance: state.outstandingPrincipal }]
+    : [];
+  const fresh = generateSchedule(toScheduleTerms(parsed.data)).installments.map((i, k) => ({ ...i, number: paid + bridge.length + 1 + k }));
+  const version = newScheduleVersion(ctx, loan, [...kept, ...bridge, ...fresh]);
+  updateLoan(ctx.db, loan.id, { terms: JSON.stringify({ ...old, restructuredFrom: date }) });
+  event(ctx, loan, input.kind === 'extension' ? 'extended' : 'restructured', date, { reason: input.reason, principal: y(state.outstandingPrincipal), periods: input.periods, annualRate: rate, scheduleVersion: version });
+  refreshLoan(ctx, loan.id, businessDate(ctx));
+  ctx.audit({ entityType: 'loan', entityId: loan.contractNo, before: { scheduleVersion: loan.scheduleVersion, maturityDate: loan.maturityDate }, after: { kind: input.kind, scheduleVersion: version, reason: input.reason } });
   return loanDetail(ctx, loan.contractNo);
 }

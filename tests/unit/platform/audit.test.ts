@@ -55,6 +55,14 @@ const writes: Record<string, () => Promise<unknown>> = {
     await rt.dispatch('loan.disburse', { contractNo: 'A-2' }, admin);
     return rt.dispatch('loan.classify', { contractNo: 'A-2', classification: 'substandard', reason: '经营恶化' }, admin);
   },
+  'loan.prepay': async () => {
+    const terms = { principal: '12000', annualRate: '12', periods: 12, method: 'equal-installment', disbursementDate: '2026-11-01' };
+    await rt.dispatch('loan.create', { borrowerId: 1, contractNo: 'A-3', terms }, admin);
+    await rt.dispatch('loan.approve', { contractNo: 'A-3' }, admin);
+    await rt.dispatch('loan.disburse', { contractNo: 'A-3' }, admin);
+    return rt.dispatch('loan.prepay', { contractNo: 'A-3', amount: '1000', mode: 'keep-term' }, admin);
+  },
+  'loan.restructure': () => rt.dispatch('loan.restructure', { contractNo: 'A-3', kind: 'extension', periods: 24, reason: '展期' }, admin),
   'loan.writeOff': () => rt.dispatch('loan.writeOff', { contractNo: 'A-2', reason: '法院终结执行' }, admin),
   'loan.recover': () => rt.dispatch('loan.recover', { contractNo: 'A-2', amount: '100' }, admin),
   'day.close': () => rt.dispatch('day.close', { to: '2099-12-31' }, admin),

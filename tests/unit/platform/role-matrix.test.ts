@@ -13,11 +13,11 @@ const OVERSIGHT: ChannelName[] = [...EVERY_ROLE, 'settings.list', 'netAssets.lis
 
 const allowed: Record<Role, ChannelName[]> = {
   administrator: [...channelNames],
-  'loan-officer': [...EVERY_ROLE, 'borrower.create', 'borrower.update', 'loan.create', 'loan.disburse', 'loan.repay', 'loan.reverse', 'loan.settle', 'collateral.create', 'collateral.revalue', 'loan.linkCollateral', 'loan.addGuarantor', 'loan.recover'],
+  'loan-officer': [...EVERY_ROLE, 'borrower.create', 'borrower.update', 'loan.create', 'loan.disburse', 'loan.repay', 'loan.reverse', 'loan.settle', 'collateral.create', 'collateral.revalue', 'loan.linkCollateral', 'loan.addGuarantor', 'loan.recover', 'loan.prepay'],
   'guarantee-officer': [...EVERY_ROLE, 'borrower.create', 'borrower.update'],
   collector: EVERY_ROLE,
   accountant: EVERY_ROLE,
-  manager: [...OVERSIGHT, 'loan.approve', 'loan.writeOff', 'loan.classify'],
+  manager: [...OVERSIGHT, 'loan.approve', 'loan.writeOff', 'loan.classify', 'loan.restructure'],
   auditor: OVERSIGHT,
 };
 
