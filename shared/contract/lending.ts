@@ -55,6 +55,7 @@ export const lendingChannels = {
     output: z.object({ from: z.string(), to: z.string(), loans: z.number().int() }),
     permission: 'day.close',
     mutates: true,
+    asyncWrites: true,
   }),
   'loan.prepay': channel({ input: loanPrepayInput, output: loanDetail, permission: 'loan.write', mutates: true }),
   'loan.restructure': channel({ input: loanRestructureInput, output: loanDetail, permission: 'loan.approve', mutates: true }),

@@ -14,3 +14,7 @@ export function writeSetting(db: AppDatabase, key: string, value: unknown, by: s
     .onConflictDoUpdate({ target: settings.key, set: { value: json, updatedAt: at, updatedBy: by } })
     .run();
 }
+
+export function deleteSetting(db: AppDatabase, key: string): void {
+  db.delete(settings).where(eq(settings.key, key)).run();
+}

@@ -139,6 +139,31 @@ export function registerLoanCommands(program: Command, cli: CliContext): void {
     });
 
   loan
+    .command('prepay <contractNo>')
+    .description('partial prepayment: --keep-term lowers the installment, --keep-installment shortens the term')
+    .requiredOption('--amount <yuan>')
+    .option('--keep-installment', 'keep the installment and shorten the term (default: keep the term)')
+    .option('--date <date>')
+    .option('--channel <channel>', 'payment channel', 'bank')
+    .action(async (contractNo: string, o: { amount: string; keepInstallment?: boolean; date?: string; channel: string }) => {
+      const detail = await cli.call<LoanDetail>('loan.prepay', { contractNo, amount: o.amount, mode: o.keepInstallment ? 'keep-installment' : 'keep-term', channel: o.channel, ...(o.date ? { date: o.date } : {}) });
+      show(detail, `${detail.contractNo}: outstanding ${money(detail.outstandingPrincipal)}, ${detail.installments.length} installments to ${detail.maturityDate}`);
+    });
+
+  loan
+    .command('restructure <contractNo>')
+    .description('extension (展期) or restructuring (重组): a new schedule for the outstanding principal')
+    .requiredOption('--periods <n>', 'periods of the new schedule', integerOption('--periods'))
+    .requiredOption('--reason <text>')
+    .option('--kind <kind>', 'extension | restructuring', 'extension')
+    .option('--rate <percent>', 'new annual rate (default: unchanged)')
+    .option('--date <date>')
+    .action(async (contractNo: string, o: { periods: number; reason: string; kind: string; rate?: string; date?: string }) => {
+      const detail = await cli.call<LoanDetail>('loan.restructure', { contractNo, kind: o.kind, periods: o.periods, reason: o.reason, ...(o.rate ? { annualRate: o.rate } : {}), ...(o.date ? { date: o.date } : {}) });
+      show(detail, `${detail.contractNo} ${o.kind}: new maturity ${detail.maturityDate}`);
+    });
+
+  loan
     .command('write-off <contractNo>')
     .description('write off (核销) the outstanding principal')
     .requiredOption('--reason <text>')

@@ -43,6 +43,7 @@ import type { Installment, Schedule } from '../../../shared/schedule/types';
 import { actorOf, instant, type ServiceContext } from '../context';
 import { setting } from '../platform/settings';
 import { businessDate, setBusinessDate } from '../platform/status';
+import { deleteSetting, readSetting, writeSetting } from '../../../db/repositories/platform/settings';
 import { computeSchedule } from './schedule';
 import { loanSecurity } from './security';
 
@@ -519,19 +520,56 @@ export function listLoans(ctx: ServiceContext, input: ChannelParsedInput<'loan.l
   };
 }
 
-/** Daily close: the business date moves to `to` and every serviced loan is brought up to it. */
-export function closeDay(ctx: ServiceContext, input: ChannelParsedInput<'day.close'>): ChannelOutput<'day.close'> {
-  const from = businessDate(ctx);
-  // An empty book may start on any date (an office moving in from spreadsheets); after that, only forward.
-  const bookIsEmpty = loanIdsWithStatus(ctx.db, ['applied', 'approved', 'disbursed', 'settled', 'written-off', 'rejected']).length === 0;
-  if (input.to < from && !bookIsEmpty) {
-    throw new AppError('validation', `to: ${input.to} is before the business date ${from}; the business date only moves forward`, { field: 'to', reason: 'dateOrder' });
+const CLOSE_RUN = 'platform.closeRun';
+const CLOSE_CHUNK = 500;
+
+interface CloseRun {
+  from: string;
+  to: string;
+  lastLoanId: number;
+}
+
+/**
+ * Daily close (日终): the business date moves to `to` and every serviced loan is brought up to it, in
+ * chunks of 500 loans, each its own transaction, yielding to the event loop between chunks. Progress
+ * is recorded, so a close killed midway resumes where it stopped; rerunning a finished close
+ * recomputes the same figures (the replay is a pure function of the book and the date).
+ */
+export async function closeDay(ctx: ServiceContext, input: ChannelParsedInput<'day.close'>): Promise<ChannelOutput<'day.close'>> {
+  const run = ctx.transaction((): CloseRun => {
+    const pending = readSetting(ctx.db, CLOSE_RUN) as CloseRun | undefined;
+    if (pending) {
+      if (pending.to !== input.to) {
+        throw new AppError('conflict', `to: an unfinished close to ${pending.to} must be completed first`, { field: 'to', reason: 'closeUnfinished', params: { to: pending.to } });
+      }
+      return pending;
+    }
+    const from = businessDate(ctx);
+    // An empty book may start on any date (an office moving in from spreadsheets); after that, only forward.
+    const bookIsEmpty = loanIdsWithStatus(ctx.db, ['applied', 'approved', 'disbursed', 'settled', 'written-off', 'rejected']).length === 0;
+    if (input.to < from && !bookIsEmpty) {
+      throw new AppError('validation', `to: ${input.to} is before the business date ${from}; the business date only moves forward`, { field: 'to', reason: 'dateOrder' });
+    }
+    const fresh = { from, to: input.to, lastLoanId: 0 };
+    writeSetting(ctx.db, CLOSE_RUN, fresh, actorOf(ctx).userName, instant(ctx));
+    setBusinessDate(ctx, input.to, actorOf(ctx).userName);
+    return fresh;
+  });
+  const ids = loanIdsWithStatus(ctx.db, ['disbursed']).filter((id) => id > run.lastLoanId);
+  for (let k = 0; k < ids.length; k += CLOSE_CHUNK) {
+    const chunk = ids.slice(k, k + CLOSE_CHUNK);
+    ctx.transaction(() => {
+      for (const id of chunk) refreshLoan(ctx, id, input.to);
+      writeSetting(ctx.db, CLOSE_RUN, { ...run, lastLoanId: chunk.at(-1)! }, actorOf(ctx).userName, instant(ctx));
+    });
+    await new Promise((resolve) => setImmediate(resolve));
   }
-  setBusinessDate(ctx, input.to, actorOf(ctx).userName);
-  const ids = loanIdsWithStatus(ctx.db, ['disbursed']);
-  for (const id of ids) refreshLoan(ctx, id, input.to);
-  ctx.audit({ entityType: 'business-date', entityId: null, before: { date: from }, after: { date: input.to, loans: ids.length } });
-  return { from, to: input.to, loans: ids.length };
+  const loans = loanIdsWithStatus(ctx.db, ['disbursed']).length;
+  ctx.transaction(() => {
+    deleteSetting(ctx.db, CLOSE_RUN);
+    ctx.audit({ entityType: 'business-date', entityId: null, before: { date: run.from }, after: { date: input.to, resumed: run.lastLoanId > 0 } });
+  });
+  return { from: run.from, to: input.to, loans };
 }
 
 /**
