@@ -16,6 +16,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          // A loaded 2-core CI machine answers slower than a developer's: poll for up to 10 s.
+          expect: { poll: { timeout: 10_000 } },
           environment: 'node',
           // One browser at a time on a 2-core machine.
           fileParallelism: false,

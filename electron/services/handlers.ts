@@ -5,7 +5,7 @@ import { createBorrower, getBorrower, listBorrowers, updateBorrower } from './le
 import { approveLoan, classifyLoan, closeDay, createLoan, disburseLoan, getLoan, listLoans, payoffLoan, prepayLoan, recoverLoan, restructureLoan, repayLoan, reversePayment, settleLoan, writeOffLoan } from './lending/loans';
 import { createProduct, listProducts, updateProduct } from './lending/products';
 import { calculateSchedule, exportScheduleXlsx } from './lending/schedule';
-import { addGuarantor, createCollateral, getCollateral, linkCollateral, listCollateral, revalueCollateral } from './lending/security';
+import { addGuarantor, borrowerExposure, createCollateral, getCollateral, linkCollateral, listCollateral, revalueCollateral } from './lending/security';
 import { listAudit, verifyAudit } from './platform/audit-channels';
 import { createBackup, listBackups, restoreBackup } from './platform/backups';
 import { generateDemo } from './platform/demo/generate';
@@ -62,6 +62,7 @@ export const handlers: HandlerMap = {
   'loan.recover': recoverLoan,
   'loan.classify': classifyLoan,
   'day.close': closeDay,
+  'borrower.exposure': borrowerExposure,
   'loan.get': getLoan,
   'loan.list': listLoans,
   'borrower.create': createBorrower,

@@ -11,6 +11,7 @@ import { AuditPage } from '../features/platform/audit/AuditPage';
 import { BackupsPage } from '../features/platform/backups/BackupsPage';
 import { SettingsPage } from '../features/platform/settings/SettingsPage';
 import { UsersPage } from '../features/platform/users/UsersPage';
+import { BorrowerDetailPage } from '../features/lending/borrowers/BorrowerDetailPage';
 import { BorrowersPage } from '../features/lending/borrowers/BorrowersPage';
 import { LoanDetailPage } from '../features/lending/loans/LoanDetailPage';
 import { LoansPage } from '../features/lending/loans/LoansPage';
@@ -57,6 +58,7 @@ export function App() {
               <Routes>
                 <Route path="/" element={<Navigate to="/lending/borrowers" replace />} />
                 <Route path="/lending/borrowers" element={<BorrowersPage />} />
+                <Route path="/lending/borrowers/:id" element={<BorrowerDetailPage />} />
                 <Route path="/lending/calculator" element={<ScheduleCalculatorPage />} />
                 <Route path="/lending/products" element={<ProductsPage />} />
                 <Route path="/lending/loans" element={<LoansPage />} />

@@ -91,7 +91,7 @@ export function Shell({ children, onToggleLanguage }: ShellProps) {
         <Menu
           mode="inline"
           items={items}
-          selectedKeys={[location.pathname.startsWith('/lending/loans') ? '/lending/loans' : location.pathname]}
+          selectedKeys={[location.pathname.replace(/^(\/lending\/(loans|borrowers))\/.+$/, '$1')]}
           defaultOpenKeys={['lending']}
           onClick={({ key }) => (key === 'change-password' ? setChangingPassword(true) : navigate(key))}
         />

@@ -11,6 +11,7 @@ import {
   loanDisburseInput,
   loanListInput,
   loanPage,
+  loanSummary,
   loanPayoffInput,
   loanRef,
   loanRepayInput,
@@ -65,6 +66,18 @@ export const lendingChannels = {
   'loan.recover': channel({ input: loanRecoverInput, output: loanDetail, permission: 'loan.write', mutates: true }),
   /** Manual five-category classification with a reason; null returns to the automatic class. */
   'loan.classify': channel({ input: loanClassifyInput, output: loanDetail, permission: 'loan.approve', mutates: true }),
+  /** A borrower's total exposure: loans, guarantees given for others, collateral owned. */
+  'borrower.exposure': channel({
+    input: z.strictObject({ id: positiveId }),
+    output: z.object({
+      loans: z.array(loanSummary),
+      guaranteesGiven: z.array(z.object({ contractNo: z.string(), borrowerName: z.string(), kind: z.string(), amount: z.string(), periodEnd: z.string(), loanStatus: z.string() })),
+      collateral: z.array(collateralView),
+      totals: z.object({ outstandingPrincipal: z.string(), overduePrincipal: z.string(), guaranteed: z.string(), exposure: z.string() }),
+    }),
+    permission: 'borrower.read',
+    mutates: false,
+  }),
   'loan.get': channel({ input: loanRef, output: loanDetail, permission: 'borrower.read', mutates: false }),
   'loan.list': channel({ input: loanListInput, output: loanPage, permission: 'borrower.read', mutates: false }),
   'product.list': channel({ input: z.strictObject({}).default({}), output: z.array(productView), permission: 'session', mutates: false }),

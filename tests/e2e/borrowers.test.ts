@@ -71,11 +71,18 @@ describe('borrowers in the browser (Chinese by default)', () => {
     await expect.poll(() => page.locator('.ant-table-row').first().textContent()).toContain('11010519491231002X');
   });
 
-  it('edits a borrower from the list', async () => {
+  it('opens a borrower\'s page with their exposure, and edits the borrower there', async () => {
     await page.locator('.ant-table-row').first().click();
+    await expect.poll(() => page.getByTestId('borrower-name').textContent()).toBe('周美玲');
+    expect(await page.getByTestId('borrower-exposure').textContent()).toContain('0.00');
+    await page.getByRole('button', { name: /编辑借款人/ }).click();
     await expect.poll(() => page.locator('#borrower_name').inputValue()).toBe('周美玲');
     await page.locator('#borrower_address').fill('浙江省杭州市西湖区文三路1号');
     await page.getByTestId('borrower-save').click();
+    await page.goto(`${app.host.url}/#/lending/borrowers`);
+    const search = page.getByTestId('borrower-search').locator('input');
+    await search.fill('美玲');
+    await search.press('Enter');
     await expect.poll(() => page.locator('.ant-table-row').first().textContent()).toContain('文三路1号');
   });
 

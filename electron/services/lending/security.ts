@@ -1,10 +1,12 @@
 /** Collateral and guarantors: records, revaluations, links to loans, coverage. */
 import { findBorrowerRow } from '../../../db/repositories/lending/borrowers';
-import { findLoanByContract, type LoanRow } from '../../../db/repositories/lending/loans';
+import { findLoan, findLoanByContract, queryLoans, type LoanRow } from '../../../db/repositories/lending/loans';
+import { toLoanSummary } from './loans';
 import {
   collateralOfLoan,
   collateralOwnedBy,
   findCollateral,
+  guaranteesGivenBy,
   guarantorsOfLoan,
   insertCollateral,
   insertLoanCollateral,
@@ -171,5 +173,25 @@ export function loanSecurity(ctx: ServiceContext, loan: LoanRow): ChannelOutput<
     })),
     collateralCoverage: links.length ? percentOf(secured, exposure) : null,
     loanToValue: appraised > 0 ? percentOf(exposure, appraised) : null,
+  };
+}
+
+/** Everything a borrower owes or stands behind: own loans, guarantees for others, collateral owned. */
+export function borrowerExposure(ctx: ServiceContext, input: { id: number }): ChannelOutput<'borrower.exposure'> {
+  const borrower = findBorrowerRow(ctx.db, input.id);
+  if (!borrower) throw new AppError('not-found', `id: no borrower ${input.id}`, { field: 'id', reason: 'borrowerNotFound' });
+  const own = queryLoans(ctx.db, { borrowerId: input.id, sort: 'disbursementDate', direction: 'desc', page: 1, pageSize: 500 });
+  const guarantees = guaranteesGivenBy(ctx.db, input.id).map((g) => {
+    const loan = findLoan(ctx.db, g.loanId)!;
+    return { contractNo: loan.contractNo, borrowerName: findBorrowerRow(ctx.db, loan.borrowerId)!.name, kind: g.kind, amount: y(g.amount), periodEnd: g.periodEnd, loanStatus: loan.status, fen: g.amount, active: loan.status === 'disbursed' };
+  });
+  const outstanding = own.rows.reduce((s, r) => s + r.loan.outstandingPrincipal, 0);
+  const overdue = own.rows.reduce((s, r) => s + r.loan.overduePrincipal, 0);
+  const guaranteed = guarantees.filter((g) => g.active).reduce((s, g) => s + g.fen, 0);
+  return {
+    loans: own.rows.map((r) => toLoanSummary(r.loan, { name: r.borrowerName, kind: r.borrowerKind }, null)),
+    guaranteesGiven: guarantees.map(({ fen: _fen, active: _active, ...rest }) => rest),
+    collateral: collateralOwnedBy(ctx.db, input.id).map((row) => collateralView(ctx, row)),
+    totals: { outstandingPrincipal: y(outstanding), overduePrincipal: y(overdue), guaranteed: y(guaranteed), exposure: y(outstanding + guaranteed) },
   };
 }

@@ -301,6 +301,12 @@ export const en: Messages = {
     kinds: { property: 'property', 'land-use-right': 'land use right', vehicle: 'vehicle', equipment: 'equipment', equity: 'equity', receivables: 'receivables', deposit: 'deposit', other: 'other' },
     guaranteeKinds: { personal: 'personal', corporate: 'corporate', shareholder: 'shareholder joint liability', 'joint-group': 'joint-guarantee group' },
   },
+  borrowerDetail: {
+    guaranteed: 'Guaranteed for others',
+    exposure: 'Total exposure',
+    loans: 'Loans ({{count}})',
+    guaranteesGiven: 'Guarantees given ({{count}})',
+  },
   users: {
     add: 'Add user',
     role: 'Role',

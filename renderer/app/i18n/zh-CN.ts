@@ -300,6 +300,12 @@ export const zhCN = {
     kinds: { property: '房产', 'land-use-right': '土地使用权', vehicle: '车辆', equipment: '机器设备', equity: '股权', receivables: '应收账款', deposit: '存单', other: '其他' },
     guaranteeKinds: { personal: '个人保证', corporate: '企业保证', shareholder: '股东连带责任', 'joint-group': '联保' },
   },
+  borrowerDetail: {
+    guaranteed: '对外担保',
+    exposure: '风险敞口合计',
+    loans: '贷款（{{count}}）',
+    guaranteesGiven: '为他人提供的保证（{{count}}）',
+  },
   users: {
     add: '新增用户',
     role: '角色',

@@ -50,6 +50,23 @@ describe('collateral and guarantors', () => {
     expect(await rt.fail('loan.addGuarantor', { contractNo: 'L-1', guarantorId: 99, kind: 'personal', amount: '1' })).toMatchObject({ field: 'guarantorId' });
   });
 
+  it('sums a borrower\'s exposure: own loans, guarantees given for others, collateral owned', async () => {
+    const item = await rt.call('collateral.create', property);
+    await rt.call('loan.linkCollateral', { contractNo: 'L-1', collateralId: item.id, securedAmount: '1000000' });
+    await rt.call('loan.addGuarantor', { contractNo: 'L-1', guarantorId: 2, kind: 'shareholder', amount: '1000000' });
+    for (const no of ['L-1', 'L-2']) {
+      await rt.call('loan.approve', { contractNo: no }, { userName: 'm', role: 'manager' });
+      await rt.call('loan.disburse', { contractNo: no });
+    }
+    const company = await rt.call('borrower.exposure', { id: 1 });
+    expect(company.loans.map((l) => l.contractNo).sort()).toEqual(['L-1', 'L-2']);
+    expect(company.totals).toMatchObject({ outstandingPrincipal: '1500000.00', guaranteed: '0.00', exposure: '1500000.00' });
+    expect(company.collateral).toHaveLength(1);
+    const shareholder = await rt.call('borrower.exposure', { id: 2 });
+    expect(shareholder.guaranteesGiven).toEqual([{ contractNo: 'L-1', borrowerName: '杭州恒达建材有限公司', kind: 'shareholder', amount: '1000000.00', periodEnd: '2028-01-15', loanStatus: 'disbursed' }]);
+    expect(shareholder.totals).toMatchObject({ outstandingPrincipal: '0.00', guaranteed: '1000000.00', exposure: '1000000.00' });
+  });
+
   it('needs an owner for third-party collateral', async () => {
     expect(await rt.fail('collateral.create', { ...property, ownerBorrowerId: undefined })).toMatchObject({ field: 'ownerName', reason: 'required' });
     const thirdParty = await rt.call('collateral.create', { ...property, ownerBorrowerId: undefined, ownerName: '王某（第三人）' });

@@ -3,6 +3,7 @@ import { Button, Card, Input, Segmented, Space, Table, Tag, Typography } from 'a
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
 import { borrowerKinds, type BorrowerKind, type BorrowerSummary } from '../../../../shared/lending/borrower';
 import { BorrowerDrawer } from './BorrowerDrawer';
 import { useBorrowerPage } from './queries';
@@ -11,6 +12,7 @@ const KIND_COLORS: Record<BorrowerKind, string> = { individual: 'blue', 'farm-ho
 
 export function BorrowersPage() {
   const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
   const [q, setQ] = useState('');
   const [kind, setKind] = useState<BorrowerKind | 'all'>('all');
   const [page, setPage] = useState(1);
@@ -89,7 +91,7 @@ export function BorrowersPage() {
         dataSource={result.data?.items ?? []}
         loading={result.isFetching}
         locale={{ emptyText: t('borrower.empty') }}
-        onRow={(row) => ({ onClick: () => setTarget(row.id), style: { cursor: 'pointer' } })}
+        onRow={(row) => ({ onClick: () => navigate(`/lending/borrowers/${row.id}`), style: { cursor: 'pointer' } })}
         pagination={{
           current: page,
           pageSize,
