@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gte, inArray, like, lte, or, sql, sum, type SQL } from 'drizzle-orm';
 import type { AppDatabase } from '../../open';
+import { prepared } from '../../prepared';
 import { borrowers, installments, loanEvents, loans, paymentAllocations, payments } from '../../schema';
 
 export type LoanRow = typeof loans.$inferSelect;
@@ -14,11 +15,11 @@ export function insertLoan(db: AppDatabase, row: NewLoanRow): number {
 }
 
 export function findLoan(db: AppDatabase, id: number): LoanRow | undefined {
-  return db.select().from(loans).where(eq(loans.id, id)).get();
+  return prepared(db, 'findLoan', () => db.select().from(loans).where(eq(loans.id, sql.placeholder('id'))).prepare()).get({ id });
 }
 
 export function findLoanByContract(db: AppDatabase, contractNo: string): LoanRow | undefined {
-  return db.select().from(loans).where(eq(loans.contractNo, contractNo)).get();
+  return prepared(db, 'findLoanByContract', () => db.select().from(loans).where(eq(loans.contractNo, sql.placeholder('contractNo'))).prepare()).get({ contractNo });
 }
 
 export function updateLoan(db: AppDatabase, id: number, changes: Partial<NewLoanRow>): void {
@@ -35,12 +36,15 @@ export function insertInstallments(db: AppDatabase, rows: Array<typeof installme
 }
 
 export function installmentsOf(db: AppDatabase, loanId: number, version: number): InstallmentRow[] {
-  return db
-    .select()
-    .from(installments)
-    .where(and(eq(installments.loanId, loanId), eq(installments.scheduleVersion, version)))
-    .orderBy(asc(installments.number))
-    .all();
+  const query = prepared(db, 'installmentsOf', () =>
+    db
+      .select()
+      .from(installments)
+      .where(and(eq(installments.loanId, sql.placeholder('loanId')), eq(installments.scheduleVersion, sql.placeholder('version'))))
+      .orderBy(asc(installments.number))
+      .prepare(),
+  );
+  return query.all({ loanId, version });
 }
 
 export function insertPayment(db: AppDatabase, row: typeof payments.$inferInsert): number {
@@ -56,13 +60,20 @@ export function updatePayment(db: AppDatabase, id: number, changes: Partial<type
 }
 
 export function paymentsOf(db: AppDatabase, loanId: number): PaymentRow[] {
-  return db.select().from(payments).where(eq(payments.loanId, loanId)).orderBy(asc(payments.valueDate), asc(payments.id)).all();
+  const query = prepared(db, 'paymentsOf', () =>
+    db.select().from(payments).where(eq(payments.loanId, sql.placeholder('loanId'))).orderBy(asc(payments.valueDate), asc(payments.id)).prepare(),
+  );
+  return query.all({ loanId });
 }
 
 /** Allocations are derived from the replay: the loan's set is replaced as a whole. */
 export function replaceAllocations(db: AppDatabase, loanId: number, rows: Array<typeof paymentAllocations.$inferInsert>): void {
-  db.delete(paymentAllocations).where(eq(paymentAllocations.loanId, loanId)).run();
-  for (let k = 0; k < rows.length; k += 500) db.insert(paymentAllocations).values(rows.slice(k, k + 500)).run();
+  const p = (name: string) => sql.placeholder(name);
+  prepared(db, 'deleteAllocations', () => db.delete(paymentAllocations).where(eq(paymentAllocations.loanId, p('loanId'))).prepare()).run({ loanId });
+  const insert = prepared(db, 'insertAllocation', () =>
+    db.insert(paymentAllocations).values({ paymentId: p('paymentId'), loanId: p('loanId'), installmentNumber: p('installmentNumber'), component: p('component'), amount: p('amount') }).prepare(),
+  );
+  for (const row of rows) insert.run({ installmentNumber: null, ...row });
 }
 
 export function allocationsOf(db: AppDatabase, loanId: number): AllocationRow[] {
@@ -70,7 +81,11 @@ export function allocationsOf(db: AppDatabase, loanId: number): AllocationRow[] 
 }
 
 export function insertLoanEvent(db: AppDatabase, row: typeof loanEvents.$inferInsert): void {
-  db.insert(loanEvents).values(row).run();
+  const p = (name: string) => sql.placeholder(name);
+  const statement = prepared(db, 'insertLoanEvent', () =>
+    db.insert(loanEvents).values({ loanId: p('loanId'), event: p('event'), businessDate: p('businessDate'), detail: p('detail'), at: p('at'), by: p('by') }).prepare(),
+  );
+  statement.run({ detail: null, ...row });
 }
 
 export function eventsOf(db: AppDatabase, loanId: number): LoanEventRow[] {

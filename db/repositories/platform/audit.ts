@@ -1,16 +1,25 @@
 import { and, count, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { AppDatabase } from '../../open';
+import { prepared } from '../../prepared';
 import { auditLog } from '../../schema';
 
 export type AuditRow = typeof auditLog.$inferSelect;
 export type NewAuditRow = typeof auditLog.$inferInsert;
 
 export function lastAuditHash(db: AppDatabase): string | undefined {
-  return db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get()?.hash;
+  const query = prepared(db, 'lastAuditHash', () => db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).prepare());
+  return query.get()?.hash;
 }
 
 export function insertAudit(db: AppDatabase, row: NewAuditRow): void {
-  db.insert(auditLog).values(row).run();
+  const p = (name: string) => sql.placeholder(name);
+  const statement = prepared(db, 'insertAudit', () =>
+    db
+      .insert(auditLog)
+      .values({ at: p('at'), userName: p('userName'), role: p('role'), channel: p('channel'), entityType: p('entityType'), entityId: p('entityId'), before: p('before'), after: p('after'), prevHash: p('prevHash'), hash: p('hash') })
+      .prepare(),
+  );
+  statement.run({ entityId: null, before: null, after: null, ...row });
 }
 
 /** Every entry in order, streamed, for verification. */

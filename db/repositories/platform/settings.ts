@@ -1,9 +1,13 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { prepared } from '../../prepared';
 import type { AppDatabase } from '../../open';
 import { settings } from '../../schema';
 
 export function readSetting(db: AppDatabase, key: string): unknown {
-  const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get();
+  const query = prepared(db, 'readSetting', () =>
+    db.select({ value: settings.value }).from(settings).where(eq(settings.key, sql.placeholder('key'))).prepare(),
+  );
+  const row = query.get({ key });
   return row ? (JSON.parse(row.value) as unknown) : undefined;
 }
 

@@ -169,7 +169,8 @@ function nextContractNo(ctx: ServiceContext): string {
   return `${prefix}${String(sequence).padStart(5, '0')}`;
 }
 
-export function createLoan(ctx: ServiceContext, input: ChannelParsedInput<'loan.create'>): LoanDetail {
+/** createLoan without building the detail (bulk work: demo, import). Returns the contract number. */
+export function createLoanRecord(ctx: ServiceContext, input: ChannelParsedInput<'loan.create'>): string {
   if (!findBorrowerRow(ctx.db, input.borrowerId)) {
     throw new AppError('not-found', `borrowerId: no borrower ${input.borrowerId}`, { field: 'borrowerId', reason: 'borrowerNotFound' });
   }
@@ -213,7 +214,11 @@ export function createLoan(ctx: ServiceContext, input: ChannelParsedInput<'loan.
   const loan = findLoan(ctx.db, id)!;
   event(ctx, loan, 'applied', businessDate(ctx), { apr: wire.apr.simple, warnings: wire.warnings.map((w) => w.reason) });
   ctx.audit({ entityType: 'loan', entityId: loan.contractNo, before: null, after: loan });
-  return loanDetail(ctx, loan.contractNo);
+  return loan.contractNo;
+}
+
+export function createLoan(ctx: ServiceContext, input: ChannelParsedInput<'loan.create'>): LoanDetail {
+  return loanDetail(ctx, createLoanRecord(ctx, input));
 }
 
 /** The terms as the public format (yuan and percent strings), the form they are stored and shown in. */
@@ -240,17 +245,23 @@ function termsToPublic(input: { terms: ChannelParsedInput<'loan.create'>['terms'
   };
 }
 
-export function approveLoan(ctx: ServiceContext, input: ChannelParsedInput<'loan.approve'>): LoanDetail {
+/** approveLoan without building the detail (bulk work: demo, import). Returns the contract number. */
+export function approveLoanRecord(ctx: ServiceContext, input: ChannelParsedInput<'loan.approve'>): string {
   const loan = loanOrThrow(ctx, input.contractNo);
   assertStatus(loan, ['applied'], input.decision === 'approve' ? 'approved' : 'rejected');
   const by = actorOf(ctx).userName;
   updateLoan(ctx.db, loan.id, { status: input.decision === 'approve' ? 'approved' : 'rejected', approvedBy: by, approvalComment: input.comment, updatedAt: instant(ctx), updatedBy: by });
   event(ctx, loan, input.decision === 'approve' ? 'approved' : 'rejected', businessDate(ctx), { comment: input.comment });
   ctx.audit({ entityType: 'loan', entityId: loan.contractNo, before: { status: loan.status }, after: { status: input.decision === 'approve' ? 'approved' : 'rejected', comment: input.comment } });
-  return loanDetail(ctx, loan.contractNo);
+  return loan.contractNo;
 }
 
-export function disburseLoan(ctx: ServiceContext, input: ChannelParsedInput<'loan.disburse'>): LoanDetail {
+export function approveLoan(ctx: ServiceContext, input: ChannelParsedInput<'loan.approve'>): LoanDetail {
+  return loanDetail(ctx, approveLoanRecord(ctx, input));
+}
+
+/** disburseLoan without building the detail (bulk work: demo, import). Returns the contract number. */
+export function disburseLoanRecord(ctx: ServiceContext, input: ChannelParsedInput<'loan.disburse'>): string {
   const loan = loanOrThrow(ctx, input.contractNo);
   assertStatus(loan, ['approved'], 'disbursed');
   const terms = storedTerms(loan);
@@ -276,7 +287,11 @@ export function disburseLoan(ctx: ServiceContext, input: ChannelParsedInput<'loa
   event(ctx, loan, 'disbursed', date, { principal: y(loan.principal), installments: schedule.installments.length });
   refreshLoan(ctx, loan.id, businessDate(ctx));
   ctx.audit({ entityType: 'loan', entityId: loan.contractNo, before: { status: loan.status }, after: { status: 'disbursed', date } });
-  return loanDetail(ctx, loan.contractNo);
+  return loan.contractNo;
+}
+
+export function disburseLoan(ctx: ServiceContext, input: ChannelParsedInput<'loan.disburse'>): LoanDetail {
+  return loanDetail(ctx, disburseLoanRecord(ctx, input));
 }
 
 export function repayLoan(ctx: ServiceContext, input: ChannelParsedInput<'loan.repay'>): LoanDetail {
@@ -355,7 +370,8 @@ export function payoffLoan(ctx: ServiceContext, input: ChannelParsedInput<'loan.
  * one installment due that day (remaining principal + interest for the days used), then the payoff
  * amount is posted and replayed. The previous schedule version stays on file.
  */
-export function settleLoan(ctx: ServiceContext, input: ChannelParsedInput<'loan.settle'>): LoanDetail {
+/** settleLoan without building the detail (bulk work: demo, import). Returns the contract number. */
+export function settleLoanRecord(ctx: ServiceContext, input: ChannelParsedInput<'loan.settle'>): string {
   const loan = loanOrThrow(ctx, input.contractNo);
   assertStatus(loan, ['disbursed'], 'settled');
   const date = eventDate(ctx, input.date);
@@ -392,7 +408,11 @@ export function settleLoan(ctx: ServiceContext, input: ChannelParsedInput<'loan.
   }
   refreshLoan(ctx, loan.id, date > businessDate(ctx) ? date : businessDate(ctx));
   ctx.audit({ entityType: 'loan', entityId: loan.contractNo, before: { status: loan.status, scheduleVersion: loan.scheduleVersion }, after: { status: 'settled', payoff: y(q.total), date } });
-  return loanDetail(ctx, loan.contractNo);
+  return loan.contractNo;
+}
+
+export function settleLoan(ctx: ServiceContext, input: ChannelParsedInput<'loan.settle'>): LoanDetail {
+  return loanDetail(ctx, settleLoanRecord(ctx, input));
 }
 
 export function toLoanSummary(loan: LoanRow, borrower: { name: string; kind: LoanSummary['borrowerKind'] }, productCode: string | null): LoanSummary {
@@ -590,7 +610,8 @@ export function postPaymentHistory(ctx: ServiceContext, contractNo: string, hist
  * Write-off (核销): what is outstanding on the date leaves the book as written off; the schedule,
  * payments and history stay, and later receipts are recorded as recoveries.
  */
-export function writeOffLoan(ctx: ServiceContext, input: ChannelParsedInput<'loan.writeOff'>): LoanDetail {
+/** writeOffLoan without building the detail (bulk work: demo, import). Returns the contract number. */
+export function writeOffLoanRecord(ctx: ServiceContext, input: ChannelParsedInput<'loan.writeOff'>): string {
   const loan = loanOrThrow(ctx, input.contractNo);
   assertStatus(loan, ['disbursed'], 'written off');
   const date = eventDate(ctx, input.date);
@@ -611,10 +632,15 @@ export function writeOffLoan(ctx: ServiceContext, input: ChannelParsedInput<'loa
   });
   event(ctx, loan, 'written-off', date, { principal: y(state.outstandingPrincipal), interest: y(state.overdueInterest), penalty: y(state.penaltyOutstanding), reason: input.reason });
   ctx.audit({ entityType: 'loan', entityId: loan.contractNo, before: { status: loan.status }, after: { status: 'written-off', writtenOff: y(state.outstandingPrincipal), reason: input.reason } });
-  return loanDetail(ctx, loan.contractNo);
+  return loan.contractNo;
 }
 
-export function recoverLoan(ctx: ServiceContext, input: ChannelParsedInput<'loan.recover'>): LoanDetail {
+export function writeOffLoan(ctx: ServiceContext, input: ChannelParsedInput<'loan.writeOff'>): LoanDetail {
+  return loanDetail(ctx, writeOffLoanRecord(ctx, input));
+}
+
+/** recoverLoan without building the detail (bulk work: demo, import). Returns the contract number. */
+export function recoverLoanRecord(ctx: ServiceContext, input: ChannelParsedInput<'loan.recover'>): string {
   const loan = loanOrThrow(ctx, input.contractNo);
   assertStatus(loan, ['written-off'], 'recovered');
   const date = eventDate(ctx, input.date);
@@ -622,7 +648,11 @@ export function recoverLoan(ctx: ServiceContext, input: ChannelParsedInput<'loan
   updateLoan(ctx.db, loan.id, { recovered: loan.recovered + input.amount, updatedAt: instant(ctx), updatedBy: actorOf(ctx).userName });
   event(ctx, loan, 'recovery', date, { paymentId: id, amount: y(input.amount) });
   ctx.audit({ entityType: 'payment', entityId: id, before: null, after: { contractNo: loan.contractNo, kind: 'recovery', amount: y(input.amount), date } });
-  return loanDetail(ctx, loan.contractNo);
+  return loan.contractNo;
+}
+
+export function recoverLoan(ctx: ServiceContext, input: ChannelParsedInput<'loan.recover'>): LoanDetail {
+  return loanDetail(ctx, recoverLoanRecord(ctx, input));
 }
 
 export function classifyLoan(ctx: ServiceContext, input: ChannelParsedInput<'loan.classify'>): LoanDetail {

@@ -4,11 +4,12 @@ import { findBorrowerIdByIdentity } from '../../../../db/repositories/lending/bo
 import type { ServiceContext } from '../../context';
 import { createBorrower } from '../../lending/borrowers';
 import { createProduct, toProductView } from '../../lending/products';
-import { approveLoan, createLoan, disburseLoan, postPaymentHistory, recoverLoan, settleLoan, writeOffLoan } from '../../lending/loans';
+import { approveLoanRecord, createLoanRecord, disburseLoanRecord, postPaymentHistory, recoverLoanRecord, settleLoanRecord, writeOffLoanRecord } from '../../lending/loans';
+import { installmentsOf } from '../../../../db/repositories/lending/loans';
 import { findLoanByContract } from '../../../../db/repositories/lending/loans';
 import { businessDate } from '../status';
 import { formatIsoDate, parseIsoDate } from '../../../../shared/dates/calendar';
-import { parseYuan } from '../../../../shared/money/yuan';
+import { fenToYuan, parseYuan } from '../../../../shared/money/yuan';
 import { AppError } from '../../../../shared/contract/errors';
 import { allBorrowerIds } from '../../../../db/repositories/lending/borrowers';
 import { allProducts } from '../../../../db/repositories/lending/products';
@@ -70,7 +71,7 @@ function generateLoans(ctx: ServiceContext, random: SeededRandom, count: number)
   const today = parseIsoDate(businessDate(ctx))!;
   for (let k = 0; k < count; k++) {
     const product = toProductView(random.pick(products));
-    const disbursed = today - random.int(20, 720);
+    const disbursedOn = today - random.int(20, 720);
     const principalYuan = random.int(5, 200) * 10_000;
     const terms = {
       principal: `${principalYuan}.00`,
@@ -80,12 +81,18 @@ function generateLoans(ctx: ServiceContext, random: SeededRandom, count: number)
       method: product.method,
       interestOnlyPeriods: product.interestOnlyPeriods,
       dayCount: product.dayCount,
-      disbursementDate: formatIsoDate(disbursed),
+      disbursementDate: formatIsoDate(disbursedOn),
     };
     const parsed = contract['loan.create'].input.parse({ borrowerId: random.pick(borrowerIds), productCode: product.code, terms, securityType: random.pick(['credit', 'guarantee', 'mortgage', 'pledge', 'combined'] as const) });
-    const created = createLoan(ctx, parsed);
-    approveLoan(ctx, { contractNo: created.contractNo, decision: 'approve', comment: null });
-    const loan = disburseLoan(ctx, { contractNo: created.contractNo });
+    const contractNo = createLoanRecord(ctx, parsed);
+    approveLoanRecord(ctx, { contractNo, decision: 'approve', comment: null });
+    disburseLoanRecord(ctx, { contractNo });
+    const disbursed = findLoanByContract(ctx.db, contractNo)!;
+    const loan = {
+      contractNo,
+      disbursementDate: disbursed.disbursementDate,
+      installments: installmentsOf(ctx.db, disbursed.id, disbursed.scheduleVersion).map((r) => ({ dueDate: r.dueDate, total: fenToYuan(r.principal + r.interest + r.fees) })),
+    };
     const behaviour = behaviourOf(random);
     const stopAfter = behaviour === 'stopped' ? random.int(0, loan.installments.length - 1) : Infinity;
     const history: Array<{ date: string; amount: number; channel: string }> = [];
@@ -104,12 +111,12 @@ function generateLoans(ctx: ServiceContext, random: SeededRandom, count: number)
       history.push({ date: formatIsoDate(paidOn), amount: parseYuan(installment.total)! + extra, channel: random.pick(['bank', 'bank', 'bank', 'wechat', 'deduction']) });
     }
     if (history.length > 0) postPaymentHistory(ctx, loan.contractNo, history);
-    if (settleOn && settleOn >= (history.at(-1)?.date ?? loan.disbursementDate!)) settleLoan(ctx, { contractNo: loan.contractNo, date: settleOn, channel: 'bank', reference: null });
+    if (settleOn && settleOn >= (history.at(-1)?.date ?? loan.disbursementDate!)) settleLoanRecord(ctx, { contractNo: loan.contractNo, date: settleOn, channel: 'bank', reference: null });
     // About half of the loans a year past due have been written off, a few with something recovered.
     const after = findLoanByContract(ctx.db, loan.contractNo)!;
     if (after.status === 'disbursed' && after.dpd > 360 && random.chance(0.5)) {
-      writeOffLoan(ctx, { contractNo: loan.contractNo, reason: '诉讼终结执行，经审批核销' });
-      if (random.chance(0.3)) recoverLoan(ctx, { contractNo: loan.contractNo, amount: Math.round(after.outstandingPrincipal * random.next() * 0.3) + 100, channel: 'bank', reference: '执行回款' });
+      writeOffLoanRecord(ctx, { contractNo: loan.contractNo, reason: '诉讼终结执行，经审批核销' });
+      if (random.chance(0.3)) recoverLoanRecord(ctx, { contractNo: loan.contractNo, amount: Math.round(after.outstandingPrincipal * random.next() * 0.3) + 100, channel: 'bank', reference: '执行回款' });
     }
   }
   return count;
