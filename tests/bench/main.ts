@@ -3,6 +3,7 @@
  * beside its baseline, written to bench-results.json. Not part of `npm test`.
  */
 import { machine, writeReport, type BenchFigure } from './report';
+import { benchLending } from './lending';
 import { benchSchedule } from './schedule';
 
 const args = process.argv.slice(2);
@@ -15,4 +16,5 @@ console.log(`machine: ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.
 
 const figures: BenchFigure[] = [];
 if (wants('schedule')) figures.push(...benchSchedule({ loans: quick ? 10_000 : 100_000, rounds: quick ? 2 : 3 }));
+if (wants('lending')) figures.push(...(await benchLending({ loans: quick ? 10_000 : 100_000 })));
 writeReport(figures);

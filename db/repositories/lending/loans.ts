@@ -159,3 +159,28 @@ export function queryLoans(db: AppDatabase, query: LoanQuery) {
     sums: { principal: Number(totals?.principal ?? 0), outstanding: Number(totals?.outstanding ?? 0), overdue: Number(totals?.overdue ?? 0) },
   };
 }
+
+/**
+ * Disbursed loans whose figures can change by `to`: past due, carrying penalty, held credit, or with a
+ * due date on or before it. A loan that is current with its next due date after `to` does not change.
+ */
+export function loanIdsToRefresh(db: AppDatabase, to: string, afterId: number): number[] {
+  return db
+    .select({ id: loans.id })
+    .from(loans)
+    .where(
+      and(
+        eq(loans.status, 'disbursed'),
+        sql`${loans.id} > ${afterId}`,
+        or(sql`${loans.dpd} > 0`, sql`${loans.penaltyOutstanding} > 0`, sql`${loans.nextDueDate} IS NULL`, lte(loans.nextDueDate, to), sql`${loans.asOf} IS NULL`),
+      ),
+    )
+    .orderBy(asc(loans.id))
+    .all()
+    .map((r) => r.id);
+}
+
+/** The as-of date of every other disbursed loan moves with the close. */
+export function stampLoansAsOf(db: AppDatabase, to: string): void {
+  db.update(loans).set({ asOf: to }).where(eq(loans.status, 'disbursed')).run();
+}

@@ -15,7 +15,9 @@ import {
   insertLoanEvent,
   insertPayment,
   installmentsOf,
+  loanIdsToRefresh,
   loanIdsWithStatus,
+  stampLoansAsOf,
   paymentsOf,
   queryLoans,
   replaceAllocations,
@@ -575,7 +577,7 @@ export async function closeDay(ctx: ServiceContext, input: ChannelParsedInput<'d
     setBusinessDate(ctx, input.to, actorOf(ctx).userName);
     return fresh;
   });
-  const ids = loanIdsWithStatus(ctx.db, ['disbursed']).filter((id) => id > run.lastLoanId);
+  const ids = loanIdsToRefresh(ctx.db, input.to, run.lastLoanId);
   for (let k = 0; k < ids.length; k += CLOSE_CHUNK) {
     const chunk = ids.slice(k, k + CLOSE_CHUNK);
     ctx.transaction(() => {
@@ -586,6 +588,7 @@ export async function closeDay(ctx: ServiceContext, input: ChannelParsedInput<'d
   }
   const loans = loanIdsWithStatus(ctx.db, ['disbursed']).length;
   ctx.transaction(() => {
+    stampLoansAsOf(ctx.db, input.to);
     deleteSetting(ctx.db, CLOSE_RUN);
     ctx.audit({ entityType: 'business-date', entityId: null, before: { date: run.from }, after: { date: input.to, resumed: run.lastLoanId > 0 } });
   });

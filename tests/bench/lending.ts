@@ -1,0 +1,70 @@
+/**
+ * Lending figures on a generated book: building it through the real services, the register query
+ * (p95 of random filters and sorts), and the daily close.
+ */
+import { performance } from 'node:perf_hooks';
+import { SeededRandom } from '../../electron/services/platform/demo/random';
+import { openRuntime, type Runtime } from '../../electron/services/runtime';
+import { tempDataDir } from '../helpers/runtime';
+import type { BenchFigure } from './report';
+
+const admin = { actor: { userName: 'bench', role: 'administrator' as const } };
+
+async function call(runtime: Runtime, channel: string, input: unknown) {
+  const result = await runtime.dispatch(channel, input, admin);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+  return result.value as Record<string, unknown>;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+export async function benchLending(options: { loans: number }): Promise<BenchFigure[]> {
+  const runtime = await openRuntime({ dataDir: tempDataDir('bench-lending') });
+  const figures: BenchFigure[] = [];
+  try {
+    console.log(`lending: a book of ${options.loans.toLocaleString()} loans`);
+    let start = performance.now();
+    await call(runtime, 'platform.demo', { borrowers: Math.ceil(options.loans / 3), loans: options.loans, seed: 2026 });
+    const buildSeconds = (performance.now() - start) / 1000;
+    const installments = runtime.database.sqlite.prepare('SELECT COUNT(*) FROM installments').pluck().get() as number;
+    console.log(`  demo book: ${buildSeconds.toFixed(1)} s (${installments.toLocaleString()} installments)`);
+    const perHundredThousand = (buildSeconds * 100_000) / options.loans;
+    figures.push({ name: 'demo book of 100,000 loans (through the services)', value: Number(perHundredThousand.toFixed(1)), unit: 's (scaled)', goal: '< 60 s', baseline: null, met: perHundredThousand < 60 });
+
+    const random = new SeededRandom(7);
+    const timings: number[] = [];
+    for (let k = 0; k < 200; k++) {
+      const input: Record<string, unknown> = {
+        sort: random.pick(['contractNo', 'principal', 'outstandingPrincipal', 'dpd', 'disbursementDate']),
+        direction: random.pick(['asc', 'desc']),
+        page: random.int(1, 20),
+        pageSize: 50,
+      };
+      const filter = random.int(0, 4);
+      if (filter === 1) input.status = random.pick(['disbursed', 'settled', 'written-off']);
+      if (filter === 2) input.classification = random.pick(['normal', 'special-mention', 'substandard', 'doubtful', 'loss']);
+      if (filter === 3) input.bucket = random.pick(['current', 'M1', 'M2', 'M3', 'M4-M6', 'M6+']);
+      if (filter === 4) input.q = random.pick(['DK', '王', '李', '张', '有限公司']);
+      start = performance.now();
+      await call(runtime, 'loan.list', input);
+      timings.push(performance.now() - start);
+    }
+    const p95 = percentile(timings, 95);
+    console.log(`  register page: p50 ${percentile(timings, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`);
+    figures.push({ name: `loan register page (any filter + sort, 50 rows, ${options.loans.toLocaleString()} loans)`, value: Number(p95.toFixed(1)), unit: 'ms p95', goal: '< 50 ms', baseline: null, met: p95 < 50 });
+
+    const status = await call(runtime, 'platform.status', {});
+    const next = new Date(new Date(`${status.businessDate as string}T00:00:00Z`).getTime() + 86_400_000).toISOString().slice(0, 10);
+    start = performance.now();
+    const closed = await call(runtime, 'day.close', { to: next });
+    const closeSeconds = (performance.now() - start) / 1000;
+    console.log(`  daily close: ${closeSeconds.toFixed(2)} s for ${String(closed.loans)} active loans`);
+    figures.push({ name: `daily close (${options.loans.toLocaleString()} loans)`, value: Number(closeSeconds.toFixed(2)), unit: 's', goal: '< 5 s', baseline: null, met: closeSeconds < 5 });
+  } finally {
+    runtime.close();
+  }
+  return figures;
+}
