@@ -19,3 +19,14 @@ export const base: TermsInput = {
   method: 'equal-installment',
   disbursementDate: '2026-01-15',
 };
+
+/** The field material's loan: 1,000,000.00 at 17.30%, 18 months, 6 interest-only then equal installments. */
+export const seedStoryTerms = {
+  principal: '1000000.00',
+  annualRate: '17.30',
+  periods: 18,
+  method: 'equal-installment' as const,
+  interestOnlyPeriods: 6,
+  disbursementDate: '2026-01-15',
+  firstDueDate: '2026-02-15',
+};

@@ -12,7 +12,7 @@ const out = path.resolve(values.out);
 fs.mkdirSync(out, { recursive: true });
 
 const app = await hostApp();
-await app.runtime.dispatch('platform.demo', { borrowers: 120, seed: 11 }, { actor: { userName: 'demo', role: 'administrator' } });
+await app.runtime.dispatch('platform.demo', { borrowers: 120, loans: 150, seed: 11 }, { actor: { userName: 'demo', role: 'administrator' } });
 await app.runtime.dispatch('user.create', { userName: 'xiaozhang', displayName: '张小红', role: 'collector', password: 'temp-pass-1' }, { actor: { userName: 'admin', role: 'administrator' } });
 await app.runtime.dispatch('backup.create', {}, { actor: { userName: 'admin', role: 'administrator' } });
 const browser = await launchChromium();
@@ -50,6 +50,14 @@ try {
     }
     await page.waitForTimeout(800);
     await page.screenshot({ path: path.join(out, `calculator-${language}.png`) });
+    await page.goto(`${app.host.url}/#/lending/loans`);
+    await page.locator('.ant-table-row').first().waitFor();
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: path.join(out, `loans-${language}.png`) });
+    await page.locator('.ant-table-row', { hasText: language === 'en' ? 'special mention' : '关注' }).first().click();
+    await page.getByTestId('loan-schedule').waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(out, `loan-detail-${language}.png`) });
     for (const [route, name] of [['/#/settings', 'settings'], ['/#/settings/users', 'users'], ['/#/settings/audit', 'audit'], ['/#/settings/backups', 'backups']] as const) {
       await page.emulateMedia({ media: 'screen' });
       await page.goto(`${app.host.url}${route}`);

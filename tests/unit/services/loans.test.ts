@@ -1,21 +1,14 @@
 /** The seed story through the real services: a mortgaged business loan from application to early settlement. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testRuntime, type TestRuntime } from '../../helpers/runtime';
+import { seedStoryTerms } from '../../helpers/schedule';
 
 let rt: TestRuntime;
 const officer = { userName: 'li.xindai', role: 'loan-officer' as const };
 const manager = { userName: 'wang.jingli', role: 'manager' as const };
 const CONTRACT = 'DK-2026-0001';
 
-const seedTerms = {
-  principal: '1000000.00',
-  annualRate: '17.30',
-  periods: 18,
-  method: 'equal-installment' as const,
-  interestOnlyPeriods: 6,
-  disbursementDate: '2026-01-15',
-  firstDueDate: '2026-02-15',
-};
+const seedTerms = seedStoryTerms;
 
 async function closeTo(date: string) {
   return rt.call('day.close', { to: date });

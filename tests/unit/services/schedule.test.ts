@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSetting } from '../../../db/repositories/platform/settings';
 import { libreOfficeValues, openpyxlDump, readersAvailable } from '../../helpers/excel';
 import { tempDataDir, testRuntime, type TestRuntime } from '../../helpers/runtime';
-import { base } from '../../helpers/schedule';
+import { base, seedStoryTerms } from '../../helpers/schedule';
 
 let rt: TestRuntime;
 beforeAll(async () => {
@@ -12,15 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => rt.close());
 
-const seedStory = {
-  principal: '1000000.00',
-  annualRate: '17.30',
-  periods: 18,
-  method: 'equal-installment' as const,
-  interestOnlyPeriods: 6,
-  disbursementDate: '2026-01-15',
-  firstDueDate: '2026-02-15',
-};
+const seedStory = seedStoryTerms;
 
 describe('schedule.calculate', () => {
   it('returns yuan strings, the APR disclosure and the nominal rate as staff quote it', async () => {
