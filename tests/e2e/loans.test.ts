@@ -77,7 +77,7 @@ describe('a loan in the browser', () => {
     expect(totals[6]).toBe('91,347.18');
   });
 
-  it('records the first repayment and shows how it was allocated', async () => {
+  it('records the first repayment and shows it paid', async () => {
     await call('day.close', { to: '2026-02-15' });
     await page.reload();
     await page.getByTestId('loan-repay').click();
@@ -86,23 +86,47 @@ describe('a loan in the browser', () => {
     await expect.poll(() => page.locator('[data-testid=loan-schedule] .ant-table-row').first().textContent()).toContain('已还 2026-02-15');
   });
 
-  it('a missed installment shows DPD, penalty and the 关注 class after the daily close', async () => {
-    await call('day.close', { to: '2026-03-25' });
+  it('months 2–7 paid on time, month 8 missed: DPD, penalty and the 关注 class in the detail and the register', async () => {
+    const dues = ['2026-03-15', '2026-04-15', '2026-05-15', '2026-06-15', '2026-07-15', '2026-08-15'];
+    for (const [k, due] of dues.entries()) {
+      await call('day.close', { to: due });
+      await call('loan.repay', { contractNo: CONTRACT, amount: k < 5 ? '14416.67' : '91347.18' });
+    }
+    await call('day.close', { to: '2026-10-05' });
     await page.reload();
-    await expect.poll(() => page.getByTestId('loan-dpd').locator('.ant-statistic-content').textContent()).toBe('10');
+    await expect.poll(() => page.getByTestId('loan-dpd').locator('.ant-statistic-content').textContent()).toBe('20');
     expect(await text('loan-class')).toBe('关注');
+    // 78,039.59 overdue principal and 13,307.59 interest for 20 days at the 24% cap: 1,040.53 + 177.43
+    expect(await page.locator('[data-testid=loan-schedule] .ant-table-row').nth(7).textContent()).toContain('1,217.96');
     await page.goto(`${app.host.url}/#/lending/loans`);
     await page.getByTestId('loan-filter-class').click();
     await page.locator('.ant-select-item-option', { hasText: '关注' }).click();
     await expect.poll(() => page.locator('.ant-table-row').count()).toBe(1);
-    expect(await page.locator('.lb-totals td').nth(2).textContent()).toBe('1,000,000.00');
+    expect(await page.locator('.lb-totals td').nth(4).textContent()).toBe('923,069.49');
+    // Hide the borrower and product columns: the totals stay under their columns.
+    await page.getByTestId('column-chooser-open').click();
+    await page.locator('.ant-popover .ant-checkbox-wrapper', { hasText: '借款人' }).click();
+    await page.locator('.ant-popover .ant-checkbox-wrapper', { hasText: '产品' }).click();
+    await expect.poll(() => page.locator('.ant-table-thead th').allTextContents()).not.toContain('借款人');
+    expect(await page.locator('.lb-totals td').nth(2).textContent()).toBe('923,069.49');
+    await page.keyboard.press('Escape');
+  });
+
+  it('paid late, penalty first: back to 正常', async () => {
+    await page.locator('.ant-table-row', { hasText: CONTRACT }).click();
+    await page.getByTestId('loan-repay').click();
+    await page.locator('#repay_amount').fill('92565.14');
+    await page.getByTestId('repay-submit').click();
+    await expect.poll(() => text('loan-class')).toBe('正常');
+    expect(await page.getByTestId('loan-dpd').locator('.ant-statistic-content').textContent()).toBe('0');
   });
 
   it('settles early with the payoff quote', async () => {
-    await page.locator('.ant-table-row', { hasText: CONTRACT }).click();
+    await call('day.close', { to: '2026-10-10' });
+    await page.reload();
     await page.getByTestId('loan-payoff').click();
-    // 1,000,000.00 + overdue interest 14,416.67 + penalty + interest for 10 days used.
-    await expect.poll(() => text('payoff-total')).toMatch(/^1,0\d\d,\d{3}\.\d{2}$/);
+    // 845,029.90 + interest for the 25 days used (30/360): 10,152.10
+    await expect.poll(() => text('payoff-total')).toBe('855,182.00');
     await page.getByTestId('settle-submit').click();
     await expect.poll(() => text('loan-status')).toBe('已结清');
     expect(await page.getByTestId('loan-dpd').locator('.ant-statistic-content').textContent()).toBe('0');

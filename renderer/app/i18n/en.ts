@@ -264,6 +264,7 @@ export const en: Messages = {
     settledMessage: 'Loan settled',
     scheduleTab: 'Schedule',
     securityTab: 'Security',
+    columns: 'Columns',
     classify: 'Reclassify',
     writeOff: 'Write off',
     recover: 'Record recovery',

@@ -263,6 +263,7 @@ export const zhCN = {
     settledMessage: '贷款已结清',
     scheduleTab: '还款计划',
     securityTab: '抵质押与保证',
+    columns: '显示列',
     classify: '调整分类',
     writeOff: '核销',
     recover: '核销后收回',

@@ -146,3 +146,29 @@ describe('buckets and classification', () => {
     ]);
   });
 });
+
+describe('penalty across month and year ends', () => {
+  it('counts actual days through February and over New Year', () => {
+    const yearEnd: ScheduledInstallment[] = [{ number: 1, dueDate: d('2026-12-15'), principal: 3_600_000, interest: 0, fees: 0 }];
+    // 2026-12-15 → 2027-01-15: 31 days; 36,000.00 × 18% × 31/360 = 558.00
+    expect(serviceLoan(yearEnd, [], terms, d('2027-01-15')).penaltyOutstanding).toBe(55_800);
+    // → 2027-03-01: 76 days (December 17, January 31, February 28): 1,368.00
+    expect(serviceLoan(yearEnd, [], terms, d('2027-03-01')).penaltyOutstanding).toBe(136_800);
+    const leap: ScheduledInstallment[] = [{ number: 1, dueDate: d('2028-02-15'), principal: 3_600_000, interest: 0, fees: 0 }];
+    // 2028 is a leap year: 2028-02-15 → 2028-03-15 is 29 days: 522.00
+    expect(serviceLoan(leap, [], terms, d('2028-03-15')).penaltyOutstanding).toBe(52_200);
+    expect(serviceLoan(leap, [], { ...terms, dayBasis: 365 }, d('2028-03-15')).penaltyOutstanding).toBe(51_485);
+  });
+
+  it('splits the accrual at a part-payment: the penalty runs on what is left after it', () => {
+    const one: ScheduledInstallment[] = [{ number: 1, dueDate: d('2026-12-31'), principal: 3_600_000, interest: 0, fees: 0 }];
+    // 10 days on 36,000.00 (180.00), then 1,800.00 + 180.00 paid on 2027-01-10, then 10 days on 34,200.00 (171.00)
+    const state = serviceLoan(one, [pay(1, '2027-01-10', 1980)], { ...terms, compoundInterest: false }, d('2027-01-20'));
+    expect(state.allocations).toEqual([
+      { paymentId: 1, installment: 1, component: 'penalty', amount: 18_000 },
+      { paymentId: 1, installment: 1, component: 'principal', amount: 180_000 },
+    ]);
+    expect(state.penaltyOutstanding).toBe(17_100);
+    expect(state.dpd).toBe(20);
+  });
+});

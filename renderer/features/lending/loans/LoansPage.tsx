@@ -1,5 +1,5 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { PlusOutlined, SettingOutlined } from '@ant-design/icons';
+import { Button, Card, Checkbox, Input, Popover, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import { useLoanPage } from './queries';
 
 type Filters = ChannelInput<'loan.list'>;
 const BUCKETS = ['current', 'M1', 'M2', 'M3', 'M4-M6', 'M6+'];
+const COLUMNS_KEY = 'loanbridge.registerHiddenColumns';
 
 /** The loan register (贷款台账): server-side filtering, sorting and paging over the whole book. */
 export function LoansPage() {
@@ -24,24 +25,32 @@ export function LoansPage() {
   const [creating, setCreating] = useState(false);
   const [filters, setFilters] = useState<Filters>({ page: 1, pageSize: 50, sort: 'contractNo', direction: 'desc' });
   const page = useLoanPage(filters);
+  // The column chooser remembers its choice on this PC.
+  const [hidden, setHidden] = useState<string[]>(() => JSON.parse(localStorage.getItem(COLUMNS_KEY) ?? '[]') as string[]);
+  const chooseColumns = (keys: string[]) => {
+    setHidden(keys);
+    localStorage.setItem(COLUMNS_KEY, JSON.stringify(keys));
+  };
   const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch, page: 1 }));
 
   const columns: ColumnsType<LoanSummary> = [
     { title: t('loans.contractNo'), dataIndex: 'contractNo', key: 'contractNo', sorter: true, width: 160, className: 'lb-mono', fixed: 'left' },
-    { title: t('loans.borrower'), dataIndex: 'borrowerName', ellipsis: true, width: 180 },
-    { title: t('loans.product'), dataIndex: 'productCode', width: 80 },
+    { title: t('loans.borrower'), dataIndex: 'borrowerName', key: 'borrowerName', ellipsis: true, width: 180 },
+    { title: t('loans.product'), dataIndex: 'productCode', key: 'productCode', width: 80 },
     { title: t('loans.principal'), dataIndex: 'principal', key: 'principal', sorter: true, align: 'right', render: yuan, width: 130 },
     { title: t('loans.outstanding'), dataIndex: 'outstandingPrincipal', key: 'outstandingPrincipal', sorter: true, align: 'right', render: yuan, width: 130 },
-    { title: t('loans.overduePrincipal'), dataIndex: 'overduePrincipal', align: 'right', render: yuan, width: 120 },
+    { title: t('loans.overduePrincipal'), dataIndex: 'overduePrincipal', key: 'overduePrincipal', align: 'right', render: yuan, width: 150 },
     { title: t('loans.dpd'), dataIndex: 'dpd', key: 'dpd', sorter: true, align: 'right', width: 80 },
-    { title: t('loans.bucket'), dataIndex: 'bucket', width: 90, render: (b: string) => t(`loans.buckets.${b}`, { defaultValue: b }) },
-    { title: t('loans.classification'), dataIndex: 'classification', width: 90, render: (c: string) => <Tag color={CLASS_COLORS[c]}>{t(`loans.classes.${c}`)}</Tag> },
-    { title: t('loans.status'), dataIndex: 'status', width: 90, render: (s: string) => <Tag color={STATUS_COLORS[s]}>{t(`loans.statuses.${s}`)}</Tag> },
-    { title: t('terms.annualRate'), dataIndex: 'annualRate', align: 'right', width: 80, render: (r: string) => `${r}%` },
+    { title: t('loans.bucket'), dataIndex: 'bucket', key: 'bucket', width: 90, render: (b: string) => t(`loans.buckets.${b}`, { defaultValue: b }) },
+    { title: t('loans.classification'), dataIndex: 'classification', key: 'classification', width: 90, render: (c: string) => <Tag color={CLASS_COLORS[c]}>{t(`loans.classes.${c}`)}</Tag> },
+    { title: t('loans.status'), dataIndex: 'status', key: 'status', width: 90, render: (s: string) => <Tag color={STATUS_COLORS[s]}>{t(`loans.statuses.${s}`)}</Tag> },
+    { title: t('terms.annualRate'), dataIndex: 'annualRate', key: 'annualRate', align: 'right', width: 80, render: (r: string) => `${r}%` },
     { title: t('loans.disbursed'), dataIndex: 'disbursementDate', key: 'disbursementDate', sorter: true, width: 110 },
-    { title: t('loans.maturity'), dataIndex: 'maturityDate', width: 110 },
+    { title: t('loans.maturity'), dataIndex: 'maturityDate', key: 'maturityDate', width: 110 },
   ];
 
+  const visible = columns.filter((c) => !hidden.includes(String(c.key)));
+  const choosable = columns.filter((c) => c.key !== 'contractNo');
   return (
     <Card
       title={<Typography.Title level={4} style={{ margin: 0 }}>{t('nav.loans')}</Typography.Title>}
@@ -52,15 +61,31 @@ export function LoansPage() {
         <Select allowClear placeholder={t('loans.status')} style={{ width: 120 }} options={loanStatuses.map((s) => ({ value: s, label: t(`loans.statuses.${s}`) }))} onChange={(status) => set({ status })} />
         <Select allowClear placeholder={t('loans.classification')} style={{ width: 120 }} options={loanClasses.map((c) => ({ value: c, label: t(`loans.classes.${c}`) }))} onChange={(classification) => set({ classification })} data-testid="loan-filter-class" />
         <Select allowClear placeholder={t('loans.bucket')} style={{ width: 110 }} options={BUCKETS.map((b) => ({ value: b, label: t(`loans.buckets.${b}`, { defaultValue: b }) }))} onChange={(bucket) => set({ bucket })} />
+        <Popover
+          trigger="click"
+          placement="bottomLeft"
+          content={
+            <Checkbox.Group
+              style={{ display: 'grid', gap: 4 }}
+              value={choosable.map((c) => String(c.key)).filter((key) => !hidden.includes(key))}
+              options={choosable.map((c) => ({ value: String(c.key), label: c.title as string }))}
+              onChange={(shown) => chooseColumns(choosable.map((c) => String(c.key)).filter((key) => !shown.includes(key)))}
+              data-testid="column-chooser"
+            />
+          }
+        >
+          <Button icon={<SettingOutlined />} data-testid="column-chooser-open">{t('loans.columns')}</Button>
+        </Popover>
       </Space>
       <Table<LoanSummary>
         rowKey="contractNo"
         size="small"
         className="lb-number-table"
-        columns={columns}
+        columns={visible}
         dataSource={page.data?.items ?? []}
         loading={page.isFetching}
-        scroll={{ x: 'max-content', y: 'calc(100vh - 360px)' }}
+        virtual
+        scroll={{ x: 1500, y: 560 }}
         onRow={(row) => ({ onClick: () => navigate(`/lending/loans/${encodeURIComponent(row.contractNo)}`), style: { cursor: 'pointer' } })}
         onChange={(pagination, _filters, sorter) => {
           const s = sorter as SorterResult<LoanSummary>;
@@ -72,20 +97,24 @@ export function LoansPage() {
             direction: s.order === 'ascend' ? 'asc' : 'desc',
           }));
         }}
-        pagination={{ current: filters.page, pageSize: filters.pageSize, total: page.data?.total ?? 0, showSizeChanger: true, pageSizeOptions: [50, 100, 200], showTotal: (n) => t('loans.total', { count: n }) }}
-        summary={() =>
-          page.data ? (
+        pagination={{ current: filters.page, pageSize: filters.pageSize, total: page.data?.total ?? 0, showSizeChanger: true, pageSizeOptions: [50, 100, 200, 500], showTotal: (n) => t('loans.total', { count: n }) }}
+        summary={() => {
+          const totals = page.data?.totals;
+          if (!totals) return null;
+          const sums: Record<string, string> = { principal: totals.principal, outstandingPrincipal: totals.outstandingPrincipal, overduePrincipal: totals.overduePrincipal };
+          // One cell per visible column, so the totals stay under their columns whatever is hidden.
+          return (
             <Table.Summary fixed>
               <Table.Summary.Row className="lb-totals">
-                <Table.Summary.Cell index={0} colSpan={3}>{t('loans.totalsFiltered', { count: page.data.total })}</Table.Summary.Cell>
-                <Table.Summary.Cell index={3} align="right">{yuan(page.data.totals.principal)}</Table.Summary.Cell>
-                <Table.Summary.Cell index={4} align="right">{yuan(page.data.totals.outstandingPrincipal)}</Table.Summary.Cell>
-                <Table.Summary.Cell index={5} align="right">{yuan(page.data.totals.overduePrincipal)}</Table.Summary.Cell>
-                <Table.Summary.Cell index={6} colSpan={7} />
+                {visible.map((column, index) => (
+                  <Table.Summary.Cell key={String(column.key)} index={index} align={sums[String(column.key)] ? 'right' : undefined}>
+                    {index === 0 ? t('loans.totalsFiltered', { count: page.data!.total }) : sums[String(column.key)] ? yuan(sums[String(column.key)]) : null}
+                  </Table.Summary.Cell>
+                ))}
               </Table.Summary.Row>
             </Table.Summary>
-          ) : null
-        }
+          );
+        }}
       />
       <NewLoanDrawer open={creating} onClose={() => setCreating(false)} onCreated={(contractNo) => navigate(`/lending/loans/${encodeURIComponent(contractNo)}`)} />
     </Card>
