@@ -2,7 +2,7 @@
 import type { ChannelName, ChannelOutput, ChannelParsedInput } from '../../shared/contract';
 import type { ServiceContext } from './context';
 import { createBorrower, getBorrower, listBorrowers, updateBorrower } from './lending/borrowers';
-import { approveLoan, classifyLoan, closeDay, createLoan, disburseLoan, getLoan, listLoans, payoffLoan, prepayLoan, recoverLoan, restructureLoan, repayLoan, reversePayment, settleLoan, writeOffLoan } from './lending/loans';
+import { approveLoan, classifyLoan, closeDay, closeStatus, createLoan, disburseLoan, getLoan, listLoans, payoffLoan, prepayLoan, recoverLoan, restructureLoan, repayLoan, reversePayment, settleLoan, writeOffLoan } from './lending/loans';
 import { createProduct, listProducts, updateProduct } from './lending/products';
 import { calculateSchedule, exportScheduleXlsx } from './lending/schedule';
 import { addGuarantor, borrowerExposure, createCollateral, getCollateral, linkCollateral, listCollateral, revalueCollateral } from './lending/security';
@@ -62,6 +62,7 @@ export const handlers: HandlerMap = {
   'loan.recover': recoverLoan,
   'loan.classify': classifyLoan,
   'day.close': closeDay,
+  'day.closeStatus': closeStatus,
   'borrower.exposure': borrowerExposure,
   'loan.get': getLoan,
   'loan.list': listLoans,

@@ -15,6 +15,7 @@ import { BorrowerDetailPage } from '../features/lending/borrowers/BorrowerDetail
 import { BorrowersPage } from '../features/lending/borrowers/BorrowersPage';
 import { LoanDetailPage } from '../features/lending/loans/LoanDetailPage';
 import { LoansPage } from '../features/lending/loans/LoansPage';
+import { DailyClosePage } from '../features/lending/close/DailyClosePage';
 import { ProductsPage } from '../features/lending/products/ProductsPage';
 import { ScheduleCalculatorPage } from '../features/lending/schedule/ScheduleCalculatorPage';
 import { ComingSoon } from '../features/platform/ComingSoon';
@@ -61,6 +62,7 @@ export function App() {
                 <Route path="/lending/borrowers/:id" element={<BorrowerDetailPage />} />
                 <Route path="/lending/calculator" element={<ScheduleCalculatorPage />} />
                 <Route path="/lending/products" element={<ProductsPage />} />
+                <Route path="/lending/close" element={<DailyClosePage />} />
                 <Route path="/lending/loans" element={<LoansPage />} />
                 <Route path="/lending/loans/:contractNo" element={<LoanDetailPage />} />
                 <Route path="/guarantees" element={<ComingSoon areaKey="nav.guarantees" />} />

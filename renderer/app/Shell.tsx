@@ -50,6 +50,7 @@ export function Shell({ children, onToggleLanguage }: ShellProps) {
   const canManageUsers = useCan('users.manage');
   const canReadAudit = useCan('audit.read');
   const canManageBackups = useCan('backup.manage');
+  const canClose = useCan('day.close');
   const signOut = async () => {
     await api('session.signOut', {}).catch(() => undefined);
     await client.invalidateQueries();
@@ -63,6 +64,7 @@ export function Shell({ children, onToggleLanguage }: ShellProps) {
         { key: '/lending/borrowers', icon: <TeamOutlined />, label: t('nav.borrowers') },
         { key: '/lending/calculator', icon: <CalculatorOutlined />, label: t('nav.calculator') },
         { key: '/lending/products', label: t('nav.products') },
+        ...(canClose ? [{ key: '/lending/close', label: t('nav.close') }] : []),
         { key: '/lending/loans', label: t('nav.loans') },
       ],
     },

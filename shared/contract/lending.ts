@@ -78,6 +78,12 @@ export const lendingChannels = {
     permission: 'borrower.read',
     mutates: false,
   }),
+  'day.closeStatus': channel({
+    input: z.strictObject({}).default({}),
+    output: z.object({ running: z.boolean(), from: z.string().nullable(), to: z.string().nullable(), done: z.number().int(), total: z.number().int() }),
+    permission: 'session',
+    mutates: false,
+  }),
   'loan.get': channel({ input: loanRef, output: loanDetail, permission: 'borrower.read', mutates: false }),
   'loan.list': channel({ input: loanListInput, output: loanPage, permission: 'borrower.read', mutates: false }),
   'product.list': channel({ input: z.strictObject({}).default({}), output: z.array(productView), permission: 'session', mutates: false }),

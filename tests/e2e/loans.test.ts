@@ -131,4 +131,12 @@ describe('a loan in the browser', () => {
     await expect.poll(() => text('loan-status')).toBe('已结清');
     expect(await page.getByTestId('loan-dpd').locator('.ant-statistic-content').textContent()).toBe('0');
   });
+
+  it('runs the daily close from its screen: the business date moves to the next day', async () => {
+    await page.goto(`${app.host.url}/#/lending/close`);
+    await expect.poll(() => text('close-business-date')).toBe('2026-10-10');
+    await page.getByTestId('close-run').click();
+    await expect.poll(() => text('close-business-date')).toBe('2026-10-11');
+    expect(await page.getByTestId('business-date').textContent()).toBe('2026-10-11');
+  });
 });

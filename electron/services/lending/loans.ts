@@ -549,6 +549,15 @@ interface CloseRun {
   from: string;
   to: string;
   lastLoanId: number;
+  /** Loans refreshed so far and in all, for the progress bar. */
+  done?: number;
+  total?: number;
+}
+
+/** The close in progress, if any (read by the screen to show progress). */
+export function closeStatus(ctx: ServiceContext): ChannelOutput<'day.closeStatus'> {
+  const run = readSetting(ctx.db, CLOSE_RUN) as CloseRun | undefined;
+  return run ? { running: true, from: run.from, to: run.to, done: run.done ?? 0, total: run.total ?? 0 } : { running: false, from: null, to: null, done: 0, total: 0 };
 }
 
 /**
@@ -578,11 +587,12 @@ export async function closeDay(ctx: ServiceContext, input: ChannelParsedInput<'d
     return fresh;
   });
   const ids = loanIdsToRefresh(ctx.db, input.to, run.lastLoanId);
+  const total = (run.done ?? 0) + ids.length;
   for (let k = 0; k < ids.length; k += CLOSE_CHUNK) {
     const chunk = ids.slice(k, k + CLOSE_CHUNK);
     ctx.transaction(() => {
       for (const id of chunk) refreshLoan(ctx, id, input.to);
-      writeSetting(ctx.db, CLOSE_RUN, { ...run, lastLoanId: chunk.at(-1)! }, actorOf(ctx).userName, instant(ctx));
+      writeSetting(ctx.db, CLOSE_RUN, { ...run, lastLoanId: chunk.at(-1)!, done: (run.done ?? 0) + k + chunk.length, total }, actorOf(ctx).userName, instant(ctx));
     });
     await new Promise((resolve) => setImmediate(resolve));
   }

@@ -8,6 +8,7 @@ export const en: Messages = {
     borrowers: 'Borrowers',
     calculator: 'Calculator',
     products: 'Loan products',
+    close: 'Daily close',
     loans: 'Loan register',
     guarantees: 'Guarantees',
     collections: 'Collections',
@@ -307,6 +308,12 @@ export const en: Messages = {
     exposure: 'Total exposure',
     loans: 'Loans ({{count}})',
     guaranteesGiven: 'Guarantees given ({{count}})',
+  },
+  close: {
+    run: 'Run the daily close',
+    done: 'Business date moved to {{to}}; {{loans}} active loans brought up to date',
+    unfinished: 'The close to {{to}} did not finish; running it again resumes where it stopped',
+    hint: 'The daily close moves the business date to the chosen day and recomputes every loan\'s days past due, penalty, bucket and class as of it. Safe to repeat; resumes after an interruption.',
   },
   users: {
     add: 'Add user',

@@ -7,6 +7,7 @@ export const zhCN = {
     borrowers: '借款人',
     calculator: '还款试算',
     products: '贷款产品',
+    close: '日终处理',
     loans: '贷款台账',
     guarantees: '担保',
     collections: '催收',
@@ -306,6 +307,12 @@ export const zhCN = {
     exposure: '风险敞口合计',
     loans: '贷款（{{count}}）',
     guaranteesGiven: '为他人提供的保证（{{count}}）',
+  },
+  close: {
+    run: '执行日终',
+    done: '营业日期已推进到 {{to}}，{{loans}} 笔在贷贷款已更新',
+    unfinished: '上次到 {{to}} 的日终未完成，再次执行会从中断处继续',
+    hint: '日终把营业日期推进到所选日期，并按新日期计算每笔贷款的逾期天数、罚息、账龄和五级分类。可重复执行，中断后可续做。',
   },
   users: {
     add: '新增用户',
