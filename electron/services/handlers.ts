@@ -1,6 +1,20 @@
 /** The handler map: one service function per channel of the contract. */
 import type { ChannelName, ChannelOutput, ChannelParsedInput } from '../../shared/contract';
 import type { ServiceContext } from './context';
+import {
+  activateGuarantee,
+  approveGuarantee,
+  compensateGuarantee,
+  confirmGuaranteeLoss,
+  createBank,
+  createGuarantee,
+  getGuarantee,
+  listBanks,
+  listGuarantees,
+  recoverGuarantee,
+  releaseGuarantee,
+  repayGuarantee,
+} from './guarantees/contracts';
 import { createBorrower, getBorrower, listBorrowers, updateBorrower } from './lending/borrowers';
 import { approveLoan, classifyLoan, closeDay, closeStatus, createLoan, disburseLoan, getLoan, listLoans, payoffLoan, prepayLoan, recoverLoan, restructureLoan, repayLoan, reversePayment, settleLoan, writeOffLoan } from './lending/loans';
 import { createProduct, listProducts, updateProduct } from './lending/products';
@@ -70,6 +84,18 @@ export const handlers: HandlerMap = {
   'borrower.update': updateBorrower,
   'borrower.get': getBorrower,
   'borrower.list': listBorrowers,
+  'bank.create': createBank,
+  'bank.list': listBanks,
+  'guarantee.create': createGuarantee,
+  'guarantee.approve': approveGuarantee,
+  'guarantee.activate': activateGuarantee,
+  'guarantee.repay': repayGuarantee,
+  'guarantee.release': releaseGuarantee,
+  'guarantee.compensate': compensateGuarantee,
+  'guarantee.recover': recoverGuarantee,
+  'guarantee.confirmLoss': confirmGuaranteeLoss,
+  'guarantee.get': getGuarantee,
+  'guarantee.list': listGuarantees,
   'schedule.calculate': calculateSchedule,
   'schedule.exportXlsx': exportScheduleXlsx,
 };

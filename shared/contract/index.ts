@@ -3,6 +3,7 @@
  */
 import type { z } from 'zod';
 import type { AppErrorPayload } from './errors';
+import { guaranteeChannels } from './guarantees';
 import { lendingChannels } from './lending';
 import { platformChannels } from './platform';
 import { scheduleChannels } from './schedule';
@@ -11,6 +12,7 @@ export const contract = {
   ...platformChannels,
   ...lendingChannels,
   ...scheduleChannels,
+  ...guaranteeChannels,
 };
 
 export type Contract = typeof contract;

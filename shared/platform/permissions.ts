@@ -20,6 +20,9 @@ export const permissions = [
   'borrower.write',
   /** Applications, disbursements, repayments, reversals, settlements. */
   'loan.write',
+  'guarantee.read',
+  /** Partner banks, guarantee contracts, bank repayments, recoveries. */
+  'guarantee.write',
   /** Moving the business date forward (日终). */
   'day.close',
   /** Approving or rejecting an application (审批). */
@@ -41,13 +44,13 @@ export type Permission = (typeof permissions)[number];
 /** Channels anyone may call before signing in: status, first-run setup, sign-in. */
 export type ChannelPermission = Permission | 'public';
 
-const EVERYONE: Permission[] = ['session', 'schedule.calculate', 'borrower.read'];
+const EVERYONE: Permission[] = ['session', 'schedule.calculate', 'borrower.read', 'guarantee.read'];
 const OVERSIGHT: Permission[] = [...EVERYONE, 'personal-data.read', 'settings.read', 'audit.read'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   administrator: permissions,
   'loan-officer': [...EVERYONE, 'borrower.write', 'loan.write', 'personal-data.read'],
-  'guarantee-officer': [...EVERYONE, 'borrower.write', 'personal-data.read'],
+  'guarantee-officer': [...EVERYONE, 'borrower.write', 'guarantee.write', 'personal-data.read'],
   // Collectors see identity numbers and phones masked (PIPL: the minimum needed).
   collector: EVERYONE,
   accountant: [...EVERYONE, 'personal-data.read'],

@@ -65,6 +65,21 @@ const writes: Record<string, () => Promise<unknown>> = {
   'loan.restructure': () => rt.dispatch('loan.restructure', { contractNo: 'A-3', kind: 'extension', periods: 24, reason: '展期' }, admin),
   'loan.writeOff': () => rt.dispatch('loan.writeOff', { contractNo: 'A-2', reason: '法院终结执行' }, admin),
   'loan.recover': () => rt.dispatch('loan.recover', { contractNo: 'A-2', amount: '100' }, admin),
+  'bank.create': () => rt.dispatch('bank.create', { name: '某农商银行', branch: '西湖支行', creditLine: '50000000', lineValidFrom: '2026-01-01', lineValidTo: '2027-12-31' }, admin),
+  'guarantee.create': () =>
+    rt.dispatch('guarantee.create', { clientId: 1, bankId: 1, contractNo: 'G-1', clientSize: 'small-micro', guaranteedAmount: '1000000', bankLoanRate: '4.35', loanStart: '2026-11-01', loanEnd: '2027-11-01', feeRatePercent: '1.5' }, admin),
+  'guarantee.approve': () => rt.dispatch('guarantee.approve', { contractNo: 'G-1', reviewDate: '2026-11-02', members: '张、王、李' }, admin),
+  'guarantee.activate': () => rt.dispatch('guarantee.activate', { contractNo: 'G-1' }, admin),
+  'guarantee.repay': () => rt.dispatch('guarantee.repay', { contractNo: 'G-1', amount: '100000' }, admin),
+  'guarantee.compensate': () => rt.dispatch('guarantee.compensate', { contractNo: 'G-1', amount: '900000' }, admin),
+  'guarantee.recover': () => rt.dispatch('guarantee.recover', { contractNo: 'G-1', amount: '100000', source: 'collateral-sale' }, admin),
+  'guarantee.confirmLoss': () => rt.dispatch('guarantee.confirmLoss', { contractNo: 'G-1', amount: '800000', evidenceType: 'enforcement-ruling', documentNo: '(2026)浙0106执1234号' }, admin),
+  'guarantee.release': async () => {
+    await rt.dispatch('guarantee.create', { clientId: 1, bankId: 1, contractNo: 'G-2', clientSize: 'small-micro', guaranteedAmount: '500000', bankLoanRate: '4.35', loanStart: '2026-11-01', loanEnd: '2027-11-01', feeRatePercent: '1.5' }, admin);
+    await rt.dispatch('guarantee.approve', { contractNo: 'G-2', reviewDate: '2026-11-02', members: '张' }, admin);
+    await rt.dispatch('guarantee.activate', { contractNo: 'G-2' }, admin);
+    return rt.dispatch('guarantee.release', { contractNo: 'G-2' }, admin);
+  },
   'day.close': () => rt.dispatch('day.close', { to: '2099-12-31' }, admin),
   'platform.demo': () => rt.dispatch('platform.demo', { borrowers: 3 }, admin),
   'backup.restore': async () => {

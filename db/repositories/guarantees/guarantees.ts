@@ -1,0 +1,83 @@
+import { and, asc, count, desc, eq, inArray, sum, type SQL } from 'drizzle-orm';
+import type { AppDatabase } from '../../open';
+import { borrowers, guaranteeContracts, guaranteeEvents, partnerBanks } from '../../schema';
+
+export type BankRow = typeof partnerBanks.$inferSelect;
+export type GuaranteeRow = typeof guaranteeContracts.$inferSelect;
+
+export function insertBank(db: AppDatabase, row: typeof partnerBanks.$inferInsert): number {
+  return db.insert(partnerBanks).values(row).returning({ id: partnerBanks.id }).get().id;
+}
+
+export function findBank(db: AppDatabase, id: number): BankRow | undefined {
+  return db.select().from(partnerBanks).where(eq(partnerBanks.id, id)).get();
+}
+
+export function allBanks(db: AppDatabase): BankRow[] {
+  return db.select().from(partnerBanks).orderBy(asc(partnerBanks.id)).all();
+}
+
+/** In-force balance guaranteed under a bank's line: guaranteed − repaid, over contracts in force. */
+export function bankUsage(db: AppDatabase, bankId: number): number {
+  const row = db
+    .select({ guaranteed: sum(guaranteeContracts.guaranteedAmount), repaid: sum(guaranteeContracts.repaidToBank) })
+    .from(guaranteeContracts)
+    .where(and(eq(guaranteeContracts.bankId, bankId), eq(guaranteeContracts.status, 'in-force')))
+    .get();
+  return Number(row?.guaranteed ?? 0) - Number(row?.repaid ?? 0);
+}
+
+export function insertGuarantee(db: AppDatabase, row: typeof guaranteeContracts.$inferInsert): number {
+  return db.insert(guaranteeContracts).values(row).returning({ id: guaranteeContracts.id }).get().id;
+}
+
+export function findGuaranteeByNo(db: AppDatabase, contractNo: string): GuaranteeRow | undefined {
+  return db.select().from(guaranteeContracts).where(eq(guaranteeContracts.contractNo, contractNo)).get();
+}
+
+export function updateGuarantee(db: AppDatabase, id: number, changes: Partial<typeof guaranteeContracts.$inferInsert>): void {
+  db.update(guaranteeContracts).set(changes).where(eq(guaranteeContracts.id, id)).run();
+}
+
+export function countGuarantees(db: AppDatabase): number {
+  return db.select({ n: count() }).from(guaranteeContracts).get()?.n ?? 0;
+}
+
+export function insertGuaranteeEvent(db: AppDatabase, row: typeof guaranteeEvents.$inferInsert): void {
+  db.insert(guaranteeEvents).values(row).run();
+}
+
+export function guaranteeEventsOf(db: AppDatabase, contractId: number) {
+  return db.select().from(guaranteeEvents).where(eq(guaranteeEvents.contractId, contractId)).orderBy(asc(guaranteeEvents.id)).all();
+}
+
+/** A client's in-force guaranteed balance (for concentration). */
+export function clientInForce(db: AppDatabase, clientIds: number[]): number {
+  if (clientIds.length === 0) return 0;
+  const row = db
+    .select({ guaranteed: sum(guaranteeContracts.guaranteedAmount), repaid: sum(guaranteeContracts.repaidToBank) })
+    .from(guaranteeContracts)
+    .where(and(inArray(guaranteeContracts.clientId, clientIds), eq(guaranteeContracts.status, 'in-force')))
+    .get();
+  return Number(row?.guaranteed ?? 0) - Number(row?.repaid ?? 0);
+}
+
+export function queryGuarantees(db: AppDatabase, filter: { status?: GuaranteeRow['status'] | undefined; bankId?: number | undefined; clientId?: number | undefined; page: number; pageSize: number }) {
+  const conditions: SQL[] = [];
+  if (filter.status) conditions.push(eq(guaranteeContracts.status, filter.status));
+  if (filter.bankId) conditions.push(eq(guaranteeContracts.bankId, filter.bankId));
+  if (filter.clientId) conditions.push(eq(guaranteeContracts.clientId, filter.clientId));
+  const where = conditions.length ? and(...conditions) : undefined;
+  const total = db.select({ n: count() }).from(guaranteeContracts).where(where).get()?.n ?? 0;
+  const rows = db
+    .select({ contract: guaranteeContracts, clientName: borrowers.name, bankName: partnerBanks.name })
+    .from(guaranteeContracts)
+    .innerJoin(borrowers, eq(borrowers.id, guaranteeContracts.clientId))
+    .innerJoin(partnerBanks, eq(partnerBanks.id, guaranteeContracts.bankId))
+    .where(where)
+    .orderBy(desc(guaranteeContracts.id))
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize)
+    .all();
+  return { rows, total };
+}

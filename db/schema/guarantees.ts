@@ -1,0 +1,113 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { borrowers, collateral } from './lending';
+
+const stamps = {
+  version: integer('version').notNull().default(1),
+  createdAt: text('created_at').notNull(),
+  createdBy: text('created_by').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  updatedBy: text('updated_by').notNull(),
+};
+
+/** 合作银行: the credit line (授信额度) a bank grants the guarantor, with agreed margin and risk share. */
+export const partnerBanks = sqliteTable(
+  'partner_banks',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    branch: text('branch'),
+    contact: text('contact'),
+    phone: text('phone'),
+    creditLine: integer('credit_line').notNull(),
+    lineValidFrom: text('line_valid_from').notNull(),
+    lineValidTo: text('line_valid_to').notNull(),
+    /** Millionths: 20% margin = 200000. */
+    marginRatio: integer('margin_ratio').notNull().default(0),
+    riskShare: integer('risk_share').notNull().default(0),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    ...stamps,
+  },
+  (t) => [uniqueIndex('partner_banks_name_branch_uq').on(t.name, t.branch)],
+);
+
+export const guaranteeStatuses = ['applied', 'approved', 'in-force', 'released', 'compensated', 'recovering', 'closed', 'loss'] as const;
+
+/** 担保合同 with a partner bank for a client's loan (or bond); amounts in fen, rates in millionths. */
+export const guaranteeContracts = sqliteTable(
+  'guarantee_contracts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    contractNo: text('contract_no').notNull(),
+    clientId: integer('client_id')
+      .notNull()
+      .references(() => borrowers.id),
+    bankId: integer('bank_id')
+      .notNull()
+      .references(() => partnerBanks.id),
+    guaranteeType: text('guarantee_type', { enum: ['loan', 'bond', 'other'] }).notNull(),
+    clientSize: text('client_size', { enum: ['small-micro', 'farm-household', 'other'] }).notNull(),
+    issuerRating: text('issuer_rating'),
+    guaranteedAmount: integer('guaranteed_amount').notNull(),
+    bankLoanNo: text('bank_loan_no'),
+    bankLoanRate: integer('bank_loan_rate').notNull(),
+    loanStart: text('loan_start').notNull(),
+    loanEnd: text('loan_end').notNull(),
+    feeRate: integer('fee_rate').notNull(),
+    feeCharging: text('fee_charging', { enum: ['upfront', 'yearly'] }).notNull(),
+    marginDeposit: integer('margin_deposit').notNull().default(0),
+    bankRiskShare: integer('bank_risk_share').notNull().default(0),
+    reviewDate: text('review_date'),
+    reviewMembers: text('review_members'),
+    reviewConditions: text('review_conditions'),
+    officer: text('officer').notNull(),
+    status: text('status', { enum: guaranteeStatuses }).notNull(),
+    repaidToBank: integer('repaid_to_bank').notNull().default(0),
+    releasedAmount: integer('released_amount').notNull().default(0),
+    releasedOn: text('released_on'),
+    compensatedAmount: integer('compensated_amount').notNull().default(0),
+    compensatedOn: text('compensated_on'),
+    recoveredAmount: integer('recovered_amount').notNull().default(0),
+    lossAmount: integer('loss_amount').notNull().default(0),
+    lossEvidenceType: text('loss_evidence_type'),
+    lossDocumentNo: text('loss_document_no'),
+    watchList: integer('watch_list', { mode: 'boolean' }).notNull().default(false),
+    ...stamps,
+  },
+  (t) => [uniqueIndex('guarantee_contracts_no_uq').on(t.contractNo), index('guarantee_contracts_client_idx').on(t.clientId), index('guarantee_contracts_bank_idx').on(t.bankId, t.status)],
+);
+
+/** Every step of a guarantee: a dated event with the amount and who recorded it. */
+export const guaranteeEvents = sqliteTable(
+  'guarantee_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    contractId: integer('contract_id')
+      .notNull()
+      .references(() => guaranteeContracts.id),
+    event: text('event').notNull(),
+    businessDate: text('business_date').notNull(),
+    amount: integer('amount'),
+    detail: text('detail'),
+    at: text('at').notNull(),
+    by: text('by').notNull(),
+  },
+  (t) => [index('guarantee_events_contract_idx').on(t.contractId)],
+);
+
+/** 反担保: collateral (mortgage, pledge), a person's or company's guarantee, or margin. */
+export const counterGuarantees = sqliteTable(
+  'counter_guarantees',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    contractId: integer('contract_id')
+      .notNull()
+      .references(() => guaranteeContracts.id),
+    kind: text('kind', { enum: ['mortgage', 'pledge', 'guarantee', 'margin'] }).notNull(),
+    collateralId: integer('collateral_id').references(() => collateral.id),
+    guarantorId: integer('guarantor_id').references(() => borrowers.id),
+    securedAmount: integer('secured_amount').notNull(),
+    linkedAt: text('linked_at').notNull(),
+    linkedBy: text('linked_by').notNull(),
+  },
+  (t) => [index('counter_guarantees_contract_idx').on(t.contractId)],
+);

@@ -1,0 +1,325 @@
+/**
+ * Guarantee contracts with partner banks: applied → approved → in force (在保) → released (解保) |
+ * compensated (代偿) → recovering (追偿) → closed or loss. Illegal transitions are refused; every step
+ * is a dated event.
+ */
+import { findBorrowerRow } from '../../../db/repositories/lending/borrowers';
+import { netAssetsAsOf } from '../../../db/repositories/platform/net-assets';
+import {
+  allBanks,
+  bankUsage,
+  clientInForce,
+  countGuarantees,
+  findBank,
+  findGuaranteeByNo,
+  guaranteeEventsOf,
+  insertBank,
+  insertGuarantee,
+  insertGuaranteeEvent,
+  queryGuarantees,
+  updateGuarantee,
+  type BankRow,
+  type GuaranteeRow,
+} from '../../../db/repositories/guarantees/guarantees';
+import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
+import { AppError } from '../../../shared/contract/errors';
+import type { GuaranteeStatus, GuaranteeView } from '../../../shared/guarantees/guarantee';
+import { mulDivRound } from '../../../shared/money/rounding';
+import { fenToYuan } from '../../../shared/money/yuan';
+import { formatPercent, parsePercent } from '../../../shared/rates/rate';
+import { actorOf, instant, type ServiceContext } from '../context';
+import { setting } from '../platform/settings';
+import { businessDate } from '../platform/status';
+
+const y = fenToYuan;
+
+function percentOf(a: number, b: number): string {
+  if (b === 0) return '0.00';
+  const bp = mulDivRound(a, 10_000, b, 'half-up');
+  return `${Math.floor(bp / 100)}.${String(bp % 100).padStart(2, '0')}`;
+}
+
+function bankView(ctx: ServiceContext, bank: BankRow): ChannelOutput<'bank.create'> {
+  const used = bankUsage(ctx.db, bank.id);
+  return {
+    id: bank.id,
+    name: bank.name,
+    branch: bank.branch,
+    contact: bank.contact,
+    phone: bank.phone,
+    creditLine: y(bank.creditLine),
+    used: y(used),
+    available: y(Math.max(0, bank.creditLine - used)),
+    usedPercent: percentOf(used, bank.creditLine),
+    lineValidFrom: bank.lineValidFrom,
+    lineValidTo: bank.lineValidTo,
+    marginPercent: formatPercent(bank.marginRatio),
+    riskSharePercent: formatPercent(bank.riskShare),
+    active: bank.active,
+  };
+}
+
+export function createBank(ctx: ServiceContext, input: ChannelParsedInput<'bank.create'>): ChannelOutput<'bank.create'> {
+  const at = instant(ctx);
+  const by = actorOf(ctx).userName;
+  const id = insertBank(ctx.db, {
+    name: input.name,
+    branch: input.branch,
+    contact: input.contact,
+    phone: input.phone,
+    creditLine: input.creditLine,
+    lineValidFrom: input.lineValidFrom,
+    lineValidTo: input.lineValidTo,
+    marginRatio: input.marginPercent,
+    riskShare: input.riskSharePercent,
+    createdAt: at,
+    createdBy: by,
+    updatedAt: at,
+    updatedBy: by,
+  });
+  const view = bankView(ctx, findBank(ctx.db, id)!);
+  ctx.audit({ entityType: 'partner-bank', entityId: id, before: null, after: view });
+  return view;
+}
+
+export function listBanks(ctx: ServiceContext): ChannelOutput<'bank.list'> {
+  return allBanks(ctx.db).map((bank) => bankView(ctx, bank));
+}
+
+function outstandingOf(row: GuaranteeRow): number {
+  return row.status === 'in-force' ? row.guaranteedAmount - row.repaidToBank : 0;
+}
+
+export function guaranteeView(ctx: ServiceContext, row: GuaranteeRow, warnings: GuaranteeView['warnings'] = []): GuaranteeView {
+  return {
+    contractNo: row.contractNo,
+    clientId: row.clientId,
+    clientName: findBorrowerRow(ctx.db, row.clientId)!.name,
+    bankId: row.bankId,
+    bankName: findBank(ctx.db, row.bankId)!.name,
+    guaranteeType: row.guaranteeType,
+    clientSize: row.clientSize,
+    issuerRating: row.issuerRating,
+    guaranteedAmount: y(row.guaranteedAmount),
+    outstanding: y(outstandingOf(row)),
+    releasedAmount: y(row.releasedAmount),
+    compensatedAmount: y(row.compensatedAmount),
+    recoveredAmount: y(row.recoveredAmount),
+    lossAmount: y(row.lossAmount),
+    compensationBalance: y(row.compensatedAmount - row.recoveredAmount - row.lossAmount),
+    bankLoanRate: formatPercent(row.bankLoanRate),
+    feeRate: formatPercent(row.feeRate),
+    feeCharging: row.feeCharging,
+    marginDeposit: y(row.marginDeposit),
+    loanStart: row.loanStart,
+    loanEnd: row.loanEnd,
+    status: row.status,
+    watchList: row.watchList,
+    officer: row.officer,
+    events: guaranteeEventsOf(ctx.db, row.id).map((e) => ({ event: e.event, businessDate: e.businessDate, amount: e.amount === null ? null : y(e.amount), detail: e.detail === null ? null : (JSON.parse(e.detail) as unknown), by: e.by })),
+    warnings,
+  };
+}
+
+function contractOrThrow(ctx: ServiceContext, contractNo: string): GuaranteeRow {
+  const row = findGuaranteeByNo(ctx.db, contractNo);
+  if (!row) throw new AppError('not-found', `contractNo: no guarantee contract ${contractNo}`, { field: 'contractNo', reason: 'guaranteeNotFound' });
+  return row;
+}
+
+/** The transitions the lifecycle allows; anything else is refused with the current status named. */
+const ALLOWED: Record<string, GuaranteeStatus[]> = {
+  approve: ['applied'],
+  activate: ['approved'],
+  repay: ['in-force'],
+  release: ['in-force'],
+  compensate: ['in-force'],
+  recover: ['compensated', 'recovering'],
+  confirmLoss: ['compensated', 'recovering'],
+};
+
+function assertTransition(row: GuaranteeRow, action: keyof typeof ALLOWED): void {
+  if (!ALLOWED[action]!.includes(row.status)) {
+    throw new AppError('conflict', `guarantee ${row.contractNo} is ${row.status}: it cannot be ${action}d`, { reason: 'guaranteeStatus', params: { status: row.status, action } });
+  }
+}
+
+function record(ctx: ServiceContext, row: GuaranteeRow, event: string, date: string, amount: number | null, detail: unknown, changes: Partial<GuaranteeRow>): GuaranteeView {
+  const by = actorOf(ctx).userName;
+  updateGuarantee(ctx.db, row.id, { ...changes, updatedAt: instant(ctx), updatedBy: by });
+  insertGuaranteeEvent(ctx.db, { contractId: row.id, event, businessDate: date, amount, detail: detail === undefined ? null : JSON.stringify(detail), at: instant(ctx), by });
+  ctx.audit({ entityType: 'guarantee', entityId: row.contractNo, before: { status: row.status }, after: { event, status: changes.status ?? row.status, amount: amount === null ? null : y(amount) } });
+  return guaranteeView(ctx, findGuaranteeByNo(ctx.db, row.contractNo)!);
+}
+
+function dateOf(ctx: ServiceContext, given: string | undefined): string {
+  const today = businessDate(ctx);
+  const date = given ?? today;
+  if (date > today) throw new AppError('validation', `date: ${date} is after the business date ${today}`, { field: 'date', reason: 'afterBusinessDate', params: { businessDate: today } });
+  return date;
+}
+
+/** Warnings at entry: the bank's line and the client's concentration against net assets. */
+function entryWarnings(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.create'>, bank: BankRow): GuaranteeView['warnings'] {
+  const warnings: GuaranteeView['warnings'] = [];
+  const today = businessDate(ctx);
+  if (bank.lineValidTo < today) warnings.push({ reason: 'creditLineExpired', message: `the credit line of ${bank.name} expired on ${bank.lineValidTo}` });
+  const used = bankUsage(ctx.db, bank.id);
+  if (used + input.guaranteedAmount > bank.creditLine) {
+    warnings.push({ reason: 'creditLineExceeded', message: `${bank.name}: ${y(used)} used + ${y(input.guaranteedAmount)} exceeds the line of ${y(bank.creditLine)}` });
+  }
+  const net = netAssetsAsOf(ctx.db, today);
+  if (net) {
+    const exposure = clientInForce(ctx.db, [input.clientId]) + input.guaranteedAmount;
+    const limit = parsePercent(setting(ctx, 'guarantees.singleClientLimitPercent'))!;
+    if (exposure * 1_000_000 > net.amount * limit) {
+      warnings.push({ reason: 'concentrationExceeded', message: `the client's guaranteed balance ${y(exposure)} exceeds ${formatPercent(limit)}% of net assets ${y(net.amount)}` });
+    }
+  }
+  return warnings;
+}
+
+export function createGuarantee(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.create'>): GuaranteeView {
+  if (!findBorrowerRow(ctx.db, input.clientId)) throw new AppError('not-found', `clientId: no client ${input.clientId}`, { field: 'clientId', reason: 'borrowerNotFound' });
+  const bank = findBank(ctx.db, input.bankId);
+  if (!bank || !bank.active) throw new AppError('not-found', `bankId: no active partner bank ${input.bankId}`, { field: 'bankId', reason: 'bankNotFound' });
+  if (input.guaranteeType === 'bond' && !input.issuerRating) {
+    throw new AppError('validation', 'issuerRating: a bond guarantee needs the issuer\'s rating', { field: 'issuerRating', reason: 'required' });
+  }
+  if (input.contractNo && findGuaranteeByNo(ctx.db, input.contractNo)) {
+    throw new AppError('conflict', `contractNo: ${input.contractNo} exists`, { field: 'contractNo', reason: 'contractNoTaken' });
+  }
+  const warnings = entryWarnings(ctx, input, bank);
+  if (warnings.length > 0 && !input.overrideReason) {
+    throw new AppError('validation', `${warnings.map((w) => w.message).join('; ')} — record an override reason to go ahead`, {
+      field: 'overrideReason',
+      reason: 'limitBreach',
+      params: { warnings: warnings.map((w) => w.reason).join(',') },
+    });
+  }
+  const at = instant(ctx);
+  const by = actorOf(ctx).userName;
+  const contractNo = input.contractNo ?? `DB${businessDate(ctx).slice(0, 4)}-${String(countGuarantees(ctx.db) + 1).padStart(5, '0')}`;
+  const id = insertGuarantee(ctx.db, {
+    contractNo,
+    clientId: input.clientId,
+    bankId: input.bankId,
+    guaranteeType: input.guaranteeType,
+    clientSize: input.clientSize,
+    issuerRating: input.issuerRating ?? null,
+    guaranteedAmount: input.guaranteedAmount,
+    bankLoanNo: input.bankLoanNo,
+    bankLoanRate: input.bankLoanRate,
+    loanStart: input.loanStart,
+    loanEnd: input.loanEnd,
+    feeRate: input.feeRatePercent,
+    feeCharging: input.feeCharging,
+    marginDeposit: input.marginDeposit,
+    bankRiskShare: input.bankRiskSharePercent,
+    officer: by,
+    status: 'applied',
+    createdAt: at,
+    createdBy: by,
+    updatedAt: at,
+    updatedBy: by,
+  });
+  const row = findGuaranteeByNo(ctx.db, contractNo)!;
+  insertGuaranteeEvent(ctx.db, { contractId: id, event: 'applied', businessDate: businessDate(ctx), amount: input.guaranteedAmount, detail: JSON.stringify({ warnings: warnings.map((w) => w.reason), overrideReason: input.overrideReason }), at, by });
+  ctx.audit({ entityType: 'guarantee', entityId: contractNo, before: null, after: { ...row, overrideReason: input.overrideReason } });
+  return guaranteeView(ctx, row, warnings);
+}
+
+export function approveGuarantee(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.approve'>): GuaranteeView {
+  const row = contractOrThrow(ctx, input.contractNo);
+  assertTransition(row, 'approve');
+  return record(ctx, row, 'approved', input.reviewDate, null, { members: input.members, conditions: input.conditions }, {
+    status: 'approved',
+    reviewDate: input.reviewDate,
+    reviewMembers: input.members,
+    reviewConditions: input.conditions,
+  });
+}
+
+/** The bank has lent: the guarantee is in force (在保). */
+export function activateGuarantee(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.activate'>): GuaranteeView {
+  const row = contractOrThrow(ctx, input.contractNo);
+  assertTransition(row, 'activate');
+  return record(ctx, row, 'in-force', dateOf(ctx, input.date), row.guaranteedAmount, null, { status: 'in-force' });
+}
+
+/** The client repaid the bank (from the bank's notice): the outstanding falls; at zero the guarantee is released. */
+export function repayGuarantee(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.repay'>): GuaranteeView {
+  const row = contractOrThrow(ctx, input.contractNo);
+  assertTransition(row, 'repay');
+  const outstanding = row.guaranteedAmount - row.repaidToBank;
+  if (input.amount > outstanding) {
+    throw new AppError('validation', `amount: only ${y(outstanding)} is outstanding`, { field: 'amount', reason: 'exceedsOutstanding', params: { outstanding: y(outstanding) } });
+  }
+  const date = dateOf(ctx, input.date);
+  const full = input.amount === outstanding;
+  return record(ctx, row, full ? 'released' : 'bank-repayment', date, input.amount, null, {
+    repaidToBank: row.repaidToBank + input.amount,
+    releasedAmount: row.releasedAmount + input.amount,
+    ...(full ? { status: 'released' as const, releasedOn: date } : {}),
+  });
+}
+
+/** Full release (解保): the bank confirms its loan is repaid. */
+export function releaseGuarantee(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.release'>): GuaranteeView {
+  const row = contractOrThrow(ctx, input.contractNo);
+  assertTransition(row, 'release');
+  const outstanding = row.guaranteedAmount - row.repaidToBank;
+  const date = dateOf(ctx, input.date);
+  return record(ctx, row, 'released', date, outstanding, null, { status: 'released', repaidToBank: row.guaranteedAmount, releasedAmount: row.releasedAmount + outstanding, releasedOn: date });
+}
+
+/** Compensation (代偿): the guarantor pays the bank on the client's default; it becomes a receivable. */
+export function compensateGuarantee(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.compensate'>): GuaranteeView {
+  const row = contractOrThrow(ctx, input.contractNo);
+  assertTransition(row, 'compensate');
+  const outstanding = row.guaranteedAmount - row.repaidToBank;
+  if (input.amount > outstanding) {
+    throw new AppError('validation', `amount: the guaranteed outstanding is ${y(outstanding)}`, { field: 'amount', reason: 'exceedsOutstanding', params: { outstanding: y(outstanding) } });
+  }
+  return record(ctx, row, 'compensated', dateOf(ctx, input.date), input.amount, null, { status: 'compensated', compensatedAmount: input.amount, compensatedOn: dateOf(ctx, input.date) });
+}
+
+/** Recovery (追偿): receipts from the client, guarantors or the sale of counter-guarantee collateral. */
+export function recoverGuarantee(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.recover'>): GuaranteeView {
+  const row = contractOrThrow(ctx, input.contractNo);
+  assertTransition(row, 'recover');
+  const balance = row.compensatedAmount - row.recoveredAmount - row.lossAmount;
+  if (input.amount > balance) {
+    throw new AppError('validation', `amount: the compensation balance is ${y(balance)}`, { field: 'amount', reason: 'exceedsBalance', params: { balance: y(balance) } });
+  }
+  const closed = input.amount === balance;
+  return record(ctx, row, closed ? 'closed' : 'recovery', dateOf(ctx, input.date), input.amount, { source: input.source }, {
+    recoveredAmount: row.recoveredAmount + input.amount,
+    status: closed ? 'closed' : 'recovering',
+  });
+}
+
+/** A loss is confirmed only with evidence: a judgment, an arbitral award or an enforcement ruling. */
+export function confirmGuaranteeLoss(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.confirmLoss'>): GuaranteeView {
+  const row = contractOrThrow(ctx, input.contractNo);
+  assertTransition(row, 'confirmLoss');
+  const balance = row.compensatedAmount - row.recoveredAmount - row.lossAmount;
+  if (input.amount > balance) {
+    throw new AppError('validation', `amount: the compensation balance is ${y(balance)}`, { field: 'amount', reason: 'exceedsBalance', params: { balance: y(balance) } });
+  }
+  return record(ctx, row, 'loss-confirmed', dateOf(ctx, input.date), input.amount, { evidenceType: input.evidenceType, documentNo: input.documentNo }, {
+    lossAmount: row.lossAmount + input.amount,
+    lossEvidenceType: input.evidenceType,
+    lossDocumentNo: input.documentNo,
+    status: input.amount === balance ? 'loss' : row.status,
+  });
+}
+
+export function getGuarantee(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.get'>): GuaranteeView {
+  return guaranteeView(ctx, contractOrThrow(ctx, input.contractNo));
+}
+
+export function listGuarantees(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.list'>): ChannelOutput<'guarantee.list'> {
+  const { rows, total } = queryGuarantees(ctx.db, input);
+  return { items: rows.map((r) => guaranteeView(ctx, r.contract)), total, page: input.page, pageSize: input.pageSize };
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { channel } from './channel';
+import { pageOf } from './fields';
+import {
+  bankCreateInput,
+  bankView,
+  guaranteeAmountInput,
+  guaranteeApproveInput,
+  guaranteeCreateInput,
+  guaranteeDatedInput,
+  guaranteeListInput,
+  guaranteeLossInput,
+  guaranteeRecoverInput,
+  guaranteeRef,
+  guaranteeView,
+} from '../guarantees/guarantee';
+
+export const guaranteeChannels = {
+  'bank.create': channel({ input: bankCreateInput, output: bankView, permission: 'guarantee.write', mutates: true }),
+  'bank.list': channel({ input: z.strictObject({}).default({}), output: z.array(bankView), permission: 'guarantee.read', mutates: false }),
+  'guarantee.create': channel({ input: guaranteeCreateInput, output: guaranteeView, permission: 'guarantee.write', mutates: true }),
+  /** Review meeting (审保会) approval. */
+  'guarantee.approve': channel({ input: guaranteeApproveInput, output: guaranteeView, permission: 'loan.approve', mutates: true }),
+  'guarantee.activate': channel({ input: guaranteeDatedInput, output: guaranteeView, permission: 'guarantee.write', mutates: true }),
+  'guarantee.repay': channel({ input: guaranteeAmountInput, output: guaranteeView, permission: 'guarantee.write', mutates: true }),
+  'guarantee.release': channel({ input: guaranteeDatedInput, output: guaranteeView, permission: 'guarantee.write', mutates: true }),
+  'guarantee.compensate': channel({ input: guaranteeAmountInput, output: guaranteeView, permission: 'loan.approve', mutates: true }),
+  'guarantee.recover': channel({ input: guaranteeRecoverInput, output: guaranteeView, permission: 'guarantee.write', mutates: true }),
+  'guarantee.confirmLoss': channel({ input: guaranteeLossInput, output: guaranteeView, permission: 'loan.approve', mutates: true }),
+  'guarantee.get': channel({ input: guaranteeRef, output: guaranteeView, permission: 'guarantee.read', mutates: false }),
+  'guarantee.list': channel({ input: guaranteeListInput, output: pageOf(guaranteeView), permission: 'guarantee.read', mutates: false }),
+};

@@ -1,0 +1,114 @@
+/** Financing guarantees (融资担保) on the wire: partner banks, contracts and their lifecycle. */
+import { z } from 'zod';
+import { isoDate, optionalText, positiveId, requiredText } from '../contract/fields';
+import { percent, yuan } from '../schedule/terms';
+
+export const guaranteeStatuses = ['applied', 'approved', 'in-force', 'released', 'compensated', 'recovering', 'closed', 'loss'] as const;
+export type GuaranteeStatus = (typeof guaranteeStatuses)[number];
+export const guaranteeTypes = ['loan', 'bond', 'other'] as const;
+export const clientSizes = ['small-micro', 'farm-household', 'other'] as const;
+export const lossEvidenceTypes = ['judgment', 'award', 'enforcement-ruling'] as const;
+
+export const bankCreateInput = z
+  .strictObject({
+    name: requiredText(100),
+    branch: optionalText(100),
+    contact: optionalText(50),
+    phone: optionalText(30),
+    creditLine: yuan({ positive: true }),
+    lineValidFrom: isoDate,
+    lineValidTo: isoDate,
+    marginPercent: percent.default(0 as never),
+    riskSharePercent: percent.default(0 as never),
+  })
+  .refine((v) => v.lineValidTo > v.lineValidFrom, { path: ['lineValidTo'], message: 'the credit line must end after it starts', params: { reason: 'dateOrder' } });
+
+export const bankView = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  branch: z.string().nullable(),
+  contact: z.string().nullable(),
+  phone: z.string().nullable(),
+  creditLine: z.string(),
+  /** The in-force balance guaranteed under this line. */
+  used: z.string(),
+  available: z.string(),
+  usedPercent: z.string(),
+  lineValidFrom: z.string(),
+  lineValidTo: z.string(),
+  marginPercent: z.string(),
+  riskSharePercent: z.string(),
+  active: z.boolean(),
+});
+
+const contractNo = z.string().trim().regex(/^[A-Za-z0-9-]{3,40}$/, '3-40 letters, digits or hyphens');
+
+export const guaranteeCreateInput = z
+  .strictObject({
+    clientId: positiveId,
+    bankId: positiveId,
+    contractNo: contractNo.optional(),
+    guaranteeType: z.enum(guaranteeTypes).default('loan'),
+    clientSize: z.enum(clientSizes),
+    /** Bonds: the issuer's rating, e.g. AA+ (weights 80% at AA or above). */
+    issuerRating: z.string().trim().regex(/^(AAA|AA\+|AA|AA-|A\+|A|A-|BBB[+-]?|BB[+-]?|B[+-]?|C+)$/, 'a rating such as AA+').optional(),
+    guaranteedAmount: yuan({ positive: true }),
+    bankLoanNo: optionalText(60),
+    bankLoanRate: percent,
+    loanStart: isoDate,
+    loanEnd: isoDate,
+    feeRatePercent: percent,
+    feeCharging: z.enum(['upfront', 'yearly']).default('upfront'),
+    marginDeposit: yuan({ positive: false }).default(0 as never),
+    bankRiskSharePercent: percent.default(0 as never),
+    /** Record a breach of leverage, concentration or the bank's line as overridden, with this reason. */
+    overrideReason: optionalText(500),
+  })
+  .refine((v) => v.loanEnd > v.loanStart, { path: ['loanEnd'], message: 'the bank loan must end after it starts', params: { reason: 'dateOrder' } });
+
+export const guaranteeRef = z.strictObject({ contractNo });
+export const guaranteeApproveInput = guaranteeRef.extend({ reviewDate: isoDate, members: requiredText(200), conditions: optionalText(500) });
+export const guaranteeDatedInput = guaranteeRef.extend({ date: isoDate.optional() });
+export const guaranteeAmountInput = guaranteeRef.extend({ amount: yuan({ positive: true }), date: isoDate.optional() });
+export const guaranteeRecoverInput = guaranteeAmountInput.extend({ source: z.enum(['client', 'guarantor', 'collateral-sale', 'other']).default('client') });
+export const guaranteeLossInput = guaranteeAmountInput.extend({ evidenceType: z.enum(lossEvidenceTypes), documentNo: requiredText(100) });
+
+export const guaranteeView = z.object({
+  contractNo: z.string(),
+  clientId: z.number().int(),
+  clientName: z.string(),
+  bankId: z.number().int(),
+  bankName: z.string(),
+  guaranteeType: z.enum(guaranteeTypes),
+  clientSize: z.enum(clientSizes),
+  issuerRating: z.string().nullable(),
+  guaranteedAmount: z.string(),
+  /** 在保余额 = guaranteed − repaid to the bank (0 once released or compensated). */
+  outstanding: z.string(),
+  releasedAmount: z.string(),
+  compensatedAmount: z.string(),
+  recoveredAmount: z.string(),
+  lossAmount: z.string(),
+  /** 代偿余额 = compensated − recovered − confirmed loss. */
+  compensationBalance: z.string(),
+  bankLoanRate: z.string(),
+  feeRate: z.string(),
+  feeCharging: z.enum(['upfront', 'yearly']),
+  marginDeposit: z.string(),
+  loanStart: z.string(),
+  loanEnd: z.string(),
+  status: z.enum(guaranteeStatuses),
+  watchList: z.boolean(),
+  officer: z.string(),
+  events: z.array(z.object({ event: z.string(), businessDate: z.string(), amount: z.string().nullable(), detail: z.unknown(), by: z.string() })),
+  warnings: z.array(z.object({ reason: z.string(), message: z.string() })),
+});
+export type GuaranteeView = z.output<typeof guaranteeView>;
+
+export const guaranteeListInput = z.strictObject({
+  status: z.enum(guaranteeStatuses).optional(),
+  bankId: positiveId.optional(),
+  clientId: positiveId.optional(),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(500).default(50),
+});
