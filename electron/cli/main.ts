@@ -13,6 +13,7 @@ import { resolveDataDir } from '../services/platform/data-dir';
 import { APP_VERSION } from '../services/version';
 import { registerAdminCommands } from './commands/admin';
 import { registerBorrowerCommands } from './commands/borrowers';
+import { registerGuaranteeCommands } from './commands/guarantees';
 import { registerLoanCommands } from './commands/loans';
 import { registerRestoreCommand } from './commands/restore';
 import { registerPlatformCommands } from './commands/platform';
@@ -94,6 +95,7 @@ export async function main(argv: string[], io: Partial<Pick<Output, 'out' | 'err
   registerBorrowerCommands(program, context);
   registerScheduleCommands(program, context);
   registerLoanCommands(program, context);
+  registerGuaranteeCommands(program, context);
   registerAdminCommands(program, context);
   registerRestoreCommand(program, context, () => resolveDataDir(program.opts<{ dataDir?: string }>().dataDir));
 
