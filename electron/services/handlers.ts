@@ -15,6 +15,7 @@ import {
   releaseGuarantee,
   repayGuarantee,
 } from './guarantees/contracts';
+import { computeRatios } from './guarantees/ratios';
 import { createBorrower, getBorrower, listBorrowers, updateBorrower } from './lending/borrowers';
 import { approveLoan, classifyLoan, closeDay, closeStatus, createLoan, disburseLoan, getLoan, listLoans, payoffLoan, prepayLoan, recoverLoan, restructureLoan, repayLoan, reversePayment, settleLoan, writeOffLoan } from './lending/loans';
 import { createProduct, listProducts, updateProduct } from './lending/products';
@@ -94,6 +95,7 @@ export const handlers: HandlerMap = {
   'guarantee.compensate': compensateGuarantee,
   'guarantee.recover': recoverGuarantee,
   'guarantee.confirmLoss': confirmGuaranteeLoss,
+  'guarantee.ratios': computeRatios,
   'guarantee.get': getGuarantee,
   'guarantee.list': listGuarantees,
   'schedule.calculate': calculateSchedule,

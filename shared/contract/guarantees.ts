@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from './channel';
-import { pageOf } from './fields';
+import { isoDate, pageOf } from './fields';
 import {
   bankCreateInput,
   bankView,
@@ -27,6 +27,32 @@ export const guaranteeChannels = {
   'guarantee.compensate': channel({ input: guaranteeAmountInput, output: guaranteeView, permission: 'loan.approve', mutates: true }),
   'guarantee.recover': channel({ input: guaranteeRecoverInput, output: guaranteeView, permission: 'guarantee.write', mutates: true }),
   'guarantee.confirmLoss': channel({ input: guaranteeLossInput, output: guaranteeView, permission: 'loan.approve', mutates: true }),
+  /** The regulatory ratios and reserves as of a date, each with its formula. */
+  'guarantee.ratios': channel({
+    input: z.strictObject({ asOf: isoDate.optional() }).default({}),
+    output: z.object({
+      asOf: z.string(),
+      inForceBalance: z.string(),
+      weightedLiability: z.string(),
+      netAssets: z.string().nullable(),
+      netAssetsPeriodEnd: z.string().nullable(),
+      leverage: z.string().nullable(),
+      leverageLimit: z.string(),
+      leverageWithinLimit: z.boolean().nullable(),
+      cumulativeReleased: z.string(),
+      cumulativeCompensation: z.string(),
+      compensationRate: z.string().nullable(),
+      compensationRecoveryRate: z.string().nullable(),
+      lossRate: z.string().nullable(),
+      compensationBalance: z.string(),
+      feeIncomeThisYear: z.string(),
+      unearnedFeeReserve: z.string(),
+      compensationReserve: z.string(),
+      formulas: z.record(z.string(), z.string()),
+    }),
+    permission: 'guarantee.read',
+    mutates: false,
+  }),
   'guarantee.get': channel({ input: guaranteeRef, output: guaranteeView, permission: 'guarantee.read', mutates: false }),
   'guarantee.list': channel({ input: guaranteeListInput, output: pageOf(guaranteeView), permission: 'guarantee.read', mutates: false }),
 };

@@ -81,3 +81,16 @@ export function queryGuarantees(db: AppDatabase, filter: { status?: GuaranteeRow
     .all();
   return { rows, total };
 }
+
+/** Every contract with its dated, amounted events: the input of the ratios. */
+export function contractsWithEvents(db: AppDatabase) {
+  const contracts = db.select().from(guaranteeContracts).orderBy(asc(guaranteeContracts.id)).all();
+  const events = db.select().from(guaranteeEvents).orderBy(asc(guaranteeEvents.id)).all();
+  const byContract = new Map<number, typeof events>();
+  for (const e of events) {
+    const list = byContract.get(e.contractId) ?? [];
+    list.push(e);
+    byContract.set(e.contractId, list);
+  }
+  return contracts.map((c) => ({ contract: c, events: byContract.get(c.id) ?? [] }));
+}

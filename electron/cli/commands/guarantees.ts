@@ -46,6 +46,29 @@ export function registerGuaranteeCommands(program: Command, cli: CliContext): vo
     printValue(cli.output, banks, () => table(['id', 'bank', 'line', 'used', 'available', 'valid to'], banks.map((b) => [String(b.id), `${b.name} ${b.branch ?? ''}`, money(b.creditLine), `${money(b.used)} (${b.usedPercent}%)`, money(b.available), b.lineValidTo])));
   });
 
+  program
+    .command('ratios')
+    .description('regulatory ratios and reserves of the guarantee book, with their formulas')
+    .option('--as-of <date>', 'YYYY-MM-DD (default: the business date)')
+    .action(async (o: { asOf?: string }) => {
+      const r = await cli.call<ChannelOutput<'guarantee.ratios'>>('guarantee.ratios', o.asOf ? { asOf: o.asOf } : {});
+      printValue(cli.output, r, () =>
+        [
+          `as of ${r.asOf}`,
+          `in-force balance       ${money(r.inForceBalance)}`,
+          `weighted liability     ${money(r.weightedLiability)}`,
+          `net assets             ${r.netAssets ? `${money(r.netAssets)} (${r.netAssetsPeriodEnd})` : 'not entered'}`,
+          `leverage               ${r.leverage ?? '—'} (limit ${r.leverageLimit})`,
+          `compensation rate      ${r.compensationRate ?? '—'}`,
+          `recovery rate          ${r.compensationRecoveryRate ?? '—'}`,
+          `loss rate              ${r.lossRate ?? '—'}`,
+          `compensation balance   ${money(r.compensationBalance)}`,
+          `unearned-fee reserve   ${money(r.unearnedFeeReserve)}`,
+          `compensation reserve   ${money(r.compensationReserve)}`,
+        ].join('\n'),
+      );
+    });
+
   const guarantee = program.command('guarantee').description('guarantee contracts (担保合同)');
   const show = (g: GuaranteeView) =>
     printValue(cli.output, g, () => `${g.contractNo}  ${g.clientName}  ${g.bankName}  ${g.status}\nguaranteed ${money(g.guaranteedAmount)}  outstanding ${money(g.outstanding)}  compensated ${money(g.compensatedAmount)}  recovered ${money(g.recoveredAmount)}${g.warnings.map((w) => `\nwarning: ${w.message}`).join('')}`);

@@ -67,6 +67,25 @@ describe('guarantee contracts', () => {
     expect(over.events[0]!.detail).toMatchObject({ overrideReason: '董事会特批' });
   });
 
+  it('reports ratios through the channel: leverage against net assets, compensation rate', async () => {
+    await rt.call('netAssets.record', { periodEnd: '2025-12-31', amount: '50000000' });
+    await rt.call('guarantee.create', { ...contract, contractNo: 'R-1' }, officer);
+    await rt.call('guarantee.approve', { contractNo: 'R-1', reviewDate: '2026-02-26', members: '王' }, manager);
+    await rt.call('guarantee.activate', { contractNo: 'R-1' }, officer);
+    await rt.call('guarantee.create', { ...contract, contractNo: 'R-2', clientSize: 'other', guaranteedAmount: '2000000' }, officer);
+    await rt.call('guarantee.approve', { contractNo: 'R-2', reviewDate: '2026-02-26', members: '王' }, manager);
+    await rt.call('guarantee.activate', { contractNo: 'R-2' }, officer);
+    await rt.call('guarantee.repay', { contractNo: 'R-2', amount: '1000000' }, officer);
+    await rt.call('guarantee.compensate', { contractNo: 'R-2', amount: '500000' }, manager);
+    const ratios = await rt.call('guarantee.ratios', {});
+    // In force: R-1 3,000,000 (small/micro ≤ 5 million: 75% → 2,250,000). Leverage 2,250,000 / 50,000,000 = 0.05.
+    expect(ratios).toMatchObject({ inForceBalance: '3000000.00', weightedLiability: '2250000.00', netAssets: '50000000.00', leverage: '0.05', leverageLimit: '10', leverageWithinLimit: true });
+    // Released 1,000,000; compensated 500,000 → 0.5000
+    expect(ratios).toMatchObject({ cumulativeReleased: '1000000.00', compensationRate: '0.5000', compensationBalance: '500000.00' });
+    // Fees up front: 2% × 3,000,000 × 365/365 + 2% × 2,000,000 = 100,000 → unearned reserve 50,000
+    expect(ratios).toMatchObject({ feeIncomeThisYear: '100000.00', unearnedFeeReserve: '50000.00' });
+  });
+
   it('refuses nonsense naming the field', async () => {
     expect(await rt.fail('guarantee.create', { ...contract, loanEnd: '2026-01-01' }, officer)).toMatchObject({ field: 'loanEnd', reason: 'dateOrder' });
     expect(await rt.fail('guarantee.create', { ...contract, guaranteeType: 'bond' }, officer)).toMatchObject({ field: 'issuerRating' });

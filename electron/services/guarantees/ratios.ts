@@ -1,0 +1,74 @@
+/** The ratios page and `loanbridge ratios`: the book's figures against the regulatory limits, with formulas. */
+import { contractsWithEvents } from '../../../db/repositories/guarantees/guarantees';
+import { netAssetsAsOf } from '../../../db/repositories/platform/net-assets';
+import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
+import { guaranteeRatios, type RatioContract } from '../../../shared/guarantees/ratios';
+import { mulDivRound } from '../../../shared/money/rounding';
+import { fenToYuan } from '../../../shared/money/yuan';
+import { parsePercent } from '../../../shared/rates/rate';
+import type { ServiceContext } from '../context';
+import { setting } from '../platform/settings';
+import { businessDate } from '../platform/status';
+
+/** A ratio as a decimal fraction with 4 decimals ("0.3333"), from a percent with 2 decimals. */
+function fraction(percent: string | null): string | null {
+  if (percent === null) return null;
+  const [whole, cents] = percent.split('.');
+  const bp = Number(whole) * 100 + Number(cents);
+  return `${Math.floor(bp / 10_000)}.${String(bp % 10_000).padStart(4, '0')}`;
+}
+
+export function computeRatios(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.ratios'>): ChannelOutput<'guarantee.ratios'> {
+  const asOf = input.asOf ?? businessDate(ctx);
+  const contracts: RatioContract[] = contractsWithEvents(ctx.db).map(({ contract: c, events }) => ({
+    clientId: c.clientId,
+    clientSize: c.clientSize,
+    guaranteeType: c.guaranteeType,
+    issuerRating: c.issuerRating,
+    guaranteedAmount: c.guaranteedAmount,
+    feeRate: c.feeRate,
+    feeCharging: c.feeCharging,
+    loanStart: c.loanStart,
+    loanEnd: c.loanEnd,
+    events: events.map((e) => ({ event: e.event, date: e.businessDate, amount: e.amount ?? 0 })),
+  }));
+  const r = guaranteeRatios(contracts, asOf, {
+    smallMicroCap: 500_000_000,
+    farmHouseholdCap: 200_000_000,
+    unearnedReserveRate: parsePercent(setting(ctx, 'guarantees.unearnedFeeReservePercent'))!,
+    compensationReserveRate: parsePercent(setting(ctx, 'guarantees.compensationReservePercent'))!,
+    compensationReserveCap: parsePercent(setting(ctx, 'guarantees.compensationReserveCapPercent'))!,
+  });
+  const net = netAssetsAsOf(ctx.db, asOf);
+  const leverageHundredths = net ? mulDivRound(r.weightedLiability, 100, net.amount, 'half-up') : null;
+  const limit = setting(ctx, 'guarantees.leverageLimit');
+  return {
+    asOf,
+    inForceBalance: fenToYuan(r.inForceBalance),
+    weightedLiability: fenToYuan(r.weightedLiability),
+    netAssets: net ? fenToYuan(net.amount) : null,
+    netAssetsPeriodEnd: net?.periodEnd ?? null,
+    leverage: leverageHundredths === null ? null : `${Math.floor(leverageHundredths / 100)}.${String(leverageHundredths % 100).padStart(2, '0')}`,
+    leverageLimit: String(limit),
+    leverageWithinLimit: leverageHundredths === null ? null : leverageHundredths <= limit * 100,
+    cumulativeReleased: fenToYuan(r.cumulativeReleased),
+    cumulativeCompensation: fenToYuan(r.cumulativeCompensation),
+    compensationRate: fraction(r.compensationRate),
+    compensationRecoveryRate: fraction(r.compensationRecoveryRate),
+    lossRate: fraction(r.lossRate),
+    compensationBalance: fenToYuan(r.compensationBalance),
+    feeIncomeThisYear: fenToYuan(r.feeIncomeThisYear),
+    unearnedFeeReserve: fenToYuan(r.unearnedFeeReserve),
+    compensationReserve: fenToYuan(r.compensationReserve),
+    formulas: {
+      weightedLiability: 'Σ in-force balance × weight (75% small/micro ≤ 5m and farm households ≤ 2m per client; 80% bonds rated AA or above; else 100%)',
+      leverage: 'weighted liability ÷ net assets',
+      compensationRate: 'compensation paid ÷ guarantees released (cumulative)',
+      compensationRecoveryRate: 'recovered this year ÷ (compensation balance at 1 January + compensation this year)',
+      lossRate: 'confirmed losses ÷ guarantees released (cumulative)',
+      compensationBalance: 'compensation − recovered − confirmed losses',
+      unearnedFeeReserve: '50% of this year\'s guarantee fee income',
+      compensationReserve: '1% of each year-end liability, topped up only to 10% of that liability; confirmed losses charged first',
+    },
+  };
+}

@@ -1,0 +1,162 @@
+/**
+ * Regulatory ratios and reserves of a financing-guarantee book (Financing Guarantee Regulations 2017
+ * and the 2018 supporting rules), as pure functions over contracts and their dated events. Every
+ * amount is integer fen; ratios are exact to the basis point.
+ */
+import { mulDivRound } from '../money/rounding';
+
+export interface RatioContract {
+  clientId: number;
+  clientSize: 'small-micro' | 'farm-household' | 'other';
+  guaranteeType: 'loan' | 'bond' | 'other';
+  issuerRating: string | null;
+  guaranteedAmount: number;
+  feeRate: number; // millionths a year
+  feeCharging: 'upfront' | 'yearly';
+  loanStart: string;
+  loanEnd: string;
+  events: Array<{ event: string; date: string; amount: number }>;
+}
+
+export interface RatioSettings {
+  smallMicroCap: number; // fen: 5,000,000 yuan
+  farmHouseholdCap: number; // fen: 2,000,000 yuan
+  unearnedReserveRate: number; // millionths: 50%
+  compensationReserveRate: number; // millionths: 1%
+  compensationReserveCap: number; // millionths: 10%
+}
+
+const HIGH_RATINGS = new Set(['AAA', 'AA+', 'AA']);
+
+/** The guaranteed balance of one contract at the end of `date`: lent, less repaid, zero once released or compensated. */
+export function outstandingAt(c: RatioContract, date: string): number {
+  let activated = false;
+  let repaid = 0;
+  for (const e of c.events) {
+    if (e.date > date) continue;
+    if (e.event === 'in-force') activated = true;
+    if (e.event === 'bank-repayment' || e.event === 'released') repaid += e.amount;
+    if (e.event === 'compensated' || e.event === 'released') return 0;
+  }
+  return activated ? Math.max(0, c.guaranteedAmount - repaid) : 0;
+}
+
+/** 融资担保责任余额: 75% for small/micro clients ≤ 5 million and farm households ≤ 2 million (per client), 80% for AA+ bonds, else 100%. */
+export function weightedLiability(contracts: readonly RatioContract[], date: string, settings: RatioSettings): number {
+  const perClientLoans = new Map<number, number>();
+  for (const c of contracts) {
+    if (c.guaranteeType === 'loan') perClientLoans.set(c.clientId, (perClientLoans.get(c.clientId) ?? 0) + outstandingAt(c, date));
+  }
+  let total = 0;
+  for (const c of contracts) {
+    const balance = outstandingAt(c, date);
+    if (balance === 0) continue;
+    let weight = 1_000_000;
+    if (c.guaranteeType === 'loan') {
+      const clientTotal = perClientLoans.get(c.clientId) ?? 0;
+      if ((c.clientSize === 'small-micro' && clientTotal <= settings.smallMicroCap) || (c.clientSize === 'farm-household' && clientTotal <= settings.farmHouseholdCap)) weight = 750_000;
+    } else if (c.guaranteeType === 'bond' && c.issuerRating && HIGH_RATINGS.has(c.issuerRating)) {
+      weight = 800_000;
+    }
+    total += mulDivRound(balance, weight, 1_000_000, 'half-up');
+  }
+  return total;
+}
+
+function sumEvents(contracts: readonly RatioContract[], names: readonly string[], from: string, to: string): number {
+  let total = 0;
+  for (const c of contracts) for (const e of c.events) if (names.includes(e.event) && e.date >= from && e.date <= to) total += e.amount;
+  return total;
+}
+
+const RELEASES = ['bank-repayment', 'released'];
+const COMPENSATIONS = ['compensated'];
+const RECOVERIES = ['recovery', 'closed'];
+const LOSSES = ['loss-confirmed'];
+
+/** Guarantee fees charged in [from, to]: up front for the whole term at activation, or each year on the anniversary. */
+export function feeIncome(contracts: readonly RatioContract[], from: string, to: string): number {
+  let total = 0;
+  for (const c of contracts) {
+    const start = c.events.find((e) => e.event === 'in-force')?.date;
+    if (!start) continue;
+    const days = (Date.parse(c.loanEnd) - Date.parse(c.loanStart)) / 86_400_000;
+    if (c.feeCharging === 'upfront') {
+      if (start >= from && start <= to) total += mulDivRound(c.guaranteedAmount, c.feeRate * days, 1_000_000 * 365, 'half-up');
+      continue;
+    }
+    for (let year = 0; ; year++) {
+      const charge = `${Number(start.slice(0, 4)) + year}${start.slice(4)}`;
+      if (charge >= c.loanEnd || charge > to) break;
+      if (charge >= from) total += mulDivRound(c.guaranteedAmount, c.feeRate, 1_000_000, 'half-up');
+    }
+  }
+  return total;
+}
+
+/** a / b in percent with 2 decimals, or null when b is 0. */
+export function ratioPercent(a: number, b: number): string | null {
+  if (b === 0) return null;
+  const bp = mulDivRound(a, 10_000, b, 'half-up');
+  return `${Math.floor(bp / 100)}.${String(bp % 100).padStart(2, '0')}`;
+}
+
+/**
+ * 担保赔偿准备金: each year-end, 1% of the year-end liability; once the cumulative reserve reaches 10%
+ * of that year's liability only the difference is topped up (nothing when above). Confirmed losses are
+ * charged against it first.
+ */
+export function compensationReserve(contracts: readonly RatioContract[], asOf: string, settings: RatioSettings, firstYear: number): { balance: number; provisionThisYear: number } {
+  const lastYear = Number(asOf.slice(0, 4));
+  let balance = 0;
+  let provision = 0;
+  for (let year = firstYear; year <= lastYear; year++) {
+    const end = year === lastYear ? asOf : `${year}-12-31`;
+    const liability = contracts.reduce((s, c) => s + outstandingAt(c, end), 0);
+    const cap = mulDivRound(liability, settings.compensationReserveCap, 1_000_000, 'half-up');
+    provision = Math.max(0, Math.min(mulDivRound(liability, settings.compensationReserveRate, 1_000_000, 'half-up'), cap - balance));
+    balance += provision;
+    balance -= Math.min(balance, sumEvents(contracts, LOSSES, `${year}-01-01`, end));
+  }
+  return { balance, provisionThisYear: provision };
+}
+
+export interface GuaranteeRatios {
+  inForceBalance: number;
+  weightedLiability: number;
+  cumulativeReleased: number;
+  cumulativeCompensation: number;
+  compensationRate: string | null;
+  compensationRecoveryRate: string | null;
+  lossRate: string | null;
+  compensationBalance: number;
+  feeIncomeThisYear: number;
+  unearnedFeeReserve: number;
+  compensationReserve: number;
+}
+
+export function guaranteeRatios(contracts: readonly RatioContract[], asOf: string, settings: RatioSettings): GuaranteeRatios {
+  const yearStart = `${asOf.slice(0, 4)}-01-01`;
+  const beforeYear = `${Number(asOf.slice(0, 4)) - 1}-12-31`;
+  const released = sumEvents(contracts, RELEASES, '0000-01-01', asOf);
+  const compensation = sumEvents(contracts, COMPENSATIONS, '0000-01-01', asOf);
+  const recovered = sumEvents(contracts, RECOVERIES, '0000-01-01', asOf);
+  const losses = sumEvents(contracts, LOSSES, '0000-01-01', asOf);
+  const openingBalance =
+    sumEvents(contracts, COMPENSATIONS, '0000-01-01', beforeYear) - sumEvents(contracts, RECOVERIES, '0000-01-01', beforeYear) - sumEvents(contracts, LOSSES, '0000-01-01', beforeYear);
+  const fees = feeIncome(contracts, yearStart, asOf);
+  const firstYear = Math.min(...contracts.flatMap((c) => c.events.map((e) => Number(e.date.slice(0, 4)))), Number(asOf.slice(0, 4)));
+  return {
+    inForceBalance: contracts.reduce((s, c) => s + outstandingAt(c, asOf), 0),
+    weightedLiability: weightedLiability(contracts, asOf, settings),
+    cumulativeReleased: released,
+    cumulativeCompensation: compensation,
+    compensationRate: ratioPercent(compensation, released),
+    compensationRecoveryRate: ratioPercent(sumEvents(contracts, RECOVERIES, yearStart, asOf), openingBalance + sumEvents(contracts, COMPENSATIONS, yearStart, asOf)),
+    lossRate: ratioPercent(losses, released),
+    compensationBalance: compensation - recovered - losses,
+    feeIncomeThisYear: fees,
+    unearnedFeeReserve: mulDivRound(fees, settings.unearnedReserveRate, 1_000_000, 'half-up'),
+    compensationReserve: compensationReserve(contracts, asOf, settings, firstYear).balance,
+  };
+}
