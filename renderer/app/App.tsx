@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HashRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { ApiError } from '../api/client';
+import { GuaranteesPage } from '../features/guarantees/GuaranteesPage';
 import { AuthGate } from '../features/platform/auth/AuthGate';
 import { AuditPage } from '../features/platform/audit/AuditPage';
 import { BackupsPage } from '../features/platform/backups/BackupsPage';
@@ -65,7 +66,7 @@ export function App() {
                 <Route path="/lending/close" element={<DailyClosePage />} />
                 <Route path="/lending/loans" element={<LoansPage />} />
                 <Route path="/lending/loans/:contractNo" element={<LoanDetailPage />} />
-                <Route path="/guarantees" element={<ComingSoon areaKey="nav.guarantees" />} />
+                <Route path="/guarantees" element={<GuaranteesPage />} />
                 <Route path="/collections" element={<ComingSoon areaKey="nav.collections" />} />
                 <Route path="/ledgers" element={<ComingSoon areaKey="nav.ledgers" />} />
                 <Route path="/settings" element={<SettingsPage />} />
