@@ -3,6 +3,7 @@ import type { ChannelName, ChannelOutput, ChannelParsedInput } from '../../share
 import type { ServiceContext } from './context';
 import {
   activateGuarantee,
+  addCounterGuarantee,
   approveGuarantee,
   compensateGuarantee,
   confirmGuaranteeLoss,
@@ -95,6 +96,7 @@ export const handlers: HandlerMap = {
   'guarantee.compensate': compensateGuarantee,
   'guarantee.recover': recoverGuarantee,
   'guarantee.confirmLoss': confirmGuaranteeLoss,
+  'guarantee.addCounterGuarantee': addCounterGuarantee,
   'guarantee.ratios': computeRatios,
   'guarantee.get': getGuarantee,
   'guarantee.list': listGuarantees,

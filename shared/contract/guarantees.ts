@@ -13,6 +13,7 @@ import {
   guaranteeRecoverInput,
   guaranteeRef,
   guaranteeView,
+  counterGuaranteeInput,
 } from '../guarantees/guarantee';
 
 export const guaranteeChannels = {
@@ -53,6 +54,7 @@ export const guaranteeChannels = {
     permission: 'guarantee.read',
     mutates: false,
   }),
+  'guarantee.addCounterGuarantee': channel({ input: counterGuaranteeInput, output: guaranteeView, permission: 'guarantee.write', mutates: true }),
   'guarantee.get': channel({ input: guaranteeRef, output: guaranteeView, permission: 'guarantee.read', mutates: false }),
   'guarantee.list': channel({ input: guaranteeListInput, output: pageOf(guaranteeView), permission: 'guarantee.read', mutates: false }),
 };

@@ -73,6 +73,21 @@ export const guaranteeAmountInput = guaranteeRef.extend({ amount: yuan({ positiv
 export const guaranteeRecoverInput = guaranteeAmountInput.extend({ source: z.enum(['client', 'guarantor', 'collateral-sale', 'other']).default('client') });
 export const guaranteeLossInput = guaranteeAmountInput.extend({ evidenceType: z.enum(lossEvidenceTypes), documentNo: requiredText(100) });
 
+/** 反担保: collateral (mortgage, pledge), a person's or company's guarantee, or margin. */
+export const counterGuaranteeInput = z
+  .strictObject({
+    contractNo,
+    kind: z.enum(['mortgage', 'pledge', 'guarantee', 'margin']),
+    collateralId: positiveId.optional(),
+    guarantorId: positiveId.optional(),
+    securedAmount: yuan({ positive: true }),
+  })
+  .refine((v) => (v.kind === 'guarantee' ? v.guarantorId !== undefined : v.kind === 'margin' || v.collateralId !== undefined), {
+    path: ['kind'],
+    message: 'a mortgage or pledge names the collateral; a guarantee names the guarantor',
+    params: { reason: 'counterGuaranteeParty' },
+  });
+
 export const guaranteeView = z.object({
   contractNo: z.string(),
   clientId: z.number().int(),
@@ -101,6 +116,9 @@ export const guaranteeView = z.object({
   watchList: z.boolean(),
   officer: z.string(),
   events: z.array(z.object({ event: z.string(), businessDate: z.string(), amount: z.string().nullable(), detail: z.unknown(), by: z.string() })),
+  counterGuarantees: z.array(z.object({ kind: z.string(), description: z.string(), securedAmount: z.string() })),
+  /** Counter-guarantees over the guaranteed amount, in percent; null without any. */
+  counterCoverage: z.string().nullable(),
   warnings: z.array(z.object({ reason: z.string(), message: z.string() })),
 });
 export type GuaranteeView = z.output<typeof guaranteeView>;

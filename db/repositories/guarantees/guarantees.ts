@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, sum, type SQL } from 'drizzle-orm';
 import type { AppDatabase } from '../../open';
-import { borrowers, guaranteeContracts, guaranteeEvents, partnerBanks } from '../../schema';
+import { borrowers, counterGuarantees, guaranteeContracts, guaranteeEvents, partnerBanks } from '../../schema';
 
 export type BankRow = typeof partnerBanks.$inferSelect;
 export type GuaranteeRow = typeof guaranteeContracts.$inferSelect;
@@ -93,4 +93,18 @@ export function contractsWithEvents(db: AppDatabase) {
     byContract.set(e.contractId, list);
   }
   return contracts.map((c) => ({ contract: c, events: byContract.get(c.id) ?? [] }));
+}
+
+export function insertCounterGuarantee(db: AppDatabase, row: typeof counterGuarantees.$inferInsert): void {
+  db.insert(counterGuarantees).values(row).run();
+}
+
+export function counterGuaranteesOf(db: AppDatabase, contractId: number) {
+  return db.select().from(counterGuarantees).where(eq(counterGuarantees.contractId, contractId)).orderBy(asc(counterGuarantees.id)).all();
+}
+
+/** How much of a collateral item's value counter-guarantees already claim. */
+export function counterSecuredTotal(db: AppDatabase, collateralId: number): number {
+  const row = db.select({ total: sum(counterGuarantees.securedAmount) }).from(counterGuarantees).where(eq(counterGuarantees.collateralId, collateralId)).get();
+  return Number(row?.total ?? 0);
 }

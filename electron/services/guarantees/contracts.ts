@@ -5,11 +5,15 @@
  */
 import { findBorrowerRow } from '../../../db/repositories/lending/borrowers';
 import { netAssetsAsOf } from '../../../db/repositories/platform/net-assets';
+import { findCollateral, securedTotal } from '../../../db/repositories/lending/security';
 import {
   allBanks,
   bankUsage,
   clientInForce,
   countGuarantees,
+  counterGuaranteesOf,
+  counterSecuredTotal,
+  insertCounterGuarantee,
   findBank,
   findGuaranteeByNo,
   guaranteeEventsOf,
@@ -117,6 +121,7 @@ export function guaranteeView(ctx: ServiceContext, row: GuaranteeRow, warnings: 
     watchList: row.watchList,
     officer: row.officer,
     events: guaranteeEventsOf(ctx.db, row.id).map((e) => ({ event: e.event, businessDate: e.businessDate, amount: e.amount === null ? null : y(e.amount), detail: e.detail === null ? null : (JSON.parse(e.detail) as unknown), by: e.by })),
+    ...counterGuaranteeSummary(ctx, row),
     warnings,
   };
 }
@@ -322,4 +327,52 @@ export function getGuarantee(ctx: ServiceContext, input: ChannelParsedInput<'gua
 export function listGuarantees(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.list'>): ChannelOutput<'guarantee.list'> {
   const { rows, total } = queryGuarantees(ctx.db, input);
   return { items: rows.map((r) => guaranteeView(ctx, r.contract)), total, page: input.page, pageSize: input.pageSize };
+}
+
+function counterGuaranteeSummary(ctx: ServiceContext, row: GuaranteeRow): Pick<GuaranteeView, 'counterGuarantees' | 'counterCoverage'> {
+  const links = counterGuaranteesOf(ctx.db, row.id);
+  const describe = (l: (typeof links)[number]) => {
+    if (l.collateralId) return findCollateral(ctx.db, l.collateralId)?.description ?? `collateral ${l.collateralId}`;
+    if (l.guarantorId) return findBorrowerRow(ctx.db, l.guarantorId)?.name ?? `guarantor ${l.guarantorId}`;
+    return 'margin';
+  };
+  const secured = links.reduce((s, l) => s + l.securedAmount, 0);
+  return {
+    counterGuarantees: links.map((l) => ({ kind: l.kind, description: describe(l), securedAmount: y(l.securedAmount) })),
+    counterCoverage: links.length ? percentOf(secured, row.guaranteedAmount) : null,
+  };
+}
+
+/** Links a counter-guarantee; collateral is claimed against its value like a loan's, so one item is never pledged twice over. */
+export function addCounterGuarantee(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.addCounterGuarantee'>): GuaranteeView {
+  const row = contractOrThrow(ctx, input.contractNo);
+  if (['closed', 'loss', 'released'].includes(row.status)) {
+    throw new AppError('conflict', `guarantee ${row.contractNo} is ${row.status}`, { reason: 'guaranteeStatus', params: { status: row.status, action: 'secure' } });
+  }
+  if (input.collateralId) {
+    const item = findCollateral(ctx.db, input.collateralId);
+    if (!item) throw new AppError('not-found', `collateralId: no collateral ${input.collateralId}`, { field: 'collateralId', reason: 'collateralNotFound' });
+    const claimed = securedTotal(ctx.db, item.id) + counterSecuredTotal(ctx.db, item.id);
+    if (claimed + input.securedAmount > item.appraisedValue) {
+      throw new AppError('validation', `securedAmount: only ${y(Math.max(0, item.appraisedValue - claimed))} of this collateral's value is still free`, {
+        field: 'securedAmount',
+        reason: 'exceedsCollateralValue',
+        params: { available: y(Math.max(0, item.appraisedValue - claimed)) },
+      });
+    }
+  }
+  if (input.guarantorId && !findBorrowerRow(ctx.db, input.guarantorId)) {
+    throw new AppError('not-found', `guarantorId: no borrower record ${input.guarantorId}`, { field: 'guarantorId', reason: 'borrowerNotFound' });
+  }
+  insertCounterGuarantee(ctx.db, {
+    contractId: row.id,
+    kind: input.kind,
+    collateralId: input.collateralId ?? null,
+    guarantorId: input.guarantorId ?? null,
+    securedAmount: input.securedAmount,
+    linkedAt: instant(ctx),
+    linkedBy: actorOf(ctx).userName,
+  });
+  ctx.audit({ entityType: 'counter-guarantee', entityId: row.contractNo, before: null, after: { kind: input.kind, collateralId: input.collateralId ?? null, guarantorId: input.guarantorId ?? null, securedAmount: y(input.securedAmount) } });
+  return guaranteeView(ctx, row);
 }

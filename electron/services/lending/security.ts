@@ -1,6 +1,7 @@
 /** Collateral and guarantors: records, revaluations, links to loans, coverage. */
 import { findBorrowerRow } from '../../../db/repositories/lending/borrowers';
 import { findLoan, findLoanByContract, queryLoans, type LoanRow } from '../../../db/repositories/lending/loans';
+import { counterSecuredTotal } from '../../../db/repositories/guarantees/guarantees';
 import { toLoanSummary } from './loans';
 import {
   collateralOfLoan,
@@ -33,8 +34,13 @@ function percentOf(a: number, b: number): string | null {
   return `${Math.floor(basisPoints / 100)}.${String(basisPoints % 100).padStart(2, '0')}`;
 }
 
+/** What loans and guarantee contracts together already claim of an item's value. */
+function claimedOf(ctx: ServiceContext, collateralId: number): number {
+  return securedTotal(ctx.db, collateralId) + counterSecuredTotal(ctx.db, collateralId);
+}
+
 function collateralView(ctx: ServiceContext, row: CollateralRow): ChannelOutput<'collateral.get'> {
-  const secured = securedTotal(ctx.db, row.id);
+  const secured = claimedOf(ctx, row.id);
   return {
     id: row.id,
     ownerBorrowerId: row.ownerBorrowerId,
@@ -118,7 +124,7 @@ export function linkCollateral(ctx: ServiceContext, input: ChannelParsedInput<'l
   const loan = loanOrThrow(ctx, input.contractNo);
   const item = collateralOrThrow(ctx, input.collateralId);
   if (item.status !== 'pledged') throw new AppError('conflict', `collateralId: collateral ${item.id} is ${item.status}`, { field: 'collateralId', reason: 'collateralNotAvailable' });
-  const available = item.appraisedValue - securedTotal(ctx.db, item.id);
+  const available = item.appraisedValue - claimedOf(ctx, item.id);
   // One item can secure several loans, up to its value.
   if (input.securedAmount > available) {
     throw new AppError('validation', `securedAmount: only ${y(Math.max(0, available))} of this collateral's value is still free`, {

@@ -94,6 +94,9 @@ export function GuaranteesPage() {
                         <Descriptions.Item label={t('guarantees.margin')}>{yuan(g.marginDeposit)}</Descriptions.Item>
                         <Descriptions.Item label={t('guarantees.released')}>{yuan(g.releasedAmount)}</Descriptions.Item>
                         <Descriptions.Item label={t('guarantees.recovered')}>{yuan(g.recoveredAmount)}</Descriptions.Item>
+                        <Descriptions.Item label={t('guarantees.counterGuarantees')}>
+                          {g.counterGuarantees.length ? `${g.counterGuarantees.map((c) => `${t(`guarantees.counterKinds.${c.kind}`)} ${c.description} ${yuan(c.securedAmount)}`).join('；')}（${t('guarantees.coverage')} ${g.counterCoverage}%）` : '—'}
+                        </Descriptions.Item>
                         <Descriptions.Item label={t('guarantees.history')}>{g.events.map((e) => `${e.businessDate} ${t(`guarantees.events.${e.event}`, { defaultValue: e.event })}`).join('；')}</Descriptions.Item>
                       </Descriptions>
                     ),

@@ -86,6 +86,25 @@ describe('guarantee contracts', () => {
     expect(ratios).toMatchObject({ feeIncomeThisYear: '100000.00', unearnedFeeReserve: '50000.00' });
   });
 
+  it('takes counter-guarantees — a mortgage shared with a loan up to its value, a shareholder, margin — with their coverage', async () => {
+    await rt.call('borrower.create', { kind: 'individual', name: '陈大股东', idType: 'resident-id', idNumber: '440524199003072319' });
+    await rt.call('guarantee.create', { ...contract, contractNo: 'C-1' }, officer);
+    const item = await rt.call('collateral.create', { ownerBorrowerId: 1, kind: 'property', description: '厂房', appraisedValue: '4000000', appraisedOn: '2026-02-01' });
+    await rt.call('guarantee.addCounterGuarantee', { contractNo: 'C-1', kind: 'mortgage', collateralId: item.id, securedAmount: '2500000' }, officer);
+    await rt.call('guarantee.addCounterGuarantee', { contractNo: 'C-1', kind: 'guarantee', guarantorId: 2, securedAmount: '3000000' }, officer);
+    const secured = await rt.call('guarantee.addCounterGuarantee', { contractNo: 'C-1', kind: 'margin', securedAmount: '600000' }, officer);
+    expect(secured.counterGuarantees).toEqual([
+      { kind: 'mortgage', description: '厂房', securedAmount: '2500000.00' },
+      { kind: 'guarantee', description: '陈大股东', securedAmount: '3000000.00' },
+      { kind: 'margin', description: 'margin', securedAmount: '600000.00' },
+    ]);
+    expect(secured.counterCoverage).toBe('203.33'); // 6,100,000 / 3,000,000
+    // The same building can secure a loan only with what is left of its value: 1,500,000.
+    expect((await rt.call('collateral.get', { id: item.id })).available).toBe('1500000.00');
+    expect(await rt.fail('guarantee.addCounterGuarantee', { contractNo: 'C-1', kind: 'pledge', collateralId: item.id, securedAmount: '1500000.01' }, officer)).toMatchObject({ reason: 'exceedsCollateralValue' });
+    expect(await rt.fail('guarantee.addCounterGuarantee', { contractNo: 'C-1', kind: 'mortgage', securedAmount: '1' }, officer)).toMatchObject({ field: 'kind', reason: 'counterGuaranteeParty' });
+  });
+
   it('refuses nonsense naming the field', async () => {
     expect(await rt.fail('guarantee.create', { ...contract, loanEnd: '2026-01-01' }, officer)).toMatchObject({ field: 'loanEnd', reason: 'dateOrder' });
     expect(await rt.fail('guarantee.create', { ...contract, guaranteeType: 'bond' }, officer)).toMatchObject({ field: 'issuerRating' });

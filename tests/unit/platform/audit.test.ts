@@ -68,6 +68,7 @@ const writes: Record<string, () => Promise<unknown>> = {
   'bank.create': () => rt.dispatch('bank.create', { name: '某农商银行', branch: '西湖支行', creditLine: '50000000', lineValidFrom: '2026-01-01', lineValidTo: '2027-12-31' }, admin),
   'guarantee.create': () =>
     rt.dispatch('guarantee.create', { clientId: 1, bankId: 1, contractNo: 'G-1', clientSize: 'small-micro', guaranteedAmount: '1000000', bankLoanRate: '4.35', loanStart: '2026-11-01', loanEnd: '2027-11-01', feeRatePercent: '1.5' }, admin),
+  'guarantee.addCounterGuarantee': () => rt.dispatch('guarantee.addCounterGuarantee', { contractNo: 'G-1', kind: 'margin', securedAmount: '200000' }, admin),
   'guarantee.approve': () => rt.dispatch('guarantee.approve', { contractNo: 'G-1', reviewDate: '2026-11-02', members: '张、王、李' }, admin),
   'guarantee.activate': () => rt.dispatch('guarantee.activate', { contractNo: 'G-1' }, admin),
   'guarantee.repay': () => rt.dispatch('guarantee.repay', { contractNo: 'G-1', amount: '100000' }, admin),

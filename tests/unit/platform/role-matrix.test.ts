@@ -14,7 +14,7 @@ const OVERSIGHT: ChannelName[] = [...EVERY_ROLE, 'settings.list', 'netAssets.lis
 const allowed: Record<Role, ChannelName[]> = {
   administrator: [...channelNames],
   'loan-officer': [...EVERY_ROLE, 'borrower.create', 'borrower.update', 'loan.create', 'loan.disburse', 'loan.repay', 'loan.reverse', 'loan.settle', 'collateral.create', 'collateral.revalue', 'loan.linkCollateral', 'loan.addGuarantor', 'loan.recover', 'loan.prepay'],
-  'guarantee-officer': [...EVERY_ROLE, 'borrower.create', 'borrower.update', 'bank.create', 'guarantee.create', 'guarantee.activate', 'guarantee.repay', 'guarantee.release', 'guarantee.recover'],
+  'guarantee-officer': [...EVERY_ROLE, 'borrower.create', 'borrower.update', 'bank.create', 'guarantee.create', 'guarantee.activate', 'guarantee.repay', 'guarantee.release', 'guarantee.recover', 'guarantee.addCounterGuarantee'],
   collector: EVERY_ROLE,
   accountant: EVERY_ROLE,
   manager: [...OVERSIGHT, 'loan.approve', 'loan.writeOff', 'loan.classify', 'loan.restructure', 'guarantee.approve', 'guarantee.compensate', 'guarantee.confirmLoss'],
