@@ -1,13 +1,6 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { stamps } from './columns';
 import { borrowers, collateral } from './lending';
-
-const stamps = {
-  version: integer('version').notNull().default(1),
-  createdAt: text('created_at').notNull(),
-  createdBy: text('created_by').notNull(),
-  updatedAt: text('updated_at').notNull(),
-  updatedBy: text('updated_by').notNull(),
-};
 
 /** 合作银行: the credit line (授信额度) a bank grants the guarantor, with agreed margin and risk share. */
 export const partnerBanks = sqliteTable(

@@ -1,16 +1,8 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { stamps } from './columns';
 import { borrowerKinds, idTypes, relationships } from '../../shared/lending/borrower';
 import { roundingModes } from '../../shared/money/rounding';
 import { dayCounts, frequencies, repaymentMethods } from '../../shared/schedule/types';
-
-/** Audit columns every business table carries: UTC instants (ISO 8601) and user names. */
-const stamps = {
-  version: integer('version').notNull().default(1),
-  createdAt: text('created_at').notNull(),
-  createdBy: text('created_by').notNull(),
-  updatedAt: text('updated_at').notNull(),
-  updatedBy: text('updated_by').notNull(),
-};
 
 /** 借款人 */
 export const borrowers = sqliteTable(

@@ -5,6 +5,7 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import type { ChannelName } from '../../shared/contract';
 import { AppError, type AppErrorPayload } from '../../shared/contract/errors';
+import fs from 'node:fs';
 import os from 'node:os';
 import type { Actor } from '../../shared/platform/permissions';
 import type { Caller } from '../services/dispatch';
@@ -49,6 +50,21 @@ async function cliCaller(runtime: Runtime, options: { user?: string; password?: 
   const signedIn = await runtime.dispatch('session.signIn', { userName: options.user, password }, { session: null });
   if (!signedIn.ok) throw new CliFailure(signedIn.error);
   return { session: (signedIn.value as { token: string }).token };
+}
+
+/** Reads the JSON file an option names; says which option, and whether the file was unreadable or not JSON. */
+export function readJsonOption(file: string, option: string): unknown {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new CliFailure({ code: 'bad-request', field: option, message: `--${option}: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new CliFailure({ code: 'bad-request', field: option, message: `--${option}: ${file} is not valid JSON (${(error as Error).message})` });
+  }
 }
 
 export function integerOption(name: string) {

@@ -1,5 +1,6 @@
 /** How the CLI prints: JSON for scripts, aligned text for people. */
 import type { AppErrorPayload } from '../../shared/contract/errors';
+import { formatYuan, parseYuan } from '../../shared/money/yuan';
 
 export interface Output {
   json: boolean;
@@ -34,3 +35,6 @@ export function printError(output: Output, error: AppErrorPayload): void {
   output.err(`error: ${error.message}`);
   for (const issue of error.issues?.slice(1) ?? []) output.err(`       ${issue.message}`);
 }
+
+/** A yuan string from the API as people read it: "1234567.8" → "1,234,567.80". */
+export const money = (yuan: string): string => formatYuan(parseYuan(yuan) ?? 0);

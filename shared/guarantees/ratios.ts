@@ -3,7 +3,7 @@
  * and the 2018 supporting rules), as pure functions over contracts and their dated events. Every
  * amount is integer fen; ratios are exact to the basis point.
  */
-import { mulDivRound } from '../money/rounding';
+import { mulDivRound, percentString } from '../money/rounding';
 
 export interface RatioContract {
   clientId: number;
@@ -94,13 +94,6 @@ export function feeIncome(contracts: readonly RatioContract[], from: string, to:
   return total;
 }
 
-/** a / b in percent with 2 decimals, or null when b is 0. */
-export function ratioPercent(a: number, b: number): string | null {
-  if (b === 0) return null;
-  const bp = mulDivRound(a, 10_000, b, 'half-up');
-  return `${Math.floor(bp / 100)}.${String(bp % 100).padStart(2, '0')}`;
-}
-
 /**
  * 担保赔偿准备金: each year-end, 1% of the year-end liability; once the cumulative reserve reaches 10%
  * of that year's liability only the difference is topped up (nothing when above). Confirmed losses are
@@ -151,9 +144,9 @@ export function guaranteeRatios(contracts: readonly RatioContract[], asOf: strin
     weightedLiability: weightedLiability(contracts, asOf, settings),
     cumulativeReleased: released,
     cumulativeCompensation: compensation,
-    compensationRate: ratioPercent(compensation, released),
-    compensationRecoveryRate: ratioPercent(sumEvents(contracts, RECOVERIES, yearStart, asOf), openingBalance + sumEvents(contracts, COMPENSATIONS, yearStart, asOf)),
-    lossRate: ratioPercent(losses, released),
+    compensationRate: percentString(compensation, released),
+    compensationRecoveryRate: percentString(sumEvents(contracts, RECOVERIES, yearStart, asOf), openingBalance + sumEvents(contracts, COMPENSATIONS, yearStart, asOf)),
+    lossRate: percentString(losses, released),
     compensationBalance: compensation - recovered - losses,
     feeIncomeThisYear: fees,
     unearnedFeeReserve: mulDivRound(fees, settings.unearnedReserveRate, 1_000_000, 'half-up'),

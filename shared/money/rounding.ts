@@ -44,3 +44,10 @@ export function mulDivRound(a: number, b: number, d: number, mode: RoundingMode)
   if (product <= SAFE) return divRound(product, d, mode);
   return Number(divRoundBig(BigInt(a) * BigInt(b), BigInt(d), mode));
 }
+
+/** a / b as a percent with 2 decimals ("33.33"), rounded half-up exactly; null when b is 0. */
+export function percentString(a: number, b: number): string | null {
+  if (b === 0) return null;
+  const basisPoints = mulDivRound(a, 10_000, b, 'half-up');
+  return `${Math.floor(basisPoints / 100)}.${String(basisPoints % 100).padStart(2, '0')}`;
+}

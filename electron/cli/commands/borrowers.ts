@@ -1,8 +1,7 @@
-import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { ChannelOutput } from '../../../shared/contract';
 import type { BorrowerSummary } from '../../../shared/lending/borrower';
-import { CliFailure, integerOption, type CliContext } from '../main';
+import { integerOption, readJsonOption, type CliContext } from '../main';
 import { printValue, table } from '../output';
 
 type Borrower = ChannelOutput<'borrower.get'>;
@@ -19,14 +18,6 @@ interface AddOptions {
   industry?: string;
   legalRepresentative?: string;
   note?: string;
-}
-
-function readJsonFile(file: string): unknown {
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new CliFailure({ code: 'bad-request', message: `--file: cannot read ${file} as JSON (${(error as Error).message})`, field: 'file' });
-  }
 }
 
 function defaultIdType(kind: string | undefined): string {
@@ -56,7 +47,7 @@ export function registerBorrowerCommands(program: Command, cli: CliContext): voi
     .option('--note <note>')
     .action(async (options: AddOptions) => {
       const input = options.file
-        ? readJsonFile(options.file)
+        ? readJsonOption(options.file, 'file')
         : {
             kind: options.kind,
             name: options.name,

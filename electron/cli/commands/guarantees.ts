@@ -1,13 +1,9 @@
 /** Guarantee business from the terminal: banks, contracts and their lifecycle. */
-import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { ChannelOutput } from '../../../shared/contract';
 import type { GuaranteeView } from '../../../shared/guarantees/guarantee';
-import { formatYuan, parseYuan } from '../../../shared/money/yuan';
-import { CliFailure, integerOption, type CliContext } from '../main';
-import { printValue, table } from '../output';
-
-const money = (yuan: string) => formatYuan(parseYuan(yuan) ?? 0);
+import { integerOption, readJsonOption, type CliContext } from '../main';
+import { money, printValue, table } from '../output';
 
 function listJson(g: GuaranteeView) {
   return {
@@ -78,13 +74,7 @@ export function registerGuaranteeCommands(program: Command, cli: CliContext): vo
     .description('a guarantee application from a JSON file in the guarantee.create format (see README)')
     .requiredOption('--file <contract.json>')
     .action(async (o: { file: string }) => {
-      let input: unknown;
-      try {
-        input = JSON.parse(fs.readFileSync(o.file, 'utf8'));
-      } catch (error) {
-        throw new CliFailure({ code: 'bad-request', field: 'file', message: `--file: cannot read ${o.file} as JSON (${(error as Error).message})` });
-      }
-      show(await cli.call<GuaranteeView>('guarantee.create', input));
+      show(await cli.call<GuaranteeView>('guarantee.create', readJsonOption(o.file, 'file')));
     });
   guarantee
     .command('approve <contractNo>')

@@ -1,21 +1,9 @@
 /** Loan commands: the lifecycle from the terminal, with the same checks as the app. */
-import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { ChannelOutput } from '../../../shared/contract';
 import type { LoanDetail, LoanSummary } from '../../../shared/lending/loan';
-import { formatYuan, parseYuan } from '../../../shared/money/yuan';
-import { CliFailure, integerOption, type CliContext } from '../main';
-import { printValue, table } from '../output';
-
-const money = (yuan: string) => formatYuan(parseYuan(yuan) ?? 0);
-
-function readJson(file: string, field: string): unknown {
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new CliFailure({ code: 'bad-request', field, message: `--${field}: cannot read ${file} as JSON (${(error as Error).message})` });
-  }
-}
+import { CliFailure, integerOption, readJsonOption, type CliContext } from '../main';
+import { money, printValue, table } from '../output';
 
 /** What the JSON list prints per loan: the register columns, amounts as yuan strings. */
 function registerJson(l: LoanSummary) {
@@ -69,7 +57,7 @@ export function registerLoanCommands(program: Command, cli: CliContext): void {
     .action(async (o: { borrower: number; terms: string; product?: string; purpose?: string; security: string; contractNo?: string; allowAboveCap?: boolean }) => {
       const detail = await cli.call<LoanDetail>('loan.create', {
         borrowerId: o.borrower,
-        terms: readJson(o.terms, 'terms'),
+        terms: readJsonOption(o.terms, 'terms'),
         ...(o.product ? { productCode: o.product } : {}),
         purpose: o.purpose ?? null,
         securityType: o.security,

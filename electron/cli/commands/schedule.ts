@@ -1,27 +1,10 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { ChannelOutput } from '../../../shared/contract';
-import { formatYuan, parseYuan } from '../../../shared/money/yuan';
-import { CliFailure, type CliContext } from '../main';
-import { printValue, table } from '../output';
+import { readJsonOption, type CliContext } from '../main';
+import { money, printValue, table } from '../output';
 
 type WireSchedule = ChannelOutput<'schedule.calculate'>;
-
-function readTerms(file: string): unknown {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new CliFailure({ code: 'bad-request', field: 'terms', message: `--terms: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new CliFailure({ code: 'bad-request', field: 'terms', message: `--terms: ${file} is not valid JSON (${(error as Error).message})` });
-  }
-}
-
-const money = (yuan: string) => formatYuan(parseYuan(yuan) ?? 0);
 
 function asText(s: WireSchedule): string {
   const rows = s.installments.map((i) => [
@@ -54,7 +37,7 @@ export function registerScheduleCommands(program: Command, cli: CliContext): voi
     .option('--language <language>', 'zh-CN or en, for the Excel headers', 'zh-CN')
     .option('--allow-above-cap', 'compute even when the APR is above the hard cap (explicit override)')
     .action(async (options: { terms: string; xlsx?: string; language: string; allowAboveCap?: boolean }) => {
-      const request = { terms: readTerms(options.terms), allowAboveCap: options.allowAboveCap ?? false };
+      const request = { terms: readJsonOption(options.terms, 'terms'), allowAboveCap: options.allowAboveCap ?? false };
       if (options.xlsx) {
         const file = await cli.call<ChannelOutput<'schedule.exportXlsx'>>('schedule.exportXlsx', { ...request, language: options.language });
         fs.writeFileSync(`${options.xlsx}.partial`, Buffer.from(file.contentBase64, 'base64'));

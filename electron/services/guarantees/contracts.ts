@@ -28,20 +28,14 @@ import {
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
 import { AppError } from '../../../shared/contract/errors';
 import type { GuaranteeStatus, GuaranteeView } from '../../../shared/guarantees/guarantee';
-import { mulDivRound } from '../../../shared/money/rounding';
+import { percentString } from '../../../shared/money/rounding';
 import { fenToYuan } from '../../../shared/money/yuan';
 import { formatPercent, parsePercent } from '../../../shared/rates/rate';
 import { actorOf, instant, type ServiceContext } from '../context';
 import { setting } from '../platform/settings';
-import { businessDate } from '../platform/status';
+import { businessDate, dateUpToBusinessDate } from '../platform/status';
 
 const y = fenToYuan;
-
-function percentOf(a: number, b: number): string {
-  if (b === 0) return '0.00';
-  const bp = mulDivRound(a, 10_000, b, 'half-up');
-  return `${Math.floor(bp / 100)}.${String(bp % 100).padStart(2, '0')}`;
-}
 
 function bankView(ctx: ServiceContext, bank: BankRow): ChannelOutput<'bank.create'> {
   const used = bankUsage(ctx.db, bank.id);
@@ -54,7 +48,7 @@ function bankView(ctx: ServiceContext, bank: BankRow): ChannelOutput<'bank.creat
     creditLine: y(bank.creditLine),
     used: y(used),
     available: y(Math.max(0, bank.creditLine - used)),
-    usedPercent: percentOf(used, bank.creditLine),
+    usedPercent: percentString(used, bank.creditLine) ?? '0.00',
     lineValidFrom: bank.lineValidFrom,
     lineValidTo: bank.lineValidTo,
     marginPercent: formatPercent(bank.marginRatio),
@@ -157,13 +151,6 @@ function record(ctx: ServiceContext, row: GuaranteeRow, event: string, date: str
   return guaranteeView(ctx, findGuaranteeByNo(ctx.db, row.contractNo)!);
 }
 
-function dateOf(ctx: ServiceContext, given: string | undefined): string {
-  const today = businessDate(ctx);
-  const date = given ?? today;
-  if (date > today) throw new AppError('validation', `date: ${date} is after the business date ${today}`, { field: 'date', reason: 'afterBusinessDate', params: { businessDate: today } });
-  return date;
-}
-
 /** Warnings at entry: the bank's line and the client's concentration against net assets. */
 function entryWarnings(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.create'>, bank: BankRow): GuaranteeView['warnings'] {
   const warnings: GuaranteeView['warnings'] = [];
@@ -249,7 +236,7 @@ export function approveGuarantee(ctx: ServiceContext, input: ChannelParsedInput<
 export function activateGuarantee(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.activate'>): GuaranteeView {
   const row = contractOrThrow(ctx, input.contractNo);
   assertTransition(row, 'activate');
-  return record(ctx, row, 'in-force', dateOf(ctx, input.date), row.guaranteedAmount, null, { status: 'in-force' });
+  return record(ctx, row, 'in-force', dateUpToBusinessDate(ctx, input.date), row.guaranteedAmount, null, { status: 'in-force' });
 }
 
 /** The client repaid the bank (from the bank's notice): the outstanding falls; at zero the guarantee is released. */
@@ -260,7 +247,7 @@ export function repayGuarantee(ctx: ServiceContext, input: ChannelParsedInput<'g
   if (input.amount > outstanding) {
     throw new AppError('validation', `amount: only ${y(outstanding)} is outstanding`, { field: 'amount', reason: 'exceedsOutstanding', params: { outstanding: y(outstanding) } });
   }
-  const date = dateOf(ctx, input.date);
+  const date = dateUpToBusinessDate(ctx, input.date);
   const full = input.amount === outstanding;
   return record(ctx, row, full ? 'released' : 'bank-repayment', date, input.amount, null, {
     repaidToBank: row.repaidToBank + input.amount,
@@ -274,7 +261,7 @@ export function releaseGuarantee(ctx: ServiceContext, input: ChannelParsedInput<
   const row = contractOrThrow(ctx, input.contractNo);
   assertTransition(row, 'release');
   const outstanding = row.guaranteedAmount - row.repaidToBank;
-  const date = dateOf(ctx, input.date);
+  const date = dateUpToBusinessDate(ctx, input.date);
   return record(ctx, row, 'released', date, outstanding, null, { status: 'released', repaidToBank: row.guaranteedAmount, releasedAmount: row.releasedAmount + outstanding, releasedOn: date });
 }
 
@@ -286,7 +273,8 @@ export function compensateGuarantee(ctx: ServiceContext, input: ChannelParsedInp
   if (input.amount > outstanding) {
     throw new AppError('validation', `amount: the guaranteed outstanding is ${y(outstanding)}`, { field: 'amount', reason: 'exceedsOutstanding', params: { outstanding: y(outstanding) } });
   }
-  return record(ctx, row, 'compensated', dateOf(ctx, input.date), input.amount, null, { status: 'compensated', compensatedAmount: input.amount, compensatedOn: dateOf(ctx, input.date) });
+  const date = dateUpToBusinessDate(ctx, input.date);
+  return record(ctx, row, 'compensated', date, input.amount, null, { status: 'compensated', compensatedAmount: input.amount, compensatedOn: date });
 }
 
 /** Recovery (追偿): receipts from the client, guarantors or the sale of counter-guarantee collateral. */
@@ -298,7 +286,7 @@ export function recoverGuarantee(ctx: ServiceContext, input: ChannelParsedInput<
     throw new AppError('validation', `amount: the compensation balance is ${y(balance)}`, { field: 'amount', reason: 'exceedsBalance', params: { balance: y(balance) } });
   }
   const closed = input.amount === balance;
-  return record(ctx, row, closed ? 'closed' : 'recovery', dateOf(ctx, input.date), input.amount, { source: input.source }, {
+  return record(ctx, row, closed ? 'closed' : 'recovery', dateUpToBusinessDate(ctx, input.date), input.amount, { source: input.source }, {
     recoveredAmount: row.recoveredAmount + input.amount,
     status: closed ? 'closed' : 'recovering',
   });
@@ -312,7 +300,7 @@ export function confirmGuaranteeLoss(ctx: ServiceContext, input: ChannelParsedIn
   if (input.amount > balance) {
     throw new AppError('validation', `amount: the compensation balance is ${y(balance)}`, { field: 'amount', reason: 'exceedsBalance', params: { balance: y(balance) } });
   }
-  return record(ctx, row, 'loss-confirmed', dateOf(ctx, input.date), input.amount, { evidenceType: input.evidenceType, documentNo: input.documentNo }, {
+  return record(ctx, row, 'loss-confirmed', dateUpToBusinessDate(ctx, input.date), input.amount, { evidenceType: input.evidenceType, documentNo: input.documentNo }, {
     lossAmount: row.lossAmount + input.amount,
     lossEvidenceType: input.evidenceType,
     lossDocumentNo: input.documentNo,
@@ -339,7 +327,7 @@ function counterGuaranteeSummary(ctx: ServiceContext, row: GuaranteeRow): Pick<G
   const secured = links.reduce((s, l) => s + l.securedAmount, 0);
   return {
     counterGuarantees: links.map((l) => ({ kind: l.kind, description: describe(l), securedAmount: y(l.securedAmount) })),
-    counterCoverage: links.length ? percentOf(secured, row.guaranteedAmount) : null,
+    counterCoverage: links.length ? percentString(secured, row.guaranteedAmount) : null,
   };
 }
 

@@ -44,14 +44,14 @@ import { termsSchema, toScheduleTerms, type TermsInput } from '../../../shared/s
 import type { Installment, Schedule } from '../../../shared/schedule/types';
 import { actorOf, instant, type ServiceContext } from '../context';
 import { setting } from '../platform/settings';
-import { businessDate, setBusinessDate } from '../platform/status';
+import { businessDate, dateUpToBusinessDate, setBusinessDate } from '../platform/status';
 import { deleteSetting, readSetting, writeSetting } from '../../../db/repositories/platform/settings';
 import { computeSchedule } from './schedule';
 import { loanSecurity } from './security';
 
 const y = fenToYuan;
 
-function loanOrThrow(ctx: ServiceContext, contractNo: string): LoanRow {
+export function loanOrThrow(ctx: ServiceContext, contractNo: string): LoanRow {
   const loan = findLoanByContract(ctx.db, contractNo);
   if (!loan) throw new AppError('not-found', `contractNo: no loan ${contractNo}`, { field: 'contractNo', reason: 'loanNotFound' });
   return loan;
@@ -68,16 +68,6 @@ function assertStatus(loan: LoanRow, allowed: LoanRow['status'][], action: strin
 
 function event(ctx: ServiceContext, loan: LoanRow, name: string, date: string, detail: unknown): void {
   insertLoanEvent(ctx.db, { loanId: loan.id, event: name, businessDate: date, detail: detail === undefined ? null : JSON.stringify(detail), at: instant(ctx), by: actorOf(ctx).userName });
-}
-
-/** The business date unless a date is given; never later than the business date. */
-function eventDate(ctx: ServiceContext, given: string | undefined, field = 'date'): string {
-  const today = businessDate(ctx);
-  const date = given ?? today;
-  if (date > today) {
-    throw new AppError('validation', `${field}: ${date} is after the business date ${today}`, { field, reason: 'afterBusinessDate', params: { businessDate: today } });
-  }
-  return date;
 }
 
 /** Penalty rate = contract rate × (1 + markup), held within the hard cap on all-in cost. */
@@ -267,7 +257,7 @@ export function disburseLoanRecord(ctx: ServiceContext, input: ChannelParsedInpu
   const loan = loanOrThrow(ctx, input.contractNo);
   assertStatus(loan, ['approved'], 'disbursed');
   const terms = storedTerms(loan);
-  const date = eventDate(ctx, input.date ?? terms.disbursementDate);
+  const date = dateUpToBusinessDate(ctx, input.date ?? terms.disbursementDate);
   if (date !== terms.disbursementDate) {
     // Lent on another day than applied for: the schedule runs from the real date.
     terms.disbursementDate = date;
@@ -299,7 +289,7 @@ export function disburseLoan(ctx: ServiceContext, input: ChannelParsedInput<'loa
 export function repayLoan(ctx: ServiceContext, input: ChannelParsedInput<'loan.repay'>): LoanDetail {
   const loan = loanOrThrow(ctx, input.contractNo);
   assertStatus(loan, ['disbursed'], 'repaid');
-  const date = eventDate(ctx, input.date);
+  const date = dateUpToBusinessDate(ctx, input.date);
   if (date < loan.disbursementDate!) {
     throw new AppError('validation', `date: ${date} is before the disbursement on ${loan.disbursementDate}`, { field: 'date', reason: 'beforeDisbursement' });
   }
@@ -376,7 +366,7 @@ export function payoffLoan(ctx: ServiceContext, input: ChannelParsedInput<'loan.
 export function settleLoanRecord(ctx: ServiceContext, input: ChannelParsedInput<'loan.settle'>): string {
   const loan = loanOrThrow(ctx, input.contractNo);
   assertStatus(loan, ['disbursed'], 'settled');
-  const date = eventDate(ctx, input.date);
+  const date = dateUpToBusinessDate(ctx, input.date);
   const q = quote(ctx, loan, date);
   const day = parseIsoDate(date)!;
   const rows = installmentsOf(ctx.db, loan.id, loan.scheduleVersion);
@@ -627,7 +617,7 @@ export function postPaymentHistory(ctx: ServiceContext, contractNo: string, hist
 export function writeOffLoanRecord(ctx: ServiceContext, input: ChannelParsedInput<'loan.writeOff'>): string {
   const loan = loanOrThrow(ctx, input.contractNo);
   assertStatus(loan, ['disbursed'], 'written off');
-  const date = eventDate(ctx, input.date);
+  const date = dateUpToBusinessDate(ctx, input.date);
   const state = servicingOf(ctx, loan, installmentsOf(ctx.db, loan.id, loan.scheduleVersion), date);
   updateLoan(ctx.db, loan.id, {
     status: 'written-off',
@@ -656,7 +646,7 @@ export function writeOffLoan(ctx: ServiceContext, input: ChannelParsedInput<'loa
 export function recoverLoanRecord(ctx: ServiceContext, input: ChannelParsedInput<'loan.recover'>): string {
   const loan = loanOrThrow(ctx, input.contractNo);
   assertStatus(loan, ['written-off'], 'recovered');
-  const date = eventDate(ctx, input.date);
+  const date = dateUpToBusinessDate(ctx, input.date);
   const id = insertPayment(ctx.db, { loanId: loan.id, valueDate: date, amount: input.amount, channel: input.channel, reference: input.reference, status: 'posted', kind: 'recovery', createdAt: instant(ctx), createdBy: actorOf(ctx).userName });
   updateLoan(ctx.db, loan.id, { recovered: loan.recovered + input.amount, updatedAt: instant(ctx), updatedBy: actorOf(ctx).userName });
   event(ctx, loan, 'recovery', date, { paymentId: id, amount: y(input.amount) });
@@ -709,7 +699,7 @@ function newScheduleVersion(ctx: ServiceContext, loan: LoanRow, list: readonly I
 export function prepayLoan(ctx: ServiceContext, input: ChannelParsedInput<'loan.prepay'>): LoanDetail {
   const loan = loanOrThrow(ctx, input.contractNo);
   assertStatus(loan, ['disbursed'], 'prepaid');
-  const date = eventDate(ctx, input.date);
+  const date = dateUpToBusinessDate(ctx, input.date);
   const rows = installmentsOf(ctx.db, loan.id, loan.scheduleVersion);
   const state = servicingOf(ctx, loan, rows, date);
   if (state.overduePrincipal + state.overdueInterest + state.penaltyOutstanding > 0) {
@@ -760,7 +750,7 @@ export function prepayLoan(ctx: ServiceContext, input: ChannelParsedInput<'loan.
 export function restructureLoan(ctx: ServiceContext, input: ChannelParsedInput<'loan.restructure'>): LoanDetail {
   const loan = loanOrThrow(ctx, input.contractNo);
   assertStatus(loan, ['disbursed'], input.kind === 'extension' ? 'extended' : 'restructured');
-  const date = eventDate(ctx, input.date);
+  const date = dateUpToBusinessDate(ctx, input.date);
   const rows = installmentsOf(ctx.db, loan.id, loan.scheduleVersion);
   const state = servicingOf(ctx, loan, rows, date);
   const paid = state.installments.findIndex((i) => i.paidOn === null);

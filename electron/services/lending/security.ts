@@ -1,8 +1,8 @@
 /** Collateral and guarantors: records, revaluations, links to loans, coverage. */
 import { findBorrowerRow } from '../../../db/repositories/lending/borrowers';
-import { findLoan, findLoanByContract, queryLoans, type LoanRow } from '../../../db/repositories/lending/loans';
+import { findLoan, queryLoans, type LoanRow } from '../../../db/repositories/lending/loans';
 import { counterSecuredTotal } from '../../../db/repositories/guarantees/guarantees';
-import { toLoanSummary } from './loans';
+import { loanOrThrow, toLoanSummary } from './loans';
 import {
   collateralOfLoan,
   collateralOwnedBy,
@@ -21,18 +21,11 @@ import {
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
 import { AppError } from '../../../shared/contract/errors';
 import { addMonths, formatIsoDate, parseIsoDate } from '../../../shared/dates/calendar';
-import { mulDivRound } from '../../../shared/money/rounding';
+import { percentString } from '../../../shared/money/rounding';
 import { fenToYuan } from '../../../shared/money/yuan';
 import { actorOf, instant, type ServiceContext } from '../context';
 
 const y = fenToYuan;
-
-/** a / b as a percent with 2 decimals, exactly; null when b is 0. */
-function percentOf(a: number, b: number): string | null {
-  if (b === 0) return null;
-  const basisPoints = mulDivRound(a, 10_000, b, 'half-up');
-  return `${Math.floor(basisPoints / 100)}.${String(basisPoints % 100).padStart(2, '0')}`;
-}
 
 /** What loans and guarantee contracts together already claim of an item's value. */
 function claimedOf(ctx: ServiceContext, collateralId: number): number {
@@ -63,12 +56,6 @@ function collateralOrThrow(ctx: ServiceContext, id: number): CollateralRow {
   const row = findCollateral(ctx.db, id);
   if (!row) throw new AppError('not-found', `collateralId: no collateral ${id}`, { field: 'collateralId', reason: 'collateralNotFound' });
   return row;
-}
-
-function loanOrThrow(ctx: ServiceContext, contractNo: string): LoanRow {
-  const loan = findLoanByContract(ctx.db, contractNo);
-  if (!loan) throw new AppError('not-found', `contractNo: no loan ${contractNo}`, { field: 'contractNo', reason: 'loanNotFound' });
-  return loan;
 }
 
 export function createCollateral(ctx: ServiceContext, input: ChannelParsedInput<'collateral.create'>): ChannelOutput<'collateral.create'> {
@@ -177,8 +164,8 @@ export function loanSecurity(ctx: ServiceContext, loan: LoanRow): ChannelOutput<
       periodEnd: g.link.periodEnd,
       groupName: g.link.groupName,
     })),
-    collateralCoverage: links.length ? percentOf(secured, exposure) : null,
-    loanToValue: appraised > 0 ? percentOf(exposure, appraised) : null,
+    collateralCoverage: links.length ? percentString(secured, exposure) : null,
+    loanToValue: appraised > 0 ? percentString(exposure, appraised) : null,
   };
 }
 

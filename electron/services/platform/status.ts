@@ -2,6 +2,7 @@ import { readSetting, writeSetting } from '../../../db/repositories/platform/set
 import { countUsers, findUser } from '../../../db/repositories/platform/users';
 import { calendarDateIn } from '../../../shared/dates/business-date';
 import type { ChannelOutput } from '../../../shared/contract';
+import { AppError } from '../../../shared/contract/errors';
 import { instant, type ServiceContext } from '../context';
 import { setting } from './settings';
 import { toUserView } from './users';
@@ -13,6 +14,16 @@ const BUSINESS_DATE = 'platform.businessDate';
 export function businessDate(ctx: Pick<ServiceContext, 'db' | 'now'>): string {
   const value = readSetting(ctx.db, BUSINESS_DATE);
   return typeof value === 'string' ? value : calendarDateIn(setting(ctx, 'platform.officeTimeZone'), ctx.now());
+}
+
+/** The given date, or the business date; never later than the business date (no booking in the future). */
+export function dateUpToBusinessDate(ctx: Pick<ServiceContext, 'db' | 'now'>, given: string | undefined, field = 'date'): string {
+  const today = businessDate(ctx);
+  const date = given ?? today;
+  if (date > today) {
+    throw new AppError('validation', `${field}: ${date} is after the business date ${today}`, { field, reason: 'afterBusinessDate', params: { businessDate: today } });
+  }
+  return date;
 }
 
 export function setBusinessDate(ctx: ServiceContext, date: string, by: string): void {
