@@ -20,7 +20,7 @@ function restrict(paths, patterns = []) {
 const nodeOnly = nodeBuiltins.map((name) => ({ name, message: 'Node built-ins are not available here.' }));
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.electron-native/**', 'db/migrations/**', 'coverage/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.electron-native/**', 'db/migrations/**', 'coverage/**', 'tests/tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

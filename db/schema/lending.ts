@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { stamps } from './columns';
 import { borrowerKinds, idTypes, relationships } from '../../shared/lending/borrower';
 import { roundingModes } from '../../shared/money/rounding';
@@ -88,6 +88,12 @@ export const securityTypes = ['credit', 'guarantee', 'mortgage', 'pledge', 'comb
  * Loans (贷款). Terms are kept as approved (the public terms format, JSON); the register columns
  * (outstanding, DPD, bucket, class…) are a snapshot refreshed on every event and by the daily close.
  */
+/** The columns the loan register filters on, in every register index (see below). */
+function registerIndex(name: string, sortedBy: AnySQLiteColumn, t: Record<'status' | 'bucket' | 'classification' | 'loanOfficer' | 'productId' | 'securityType' | 'borrowerId' | 'disbursementDate' | 'contractNo', AnySQLiteColumn>, ...extra: AnySQLiteColumn[]) {
+  const filters = [t.status, t.bucket, t.classification, t.loanOfficer, t.productId, t.securityType, t.borrowerId, t.disbursementDate, t.contractNo].filter((c) => c !== sortedBy);
+  return index(name).on(sortedBy, ...filters, ...extra);
+}
+
 export const loans = sqliteTable(
   'loans',
   {
@@ -135,8 +141,16 @@ export const loans = sqliteTable(
   (t) => [
     uniqueIndex('loans_contract_no_uq').on(t.contractNo),
     index('loans_borrower_idx').on(t.borrowerId),
-    index('loans_status_idx').on(t.status, t.dpd),
-    index('loans_class_idx').on(t.classification),
+    // The register walks one of these in its sort order and tests every filter on the index entry,
+    // never the wide row: a page of 50 out of 100,000 loans reads a few thousand small entries.
+    // The principal one also carries the sums, so the totals row is a scan of the index alone. No
+    // index leads with a filter column: the planner (without statistics) would pick it and then read
+    // and sort tens of thousands of rows for an unselective filter such as status = disbursed.
+    registerIndex('loans_register_principal_idx', t.principal, t, t.outstandingPrincipal, t.overduePrincipal),
+    registerIndex('loans_register_outstanding_idx', t.outstandingPrincipal, t),
+    registerIndex('loans_register_dpd_idx', t.dpd, t),
+    registerIndex('loans_register_disbursed_idx', t.disbursementDate, t),
+    registerIndex('loans_register_contract_idx', t.contractNo, t),
   ],
 );
 

@@ -5,6 +5,8 @@ import { openRuntime, type Runtime } from '../../electron/services/runtime';
 import { LOCAL_ADMINISTRATOR, type Actor } from '../../shared/platform/permissions';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract';
 import type { AppErrorPayload } from '../../shared/contract/errors';
+import type { ServiceContext } from '../../electron/services/context';
+import { appendAudit } from '../../electron/services/platform/audit';
 
 /** Each test gets its own data folder: tests never share a database. */
 export function tempDataDir(label = 'lb'): string {
@@ -43,5 +45,25 @@ export async function testRuntime(options: { now?: () => Date; dataDir?: string 
       if (result.ok) throw new Error(`${channel} unexpectedly succeeded`);
       return result.error;
     },
+  };
+}
+
+/**
+ * A service context over the test runtime's database, for services no channel exposes on its own
+ * (the bulk book load): the same audit and transaction plumbing as a dispatched call.
+ */
+export function serviceContext(rt: TestRuntime, actor: Actor = LOCAL_ADMINISTRATOR, channel = 'test'): ServiceContext {
+  const { db, sqlite, file, schemaVersion } = rt.database;
+  const now = () => new Date();
+  return {
+    db,
+    sqlite,
+    actor,
+    sessionToken: null,
+    now,
+    app: { appVersion: 'test', schemaVersion, databaseFile: file },
+    runtime: { dataDir: rt.dataDir, migrationsFolder: rt.migrationsFolder, sessions: rt.sessions, replaceDatabase: () => Promise.reject(new Error('not in tests')) },
+    audit: (entry) => appendAudit(db, { at: now().toISOString(), userName: actor.userName, role: actor.role, channel }, entry),
+    transaction: (work) => sqlite.transaction(work).immediate(),
   };
 }

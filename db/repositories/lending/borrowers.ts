@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, isNull, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { AppDatabase } from '../../open';
+import { insertRow, prepared } from '../../prepared';
 import { borrowerRelatedPersons, borrowers } from '../../schema';
 import type { BorrowerKind, IdType } from '../../../shared/lending/borrower';
 
@@ -10,7 +11,7 @@ export type NewRelatedPersonRow = typeof borrowerRelatedPersons.$inferInsert;
 export type BorrowerChanges = Omit<NewBorrowerRow, 'id' | 'version' | 'createdAt' | 'createdBy'>;
 
 export function insertBorrower(db: AppDatabase, row: NewBorrowerRow): number {
-  return db.insert(borrowers).values(row).returning({ id: borrowers.id }).get().id;
+  return insertRow(db, borrowers, row);
 }
 
 /** Optimistic update: succeeds only if nobody changed the row since `version` was read. */
@@ -24,28 +25,34 @@ export function updateBorrowerRow(db: AppDatabase, id: number, version: number, 
 }
 
 export function findBorrowerRow(db: AppDatabase, id: number): BorrowerRow | undefined {
-  return db.select().from(borrowers).where(eq(borrowers.id, id)).get();
+  return prepared(db, 'findBorrowerRow', () => db.select().from(borrowers).where(eq(borrowers.id, sql.placeholder('id'))).prepare()).get({ id });
 }
 
 export function findBorrowerIdByIdentity(db: AppDatabase, idType: IdType, idNumber: string): number | undefined {
-  return db
-    .select({ id: borrowers.id })
-    .from(borrowers)
-    .where(and(eq(borrowers.idType, idType), eq(borrowers.idNumber, idNumber)))
-    .get()?.id;
+  const query = prepared(db, 'findBorrowerIdByIdentity', () =>
+    db
+      .select({ id: borrowers.id })
+      .from(borrowers)
+      .where(and(eq(borrowers.idType, sql.placeholder('idType')), eq(borrowers.idNumber, sql.placeholder('idNumber'))))
+      .prepare(),
+  );
+  return query.get({ idType, idNumber })?.id;
 }
 
 export function activeRelatedPersons(db: AppDatabase, borrowerId: number): RelatedPersonRow[] {
-  return db
-    .select()
-    .from(borrowerRelatedPersons)
-    .where(and(eq(borrowerRelatedPersons.borrowerId, borrowerId), isNull(borrowerRelatedPersons.removedAt)))
-    .orderBy(asc(borrowerRelatedPersons.id))
-    .all();
+  const query = prepared(db, 'activeRelatedPersons', () =>
+    db
+      .select()
+      .from(borrowerRelatedPersons)
+      .where(and(eq(borrowerRelatedPersons.borrowerId, sql.placeholder('borrowerId')), isNull(borrowerRelatedPersons.removedAt)))
+      .orderBy(asc(borrowerRelatedPersons.id))
+      .prepare(),
+  );
+  return query.all({ borrowerId });
 }
 
 export function insertRelatedPerson(db: AppDatabase, row: NewRelatedPersonRow): void {
-  db.insert(borrowerRelatedPersons).values(row).run();
+  insertRow(db, borrowerRelatedPersons, row);
 }
 
 export function updateRelatedPerson(db: AppDatabase, id: number, changes: Partial<NewRelatedPersonRow>): void {

@@ -1,6 +1,6 @@
-import { and, asc, count, desc, eq, gte, inArray, like, lte, or, sql, sum, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lt, lte, or, sql, sum, type SQL } from 'drizzle-orm';
 import type { AppDatabase } from '../../open';
-import { prepared } from '../../prepared';
+import { insertRow, prepared } from '../../prepared';
 import { borrowers, installments, loanEvents, loans, paymentAllocations, payments } from '../../schema';
 
 export type LoanRow = typeof loans.$inferSelect;
@@ -11,7 +11,7 @@ export type AllocationRow = typeof paymentAllocations.$inferSelect;
 export type LoanEventRow = typeof loanEvents.$inferSelect;
 
 export function insertLoan(db: AppDatabase, row: NewLoanRow): number {
-  return db.insert(loans).values(row).returning({ id: loans.id }).get().id;
+  return insertRow(db, loans, row);
 }
 
 export function findLoan(db: AppDatabase, id: number): LoanRow | undefined {
@@ -26,13 +26,49 @@ export function updateLoan(db: AppDatabase, id: number, changes: Partial<NewLoan
   db.update(loans).set(changes).where(eq(loans.id, id)).run();
 }
 
+/** The register's figures after a replay (the daily close writes this for every changed loan). */
+export type LoanSnapshot = Required<Pick<NewLoanRow, 'asOf' | 'outstandingPrincipal' | 'principalRepaid' | 'overduePrincipal' | 'overdueInterest' | 'penaltyOutstanding' | 'dpd' | 'bucket' | 'classification' | 'nextDueDate' | 'status'>>;
+
+export function updateLoanSnapshot(db: AppDatabase, id: number, snapshot: LoanSnapshot): void {
+  // Update sets take SQL, not bare placeholders; every value here is a plain number or string.
+  const p = (name: string) => sql`${sql.placeholder(name)}`;
+  const statement = prepared(db, 'updateLoanSnapshot', () =>
+    db
+      .update(loans)
+      .set({
+        asOf: p('asOf'),
+        outstandingPrincipal: p('outstandingPrincipal'),
+        principalRepaid: p('principalRepaid'),
+        overduePrincipal: p('overduePrincipal'),
+        overdueInterest: p('overdueInterest'),
+        penaltyOutstanding: p('penaltyOutstanding'),
+        dpd: p('dpd'),
+        bucket: p('bucket'),
+        classification: p('classification'),
+        nextDueDate: p('nextDueDate'),
+        status: p('status'),
+      })
+      .where(eq(loans.id, p('id')))
+      .prepare(),
+  );
+  statement.run({ ...snapshot, id });
+}
+
 /** How many contract numbers already start with `prefix` (for the next sequence number). */
 export function countContractsWithPrefix(db: AppDatabase, prefix: string): number {
-  return db.select({ n: count() }).from(loans).where(like(loans.contractNo, `${prefix}%`)).get()?.n ?? 0;
+  // A range on the unique index, not LIKE: LIKE would scan every contract number on each new loan.
+  const query = prepared(db, 'countContractsWithPrefix', () =>
+    db
+      .select({ n: count() })
+      .from(loans)
+      .where(and(gte(loans.contractNo, sql.placeholder('from')), lt(loans.contractNo, sql.placeholder('to'))))
+      .prepare(),
+  );
+  return query.get({ from: prefix, to: `${prefix}\uffff` })?.n ?? 0;
 }
 
 export function insertInstallments(db: AppDatabase, rows: Array<typeof installments.$inferInsert>): void {
-  for (let k = 0; k < rows.length; k += 500) db.insert(installments).values(rows.slice(k, k + 500)).run();
+  for (const row of rows) insertRow(db, installments, row);
 }
 
 export function installmentsOf(db: AppDatabase, loanId: number, version: number): InstallmentRow[] {
@@ -47,8 +83,33 @@ export function installmentsOf(db: AppDatabase, loanId: number, version: number)
   return query.all({ loanId, version });
 }
 
+/** The loans, current-version installments, payments and allocations of a set of loans, in four queries. */
+export function servicingRowsOf(db: AppDatabase, ids: readonly number[]) {
+  const group = <T extends { loanId: number }>(rows: T[]) => {
+    const byLoan = new Map<number, T[]>(ids.map((id) => [id, []]));
+    for (const row of rows) byLoan.get(row.loanId)!.push(row);
+    return byLoan;
+  };
+  const list = [...ids];
+  return {
+    loans: db.select().from(loans).where(inArray(loans.id, list)).orderBy(asc(loans.id)).all(),
+    installments: group(
+      db
+        .select({ installment: installments })
+        .from(installments)
+        .innerJoin(loans, and(eq(loans.id, installments.loanId), eq(loans.scheduleVersion, installments.scheduleVersion)))
+        .where(inArray(installments.loanId, list))
+        .orderBy(asc(installments.loanId), asc(installments.number))
+        .all()
+        .map((r) => r.installment),
+    ),
+    payments: group(db.select().from(payments).where(inArray(payments.loanId, list)).orderBy(asc(payments.loanId), asc(payments.valueDate), asc(payments.id)).all()),
+    allocations: group(db.select().from(paymentAllocations).where(inArray(paymentAllocations.loanId, list)).orderBy(asc(paymentAllocations.loanId), asc(paymentAllocations.id)).all()),
+  };
+}
+
 export function insertPayment(db: AppDatabase, row: typeof payments.$inferInsert): number {
-  return db.insert(payments).values(row).returning({ id: payments.id }).get().id;
+  return insertRow(db, payments, row);
 }
 
 export function findPayment(db: AppDatabase, id: number): PaymentRow | undefined {
@@ -68,32 +129,35 @@ export function paymentsOf(db: AppDatabase, loanId: number): PaymentRow[] {
 
 /** Allocations are derived from the replay: the loan's set is replaced as a whole. */
 export function replaceAllocations(db: AppDatabase, loanId: number, rows: Array<typeof paymentAllocations.$inferInsert>): void {
-  const p = (name: string) => sql.placeholder(name);
-  prepared(db, 'deleteAllocations', () => db.delete(paymentAllocations).where(eq(paymentAllocations.loanId, p('loanId'))).prepare()).run({ loanId });
-  const insert = prepared(db, 'insertAllocation', () =>
-    db.insert(paymentAllocations).values({ paymentId: p('paymentId'), loanId: p('loanId'), installmentNumber: p('installmentNumber'), component: p('component'), amount: p('amount') }).prepare(),
-  );
-  for (const row of rows) insert.run({ installmentNumber: null, ...row });
+  prepared(db, 'deleteAllocations', () => db.delete(paymentAllocations).where(eq(paymentAllocations.loanId, sql.placeholder('loanId'))).prepare()).run({ loanId });
+  insertAllocations(db, rows);
+}
+
+export function insertAllocations(db: AppDatabase, rows: Array<typeof paymentAllocations.$inferInsert>): void {
+  for (const row of rows) insertRow(db, paymentAllocations, row);
 }
 
 export function allocationsOf(db: AppDatabase, loanId: number): AllocationRow[] {
-  return db.select().from(paymentAllocations).where(eq(paymentAllocations.loanId, loanId)).orderBy(asc(paymentAllocations.id)).all();
+  const query = prepared(db, 'allocationsOf', () =>
+    db.select().from(paymentAllocations).where(eq(paymentAllocations.loanId, sql.placeholder('loanId'))).orderBy(asc(paymentAllocations.id)).prepare(),
+  );
+  return query.all({ loanId });
 }
 
 export function insertLoanEvent(db: AppDatabase, row: typeof loanEvents.$inferInsert): void {
-  const p = (name: string) => sql.placeholder(name);
-  const statement = prepared(db, 'insertLoanEvent', () =>
-    db.insert(loanEvents).values({ loanId: p('loanId'), event: p('event'), businessDate: p('businessDate'), detail: p('detail'), at: p('at'), by: p('by') }).prepare(),
-  );
-  statement.run({ detail: null, ...row });
+  insertRow(db, loanEvents, row);
 }
 
 export function eventsOf(db: AppDatabase, loanId: number): LoanEventRow[] {
   return db.select().from(loanEvents).where(eq(loanEvents.loanId, loanId)).orderBy(asc(loanEvents.id)).all();
 }
 
-export function loanIdsWithStatus(db: AppDatabase, statuses: LoanRow['status'][]): number[] {
-  return db.select({ id: loans.id }).from(loans).where(inArray(loans.status, statuses)).orderBy(asc(loans.id)).all().map((r) => r.id);
+export function anyLoan(db: AppDatabase): boolean {
+  return db.select({ id: loans.id }).from(loans).limit(1).get() !== undefined;
+}
+
+export function countLoansWithStatus(db: AppDatabase, status: LoanRow['status']): number {
+  return db.select({ n: count() }).from(loans).where(eq(loans.status, status)).get()?.n ?? 0;
 }
 
 export interface LoanQuery {
@@ -121,6 +185,22 @@ const SORT_COLUMNS = {
   disbursementDate: loans.disbursementDate,
 } as const;
 
+/**
+ * The search box: a contract-number prefix, or a borrower whose name contains the text. The unary
+ * plus keeps SQLite from answering it through the contract and borrower indexes (then reading and
+ * sorting every matching row); it is tested on the register index entries instead.
+ */
+function searchCondition(db: AppDatabase, q: string): SQL {
+  const term = q.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+  const named = db.select({ id: borrowers.id }).from(borrowers).where(sql`${borrowers.name} LIKE ${`%${term}%`} ESCAPE '\\'`);
+  const prefixes = [...new Set([q, q.toUpperCase()])].map((prefix) => sql`(+${loans.contractNo} >= ${prefix} AND +${loans.contractNo} < ${`${prefix}\uffff`})`);
+  return sql`(${sql.join([...prefixes, sql`+${loans.borrowerId} IN ${named}`], sql` OR `)})`;
+}
+
+/**
+ * One register page: the filters and sort run on a register index alone (see the schema), picking 50
+ * ids; only those rows are then read in full. The totals row sums the same filter over an index.
+ */
 export function queryLoans(db: AppDatabase, query: LoanQuery) {
   const conditions: SQL[] = [];
   if (query.status) conditions.push(eq(loans.status, query.status));
@@ -132,26 +212,28 @@ export function queryLoans(db: AppDatabase, query: LoanQuery) {
   if (query.borrowerId) conditions.push(eq(loans.borrowerId, query.borrowerId));
   if (query.disbursedFrom) conditions.push(gte(loans.disbursementDate, query.disbursedFrom));
   if (query.disbursedTo) conditions.push(lte(loans.disbursementDate, query.disbursedTo));
-  if (query.q) {
-    const term = query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-    conditions.push(or(sql`${loans.contractNo} LIKE ${`${term}%`} ESCAPE '\\'`, sql`${borrowers.name} LIKE ${`%${term}%`} ESCAPE '\\'`)!);
-  }
+  if (query.q) conditions.push(searchCondition(db, query.q));
   const where = conditions.length ? and(...conditions) : undefined;
   const totals = db
     .select({ n: count(), principal: sum(loans.principal), outstanding: sum(loans.outstandingPrincipal), overdue: sum(loans.overduePrincipal) })
     .from(loans)
-    .innerJoin(borrowers, eq(borrowers.id, loans.borrowerId))
     .where(where)
     .get();
   const column = SORT_COLUMNS[query.sort];
+  const order = query.direction === 'asc' ? [asc(column), asc(loans.id)] : [desc(column), desc(loans.id)];
+  const page = db
+    .select({ id: loans.id })
+    .from(loans)
+    .where(where)
+    .orderBy(...order)
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
   const rows = db
     .select({ loan: loans, borrowerName: borrowers.name, borrowerKind: borrowers.kind, borrowerIdNumber: borrowers.idNumber })
     .from(loans)
     .innerJoin(borrowers, eq(borrowers.id, loans.borrowerId))
-    .where(where)
-    .orderBy(query.direction === 'asc' ? asc(column) : desc(column), asc(loans.id))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
+    .where(inArray(loans.id, page))
+    .orderBy(...order)
     .all();
   return {
     rows,
@@ -180,7 +262,3 @@ export function loanIdsToRefresh(db: AppDatabase, to: string, afterId: number): 
     .map((r) => r.id);
 }
 
-/** The as-of date of every other disbursed loan moves with the close. */
-export function stampLoansAsOf(db: AppDatabase, to: string): void {
-  db.update(loans).set({ asOf: to }).where(eq(loans.status, 'disbursed')).run();
-}

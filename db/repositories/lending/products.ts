@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { AppDatabase } from '../../open';
+import { prepared } from '../../prepared';
 import { loanProducts } from '../../schema';
 
 export type ProductRow = typeof loanProducts.$inferSelect;
@@ -10,11 +11,11 @@ export function allProducts(db: AppDatabase): ProductRow[] {
 }
 
 export function findProduct(db: AppDatabase, id: number): ProductRow | undefined {
-  return db.select().from(loanProducts).where(eq(loanProducts.id, id)).get();
+  return prepared(db, 'findProduct', () => db.select().from(loanProducts).where(eq(loanProducts.id, sql.placeholder('id'))).prepare()).get({ id });
 }
 
 export function findProductByCode(db: AppDatabase, code: string): ProductRow | undefined {
-  return db.select().from(loanProducts).where(eq(loanProducts.code, code)).get();
+  return prepared(db, 'findProductByCode', () => db.select().from(loanProducts).where(eq(loanProducts.code, sql.placeholder('code'))).prepare()).get({ code });
 }
 
 export function insertProduct(db: AppDatabase, row: NewProductRow): number {

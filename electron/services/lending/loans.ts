@@ -16,28 +16,31 @@ import {
   insertPayment,
   installmentsOf,
   loanIdsToRefresh,
-  loanIdsWithStatus,
-  stampLoansAsOf,
+  anyLoan,
+  countLoansWithStatus,
   paymentsOf,
   queryLoans,
   replaceAllocations,
+  servicingRowsOf,
   updateLoan,
+  updateLoanSnapshot,
   updatePayment,
   type InstallmentRow,
+  type AllocationRow,
   type LoanRow,
+  type NewLoanRow,
 } from '../../../db/repositories/lending/loans';
-import { findProduct, findProductByCode } from '../../../db/repositories/lending/products';
+import { findProduct, findProductByCode, type ProductRow } from '../../../db/repositories/lending/products';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
 import { AppError } from '../../../shared/contract/errors';
 import { formatIsoDate, parseIsoDate } from '../../../shared/dates/calendar';
-import { agingBucket, classify, type LoanClass } from '../../../shared/lending/classification';
+import type { LoanClass } from '../../../shared/lending/classification';
 import type { LoanDetail, LoanSummary } from '../../../shared/lending/loan';
-import { DEFAULT_ALLOCATION, type AllocationComponent } from '../../../shared/lending/product';
-import { serviceLoan, type ServicingState } from '../../../shared/lending/servicing';
+import { DEFAULT_ALLOCATION } from '../../../shared/lending/product';
+import type { ServicingState } from '../../../shared/lending/servicing';
 import { mulDivRound } from '../../../shared/money/rounding';
 import { fenToYuan } from '../../../shared/money/yuan';
 import { formatPercent, parsePercent, RATE_SCALE } from '../../../shared/rates/rate';
-import { accruedInterest } from '../../../shared/schedule/amortize';
 import { generateSchedule } from '../../../shared/schedule/generate';
 import { prepay, PrepaymentError } from '../../../shared/schedule/prepayment';
 import { termsSchema, toScheduleTerms, type TermsInput } from '../../../shared/schedule/terms';
@@ -47,6 +50,8 @@ import { setting } from '../platform/settings';
 import { businessDate, dateUpToBusinessDate, setBusinessDate } from '../platform/status';
 import { deleteSetting, readSetting, writeSetting } from '../../../db/repositories/platform/settings';
 import { computeSchedule } from './schedule';
+import type { WireSchedule } from '../../../shared/schedule/wire';
+import { installmentRows, lendingRules, quoteFrom, replay, scheduleFor, settlementRows, snapshotOf, storedTerms, writeOffChanges, type Quote } from './loan-state';
 import { loanSecurity } from './security';
 
 const y = fenToYuan;
@@ -67,7 +72,7 @@ function assertStatus(loan: LoanRow, allowed: LoanRow['status'][], action: strin
 }
 
 function event(ctx: ServiceContext, loan: LoanRow, name: string, date: string, detail: unknown): void {
-  insertLoanEvent(ctx.db, { loanId: loan.id, event: name, businessDate: date, detail: detail === undefined ? null : JSON.stringify(detail), at: instant(ctx), by: actorOf(ctx).userName });
+  insertLoanEvent(ctx.db, { loanId: loan.id, event: name, businessDate: date, detail: detail === undefined || detail === null ? null : JSON.stringify(detail), at: instant(ctx), by: actorOf(ctx).userName });
 }
 
 /** Penalty rate = contract rate × (1 + markup), held within the hard cap on all-in cost. */
@@ -76,89 +81,53 @@ function penaltyRateFor(annualRate: number, markup: number, capPercent: string):
   return Math.min(marked, parsePercent(capPercent) ?? marked);
 }
 
-function storedTerms(loan: LoanRow): TermsInput {
-  return JSON.parse(loan.terms) as TermsInput;
-}
-
-function scheduleFor(terms: TermsInput): Schedule {
-  return generateSchedule(toScheduleTerms(termsSchema.parse(terms)));
-}
-
-function installmentRows(loanId: number, version: number, list: readonly Installment[]) {
-  return list.map((i) => ({
-    loanId,
-    scheduleVersion: version,
-    number: i.number,
-    periodStart: formatIsoDate(i.periodStart),
-    periodEnd: formatIsoDate(i.periodEnd),
-    dueDate: formatIsoDate(i.dueDate),
-    days: i.days,
-    openingBalance: i.openingBalance,
-    principal: i.principal,
-    interest: i.interest,
-    fees: i.fees,
-    closingBalance: i.closingBalance,
-  }));
+function sameAllocations(stored: readonly AllocationRow[], fresh: ReadonlyArray<Omit<AllocationRow, 'id'>>): boolean {
+  return (
+    stored.length === fresh.length &&
+    stored.every((a, k) => {
+      const b = fresh[k]!;
+      return a.paymentId === b.paymentId && a.installmentNumber === b.installmentNumber && a.component === b.component && a.amount === b.amount;
+    })
+  );
 }
 
 function servicingOf(ctx: ServiceContext, loan: LoanRow, rows: InstallmentRow[], asOf: string): ServicingState {
-  return serviceLoan(
-    rows.map((r) => ({ number: r.number, dueDate: parseIsoDate(r.dueDate)!, principal: r.principal, interest: r.interest, fees: r.fees })),
-    paymentsOf(ctx.db, loan.id)
-      .filter((p) => p.status === 'posted' && p.kind === 'repayment')
-      .map((p) => ({ id: p.id, date: parseIsoDate(p.valueDate)!, amount: p.amount })),
-    {
-      penaltyRate: loan.penaltyRate,
-      compoundInterest: loan.compoundInterest,
-      graceDays: loan.graceDays,
-      dayBasis: setting(ctx, 'lending.daysPerYear'),
-      roundingMode: setting(ctx, 'lending.roundingMode'),
-      allocationOrder: JSON.parse(loan.allocationOrder) as AllocationComponent[],
-    },
-    parseIsoDate(asOf)!,
-  );
+  return replay(lendingRules(ctx), loan, rows, paymentsOf(ctx.db, loan.id), asOf);
 }
 
 /**
- * Replays the loan's payments as of `asOf`, rewrites the allocations and the register snapshot, and
- * moves the status between disbursed and settled as the balance requires.
+ * Replays each loan's payments as of `asOf`, rewrites the allocations (when they changed) and the
+ * register snapshot, and moves the status between disbursed and settled as the balance requires.
+ * Reads the whole set in four queries: the daily close passes hundreds of loans at a time.
  */
-export function refreshLoan(ctx: ServiceContext, loanId: number, asOf: string): void {
-  const loan = findLoan(ctx.db, loanId)!;
-  if (loan.status !== 'disbursed' && loan.status !== 'settled') return;
-  const rows = installmentsOf(ctx.db, loan.id, loan.scheduleVersion);
-  const state = servicingOf(ctx, loan, rows, asOf);
-  replaceAllocations(
-    ctx.db,
-    loan.id,
-    state.allocations.map((a) => ({ paymentId: a.paymentId, loanId: loan.id, installmentNumber: a.installment, component: a.component, amount: a.amount })),
-  );
-  const classification: LoanClass = (loan.classOverride as LoanClass | null) ?? classify(state.dpd, setting(ctx, 'lending.classificationDays'));
-  const next = state.installments.find((i) => i.paidOn === null && i.dueDate >= parseIsoDate(asOf)!);
-  const fullyPaid = state.outstandingPrincipal === 0 && state.installments.every((i) => i.paidOn !== null) && state.penaltyOutstanding === 0;
-  const status = fullyPaid ? 'settled' : 'disbursed';
-  updateLoan(ctx.db, loan.id, {
-    asOf,
-    outstandingPrincipal: state.outstandingPrincipal,
-    principalRepaid: state.principalRepaid,
-    overduePrincipal: state.overduePrincipal,
-    overdueInterest: state.overdueInterest,
-    penaltyOutstanding: state.penaltyOutstanding,
-    dpd: state.dpd,
-    bucket: agingBucket(state.dpd, setting(ctx, 'lending.bucketUpperDays')),
-    classification,
-    nextDueDate: next ? formatIsoDate(next.dueDate) : null,
-    status,
-  });
-  if (status !== loan.status) event(ctx, loan, status === 'settled' ? 'settled' : 'reopened', asOf, null);
+export function refreshLoans(ctx: ServiceContext, ids: readonly number[], asOf: string, rules = lendingRules(ctx)): void {
+  const rows = servicingRowsOf(ctx.db, ids);
+  for (const loan of rows.loans) {
+    if (loan.status !== 'disbursed' && loan.status !== 'settled') continue;
+    const state = replay(rules, loan, rows.installments.get(loan.id)!, rows.payments.get(loan.id)!, asOf);
+    const allocations = state.allocations.map((a) => ({ paymentId: a.paymentId, loanId: loan.id, installmentNumber: a.installment, component: a.component, amount: a.amount }));
+    // Most days nothing is newly allocated (credit meets an installment only on its due date): keep the rows.
+    if (!sameAllocations(rows.allocations.get(loan.id)!, allocations)) replaceAllocations(ctx.db, loan.id, allocations);
+    const snapshot = snapshotOf(rules, loan.classOverride, state, asOf);
+    updateLoanSnapshot(ctx.db, loan.id, snapshot);
+    if (snapshot.status !== loan.status) event(ctx, loan, snapshot.status === 'settled' ? 'settled' : 'reopened', asOf, null);
+  }
 }
 
-function nextContractNo(ctx: ServiceContext): string {
-  const month = businessDate(ctx).slice(0, 7).replace('-', '');
-  const prefix = `DK${month}-`;
-  let sequence = countContractsWithPrefix(ctx.db, prefix) + 1;
-  while (findLoanByContract(ctx.db, `${prefix}${String(sequence).padStart(5, '0')}`)) sequence++;
-  return `${prefix}${String(sequence).padStart(5, '0')}`;
+export function refreshLoan(ctx: ServiceContext, loanId: number, asOf: string): void {
+  refreshLoans(ctx, [loanId], asOf);
+}
+
+/** Contract numbers DK{yyyymm}-{sequence} in the business month, skipping any already in use. */
+export function contractNumbers(ctx: ServiceContext): () => string {
+  const prefix = `DK${businessDate(ctx).slice(0, 7).replace('-', '')}-`;
+  let sequence = countContractsWithPrefix(ctx.db, prefix);
+  const numbered = () => `${prefix}${String(sequence).padStart(5, '0')}`;
+  return () => {
+    do sequence++;
+    while (findLoanByContract(ctx.db, numbered()));
+    return numbered();
+  };
 }
 
 /** createLoan without building the detail (bulk work: demo, import). Returns the contract number. */
@@ -175,12 +144,24 @@ export function createLoanRecord(ctx: ServiceContext, input: ChannelParsedInput<
   }
   // The schedule engine and the rate caps decide whether these terms may be offered at all.
   const { wire } = computeSchedule(ctx, { terms: input.terms, allowAboveCap: input.allowAboveCap });
+  const id = insertLoan(ctx.db, applicationRow(ctx, input, product, wire, input.contractNo ?? contractNumbers(ctx)()));
+  const loan = findLoan(ctx.db, id)!;
+  event(ctx, loan, 'applied', businessDate(ctx), { apr: wire.apr.simple, warnings: wire.warnings.map((w) => w.reason) });
+  ctx.audit({ entityType: 'loan', entityId: loan.contractNo, before: null, after: loan });
+  return loan.contractNo;
+}
+
+/**
+ * The application as a loan row: servicing rules from the product (or the settings' defaults), the
+ * terms in their public form, and the APR as disclosed.
+ */
+export function applicationRow(ctx: ServiceContext, input: ChannelParsedInput<'loan.create'>, product: ProductRow | undefined, wire: WireSchedule, contractNo: string): NewLoanRow {
   const terms = input.terms;
   const markup = product?.penaltyMarkup ?? parsePercent(setting(ctx, 'lending.penaltyMarkupPercent'))!;
   const at = instant(ctx);
   const by = actorOf(ctx).userName;
-  const id = insertLoan(ctx.db, {
-    contractNo: input.contractNo ?? nextContractNo(ctx),
+  return {
+    contractNo,
     borrowerId: input.borrowerId,
     productId: product?.id ?? null,
     purpose: input.purpose,
@@ -202,11 +183,7 @@ export function createLoanRecord(ctx: ServiceContext, input: ChannelParsedInput<
     createdBy: by,
     updatedAt: at,
     updatedBy: by,
-  });
-  const loan = findLoan(ctx.db, id)!;
-  event(ctx, loan, 'applied', businessDate(ctx), { apr: wire.apr.simple, warnings: wire.warnings.map((w) => w.reason) });
-  ctx.audit({ entityType: 'loan', entityId: loan.contractNo, before: null, after: loan });
-  return loan.contractNo;
+  };
 }
 
 export function createLoan(ctx: ServiceContext, input: ChannelParsedInput<'loan.create'>): LoanDetail {
@@ -312,34 +289,9 @@ export function reversePayment(ctx: ServiceContext, input: ChannelParsedInput<'l
   return loanDetail(ctx, loan.contractNo);
 }
 
-interface Quote {
-  overdue: { principal: number; interest: number; fees: number; penalty: number };
-  outstandingPrincipal: number;
-  accruedInterest: number;
-  total: number;
-  paidInstallments: number;
-  state: ServicingState;
-}
-
-/** What settles the loan on `date`: everything overdue with its penalty, the principal, and interest for the days used. */
 function quote(ctx: ServiceContext, loan: LoanRow, date: string): Quote {
   const rows = installmentsOf(ctx.db, loan.id, loan.scheduleVersion);
-  const state = servicingOf(ctx, loan, rows, date);
-  const terms = toScheduleTerms(termsSchema.parse(storedTerms(loan)));
-  const day = parseIsoDate(date)!;
-  // The current period: the first unsettled installment not yet fallen due.
-  const current = state.installments.findIndex((i) => i.paidOn === null && i.dueDate >= day);
-  let accrued = 0;
-  if (current >= 0) {
-    const row = rows[current]!;
-    const start = parseIsoDate(row.periodStart)!;
-    const base = terms.method === 'flat' ? terms.principal : state.outstandingPrincipal - state.overduePrincipal;
-    accrued = day > start ? Math.min(accruedInterest(terms, base, start, day).interest, row.interest) : 0;
-  }
-  const overdue = { principal: state.overduePrincipal, interest: state.overdueInterest, fees: state.overdueFees, penalty: state.penaltyOutstanding };
-  const outstanding = state.outstandingPrincipal - state.overduePrincipal;
-  const total = Math.max(0, overdue.principal + overdue.interest + overdue.fees + overdue.penalty + outstanding + accrued - state.unappliedCredit);
-  return { overdue, outstandingPrincipal: outstanding, accruedInterest: accrued, total, paidInstallments: current < 0 ? rows.length : current, state };
+  return quoteFrom(loan, rows, servicingOf(ctx, loan, rows, date), date);
 }
 
 export function payoffLoan(ctx: ServiceContext, input: ChannelParsedInput<'loan.payoff'>): ChannelOutput<'loan.payoff'> {
@@ -368,31 +320,9 @@ export function settleLoanRecord(ctx: ServiceContext, input: ChannelParsedInput<
   assertStatus(loan, ['disbursed'], 'settled');
   const date = dateUpToBusinessDate(ctx, input.date);
   const q = quote(ctx, loan, date);
-  const day = parseIsoDate(date)!;
   const rows = installmentsOf(ctx.db, loan.id, loan.scheduleVersion);
-  const kept = rows.filter((r) => parseIsoDate(r.dueDate)! < day || q.state.installments.find((i) => i.number === r.number)?.paidOn !== null);
-  const keptNumbers = new Set(kept.map((r) => r.number));
-  const lastKept = kept.at(-1);
   const version = loan.scheduleVersion + 1;
-  const copy = kept.map(({ id: _id, ...r }) => ({ ...r, scheduleVersion: version }));
-  const remainingPrincipal = rows.filter((r) => !keptNumbers.has(r.number)).reduce((s, r) => s + r.principal, 0);
-  insertInstallments(ctx.db, [
-    ...copy,
-    {
-      loanId: loan.id,
-      scheduleVersion: version,
-      number: (lastKept?.number ?? 0) + 1,
-      periodStart: lastKept?.periodEnd ?? loan.disbursementDate!,
-      periodEnd: date,
-      dueDate: date,
-      days: day - parseIsoDate(lastKept?.periodEnd ?? loan.disbursementDate!)!,
-      openingBalance: remainingPrincipal,
-      principal: remainingPrincipal,
-      interest: q.accruedInterest,
-      fees: 0,
-      closingBalance: 0,
-    },
-  ]);
+  insertInstallments(ctx.db, settlementRows(loan, rows, q, date));
   updateLoan(ctx.db, loan.id, { scheduleVersion: version, maturityDate: date, updatedAt: instant(ctx), updatedBy: actorOf(ctx).userName });
   event(ctx, loan, 'early-settlement', date, { payoff: y(q.total), accruedInterest: y(q.accruedInterest), scheduleVersion: version });
   if (q.total > 0) {
@@ -455,6 +385,7 @@ export function loanDetail(ctx: ServiceContext, contractNo: string): LoanDetail 
   const summary = toLoanSummary(loan, borrower, product?.code ?? null);
   // The detail is live as of the business date; the register keeps the snapshot of the last refresh.
   if (state && live) {
+    const snapshot = snapshotOf(lendingRules(ctx), loan.classOverride, state, asOf);
     Object.assign(summary, {
       outstandingPrincipal: y(state.outstandingPrincipal),
       principalRepaid: y(state.principalRepaid),
@@ -462,8 +393,8 @@ export function loanDetail(ctx: ServiceContext, contractNo: string): LoanDetail 
       overdueInterest: y(state.overdueInterest),
       penaltyOutstanding: y(state.penaltyOutstanding),
       dpd: state.dpd,
-      bucket: agingBucket(state.dpd, setting(ctx, 'lending.bucketUpperDays')),
-      classification: (loan.classOverride as LoanClass | null) ?? classify(state.dpd, setting(ctx, 'lending.classificationDays')),
+      bucket: snapshot.bucket,
+      classification: snapshot.classification,
       asOf,
     });
   }
@@ -523,8 +454,11 @@ export function listLoans(ctx: ServiceContext, input: ChannelParsedInput<'loan.l
     if (!codes.has(id)) codes.set(id, findProduct(ctx.db, id)?.code ?? '');
     return codes.get(id)!;
   };
+  // A close recomputes only the loans whose figures can change; the rest stand as of the business date.
+  const registerDate = readSetting(ctx.db, CLOSE_RUN) === undefined ? businessDate(ctx) : null;
+  const asOfFor = (loan: LoanRow) => (loan.status === 'disbursed' && registerDate && (loan.asOf ?? '') < registerDate ? registerDate : loan.asOf);
   return {
-    items: rows.map((r) => toLoanSummary(r.loan, { name: r.borrowerName, kind: r.borrowerKind }, codeOf(r.loan.productId))),
+    items: rows.map((r) => toLoanSummary({ ...r.loan, asOf: asOfFor(r.loan) }, { name: r.borrowerName, kind: r.borrowerKind }, codeOf(r.loan.productId))),
     total,
     page: input.page,
     pageSize: input.pageSize,
@@ -556,6 +490,8 @@ export function closeStatus(ctx: ServiceContext): ChannelOutput<'day.closeStatus
  * is recorded, so a close killed midway resumes where it stopped; rerunning a finished close
  * recomputes the same figures (the replay is a pure function of the book and the date).
  */
+// Loans whose figures cannot change by `to` (current, next due date later) are not rewritten: the
+// register reads them as of the business date.
 export async function closeDay(ctx: ServiceContext, input: ChannelParsedInput<'day.close'>): Promise<ChannelOutput<'day.close'>> {
   const run = ctx.transaction((): CloseRun => {
     const pending = readSetting(ctx.db, CLOSE_RUN) as CloseRun | undefined;
@@ -567,7 +503,7 @@ export async function closeDay(ctx: ServiceContext, input: ChannelParsedInput<'d
     }
     const from = businessDate(ctx);
     // An empty book may start on any date (an office moving in from spreadsheets); after that, only forward.
-    const bookIsEmpty = loanIdsWithStatus(ctx.db, ['applied', 'approved', 'disbursed', 'settled', 'written-off', 'rejected']).length === 0;
+    const bookIsEmpty = !anyLoan(ctx.db);
     if (input.to < from && !bookIsEmpty) {
       throw new AppError('validation', `to: ${input.to} is before the business date ${from}; the business date only moves forward`, { field: 'to', reason: 'dateOrder' });
     }
@@ -576,37 +512,23 @@ export async function closeDay(ctx: ServiceContext, input: ChannelParsedInput<'d
     setBusinessDate(ctx, input.to, actorOf(ctx).userName);
     return fresh;
   });
+  const rules = lendingRules(ctx);
   const ids = loanIdsToRefresh(ctx.db, input.to, run.lastLoanId);
   const total = (run.done ?? 0) + ids.length;
   for (let k = 0; k < ids.length; k += CLOSE_CHUNK) {
     const chunk = ids.slice(k, k + CLOSE_CHUNK);
     ctx.transaction(() => {
-      for (const id of chunk) refreshLoan(ctx, id, input.to);
+      refreshLoans(ctx, chunk, input.to, rules);
       writeSetting(ctx.db, CLOSE_RUN, { ...run, lastLoanId: chunk.at(-1)!, done: (run.done ?? 0) + k + chunk.length, total }, actorOf(ctx).userName, instant(ctx));
     });
     await new Promise((resolve) => setImmediate(resolve));
   }
-  const loans = loanIdsWithStatus(ctx.db, ['disbursed']).length;
+  const loans = countLoansWithStatus(ctx.db, 'disbursed');
   ctx.transaction(() => {
-    stampLoansAsOf(ctx.db, input.to);
     deleteSetting(ctx.db, CLOSE_RUN);
     ctx.audit({ entityType: 'business-date', entityId: null, before: { date: run.from }, after: { date: input.to, resumed: run.lastLoanId > 0 } });
   });
   return { from: run.from, to: input.to, loans };
-}
-
-/**
- * Posts several payments at once and replays once: for the demo generator and imports of a payment
- * history, where replaying after each payment would cost O(n²).
- */
-export function postPaymentHistory(ctx: ServiceContext, contractNo: string, history: Array<{ date: string; amount: number; channel: string }>): void {
-  const loan = loanOrThrow(ctx, contractNo);
-  assertStatus(loan, ['disbursed'], 'repaid');
-  for (const p of history) {
-    const id = insertPayment(ctx.db, { loanId: loan.id, valueDate: p.date, amount: p.amount, channel: p.channel, reference: null, status: 'posted', createdAt: instant(ctx), createdBy: actorOf(ctx).userName });
-    event(ctx, loan, 'repayment', p.date, { paymentId: id, amount: y(p.amount), channel: p.channel });
-  }
-  refreshLoan(ctx, loan.id, businessDate(ctx));
 }
 
 /**
@@ -619,20 +541,7 @@ export function writeOffLoanRecord(ctx: ServiceContext, input: ChannelParsedInpu
   assertStatus(loan, ['disbursed'], 'written off');
   const date = dateUpToBusinessDate(ctx, input.date);
   const state = servicingOf(ctx, loan, installmentsOf(ctx.db, loan.id, loan.scheduleVersion), date);
-  updateLoan(ctx.db, loan.id, {
-    status: 'written-off',
-    writtenOff: state.outstandingPrincipal,
-    outstandingPrincipal: 0,
-    principalRepaid: state.principalRepaid,
-    overduePrincipal: 0,
-    overdueInterest: 0,
-    penaltyOutstanding: 0,
-    classification: 'loss',
-    asOf: date,
-    nextDueDate: null,
-    updatedAt: instant(ctx),
-    updatedBy: actorOf(ctx).userName,
-  });
+  updateLoan(ctx.db, loan.id, { ...writeOffChanges(state, date), updatedAt: instant(ctx), updatedBy: actorOf(ctx).userName });
   event(ctx, loan, 'written-off', date, { principal: y(state.outstandingPrincipal), interest: y(state.overdueInterest), penalty: y(state.penaltyOutstanding), reason: input.reason });
   ctx.audit({ entityType: 'loan', entityId: loan.contractNo, before: { status: loan.status }, after: { status: 'written-off', writtenOff: y(state.outstandingPrincipal), reason: input.reason } });
   return loan.contractNo;

@@ -53,4 +53,36 @@ describe('a generated portfolio', () => {
     expect(page.items.reduce((s, l) => s + fen(l.outstandingPrincipal), 0)).toBe(fen(page.totals.outstandingPrincipal));
     expect(page.items.reduce((s, l) => s + fen(l.principal), 0)).toBe(fen(page.totals.principal));
   });
+
+  it('the register search finds a contract by prefix (any case) or a borrower by part of the name, and nothing else', async () => {
+    const db = rt.database.sqlite;
+    const some = db.prepare('SELECT l.contract_no AS contractNo, b.name FROM loans l JOIN borrowers b ON b.id = l.borrower_id ORDER BY l.id LIMIT 1 OFFSET 40').get() as { contractNo: string; name: string };
+    const byContract = await rt.call('loan.list', { q: some.contractNo.toLowerCase(), pageSize: 500 });
+    expect(byContract.items.map((l) => l.contractNo)).toEqual([some.contractNo]);
+    const fragment = some.name.slice(1, 3);
+    const expected = db.prepare("SELECT COUNT(*) FROM loans l JOIN borrowers b ON b.id = l.borrower_id WHERE instr(b.name, ?) > 0 OR l.contract_no LIKE ? || '%'").pluck().get(fragment, fragment) as number;
+    const byName = await rt.call('loan.list', { q: fragment, pageSize: 500 });
+    expect(byName.total).toBe(expected);
+    expect(byName.items.every((l) => l.borrowerName.includes(fragment))).toBe(true);
+    // LIKE wildcards typed into the box are text, not patterns.
+    expect((await rt.call('loan.list', { q: '%' })).total).toBe(0);
+    expect((await rt.call('loan.list', { q: '_' })).total).toBe(0);
+  });
+
+  it('pages through a sort without gaps or repeats, in both directions', async () => {
+    for (const direction of ['asc', 'desc'] as const) {
+      const seen: string[] = [];
+      let previous: number | null = null;
+      for (let page = 1; page <= 4; page++) {
+        const result = await rt.call('loan.list', { sort: 'principal', direction, page, pageSize: 40 });
+        for (const loan of result.items) {
+          const principal = Number(loan.principal);
+          if (previous !== null) expect(direction === 'asc' ? principal >= previous : principal <= previous).toBe(true);
+          previous = principal;
+          seen.push(loan.contractNo);
+        }
+      }
+      expect(new Set(seen).size).toBe(150);
+    }
+  });
 });

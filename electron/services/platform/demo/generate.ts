@@ -4,12 +4,11 @@ import { findBorrowerIdByIdentity } from '../../../../db/repositories/lending/bo
 import type { ServiceContext } from '../../context';
 import { createBorrower } from '../../lending/borrowers';
 import { createProduct, toProductView } from '../../lending/products';
-import { approveLoanRecord, createLoanRecord, disburseLoanRecord, postPaymentHistory, recoverLoanRecord, settleLoanRecord, writeOffLoanRecord } from '../../lending/loans';
-import { installmentsOf } from '../../../../db/repositories/lending/loans';
-import { findLoanByContract } from '../../../../db/repositories/lending/loans';
+import { loadLoanBook, type LoanHistory } from '../../lending/loan-book';
+import { generateSchedule } from '../../../../shared/schedule/generate';
+import { toScheduleTerms } from '../../../../shared/schedule/terms';
 import { businessDate } from '../status';
 import { formatIsoDate, parseIsoDate } from '../../../../shared/dates/calendar';
-import { fenToYuan, parseYuan } from '../../../../shared/money/yuan';
 import { AppError } from '../../../../shared/contract/errors';
 import { allBorrowerIds } from '../../../../db/repositories/lending/borrowers';
 import { allProducts } from '../../../../db/repositories/lending/products';
@@ -58,8 +57,8 @@ function behaviourOf(random: SeededRandom): Behaviour {
 }
 
 /**
- * Loans over the last two years through the real services (application, approval, disbursement,
- * payment history), so every register figure is what servicing would have produced.
+ * Loans over the last two years with their payment history, loaded through the book loader, which
+ * computes every register figure exactly as servicing would have.
  */
 function generateLoans(ctx: ServiceContext, random: SeededRandom, count: number): number {
   if (count === 0) return 0;
@@ -69,6 +68,7 @@ function generateLoans(ctx: ServiceContext, random: SeededRandom, count: number)
     throw new AppError('validation', 'loans: there are no borrowers to lend to; add --borrowers', { field: 'loans', reason: 'noBorrowers' });
   }
   const today = parseIsoDate(businessDate(ctx))!;
+  const book: LoanHistory[] = [];
   for (let k = 0; k < count; k++) {
     const product = toProductView(random.pick(products));
     const disbursedOn = today - random.int(20, 720);
@@ -83,41 +83,40 @@ function generateLoans(ctx: ServiceContext, random: SeededRandom, count: number)
       dayCount: product.dayCount,
       disbursementDate: formatIsoDate(disbursedOn),
     };
-    const parsed = contract['loan.create'].input.parse({ borrowerId: random.pick(borrowerIds), productCode: product.code, terms, securityType: random.pick(['credit', 'guarantee', 'mortgage', 'pledge', 'combined'] as const) });
-    const contractNo = createLoanRecord(ctx, parsed);
-    approveLoanRecord(ctx, { contractNo, decision: 'approve', comment: null });
-    disburseLoanRecord(ctx, { contractNo });
-    const disbursed = findLoanByContract(ctx.db, contractNo)!;
-    const loan = {
-      contractNo,
-      disbursementDate: disbursed.disbursementDate,
-      installments: installmentsOf(ctx.db, disbursed.id, disbursed.scheduleVersion).map((r) => ({ dueDate: r.dueDate, total: fenToYuan(r.principal + r.interest + r.fees) })),
-    };
-    const behaviour = behaviourOf(random);
-    const stopAfter = behaviour === 'stopped' ? random.int(0, loan.installments.length - 1) : Infinity;
-    const history: Array<{ date: string; amount: number; channel: string }> = [];
-    let settleOn: string | null = null;
-    for (const [index, installment] of loan.installments.entries()) {
-      const due = parseIsoDate(installment.dueDate)!;
-      if (due > today || index >= stopAfter) break;
-      if (behaviour === 'settled-early' && index >= 2 && random.chance(0.25)) {
-        settleOn = formatIsoDate(Math.min(due - random.int(1, 20), today));
-        break;
-      }
-      const late = behaviour === 'late-then-caught-up' && random.chance(0.4) ? random.int(3, 25) : 0;
-      const paidOn = Math.min(due + late, today);
-      // A late payer also pays the penalty: roughly 1% a month extra covers it; the surplus is held as credit.
-      const extra = late > 0 ? Math.ceil(parseYuan(installment.total)! / 100) : 0;
-      history.push({ date: formatIsoDate(paidOn), amount: parseYuan(installment.total)! + extra, channel: random.pick(['bank', 'bank', 'bank', 'wechat', 'deduction']) });
-    }
-    if (history.length > 0) postPaymentHistory(ctx, loan.contractNo, history);
-    if (settleOn && settleOn >= (history.at(-1)?.date ?? loan.disbursementDate!)) settleLoanRecord(ctx, { contractNo: loan.contractNo, date: settleOn, channel: 'bank', reference: null });
-    // About half of the loans a year past due have been written off, a few with something recovered.
-    const after = findLoanByContract(ctx.db, loan.contractNo)!;
-    if (after.status === 'disbursed' && after.dpd > 360 && random.chance(0.5)) {
-      writeOffLoanRecord(ctx, { contractNo: loan.contractNo, reason: '诉讼终结执行，经审批核销' });
-      if (random.chance(0.3)) recoverLoanRecord(ctx, { contractNo: loan.contractNo, amount: Math.round(after.outstandingPrincipal * random.next() * 0.3) + 100, channel: 'bank', reference: '执行回款' });
-    }
+    const application = contract['loan.create'].input.parse({ borrowerId: random.pick(borrowerIds), productCode: product.code, terms, securityType: random.pick(['credit', 'guarantee', 'mortgage', 'pledge', 'combined'] as const) });
+    book.push(loanHistory(random, application, today));
   }
+  loadLoanBook(ctx, book);
   return count;
+}
+
+/** What a borrower of the given behaviour has paid by today, and whether the loan was settled or written off. */
+function loanHistory(random: SeededRandom, application: LoanHistory['application'], today: number): LoanHistory {
+  const installments = generateSchedule(toScheduleTerms(application.terms)).installments;
+  const behaviour = behaviourOf(random);
+  const stopAfter = behaviour === 'stopped' ? random.int(0, installments.length - 1) : Infinity;
+  const repayments: LoanHistory['repayments'] = [];
+  let settleOn: string | null = null;
+  for (const [index, installment] of installments.entries()) {
+    if (installment.dueDate > today || index >= stopAfter) break;
+    if (behaviour === 'settled-early' && index >= 2 && random.chance(0.25)) {
+      settleOn = formatIsoDate(Math.min(installment.dueDate - random.int(1, 20), today));
+      break;
+    }
+    const late = behaviour === 'late-then-caught-up' && random.chance(0.4) ? random.int(3, 25) : 0;
+    // A late payer also pays the penalty: roughly 1% a month extra covers it; the surplus is held as credit.
+    const extra = late > 0 ? Math.ceil(installment.total / 100) : 0;
+    const channel = random.pick(['bank', 'bank', 'bank', 'wechat', 'deduction']);
+    repayments.push({ date: formatIsoDate(Math.min(installment.dueDate + late, today)), amount: installment.total + extra, channel, reference: null });
+  }
+  const lastPaid = repayments.at(-1)?.date ?? formatIsoDate(application.terms.disbursementDate);
+  const earlySettlement = settleOn && settleOn >= lastPaid ? { date: settleOn, channel: 'bank', reference: null } : null;
+  // About half of the loans a year past due have been written off, a few with something recovered.
+  const firstUnpaid = installments[stopAfter];
+  let writeOff: LoanHistory['writeOff'] = null;
+  if (firstUnpaid && today - firstUnpaid.dueDate > 360 && random.chance(0.5)) {
+    const recoveries = random.chance(0.3) ? [{ amount: Math.round(firstUnpaid.openingBalance * random.next() * 0.3) + 100, channel: 'bank', reference: '执行回款' }] : [];
+    writeOff = { reason: '诉讼终结执行，经审批核销', recoveries };
+  }
+  return { application, repayments, earlySettlement, writeOff };
 }

@@ -1,0 +1,7 @@
+DROP INDEX `loans_status_idx`;--> statement-breakpoint
+DROP INDEX `loans_class_idx`;--> statement-breakpoint
+CREATE INDEX `loans_register_principal_idx` ON `loans` (`principal`,`status`,`bucket`,`classification`,`loan_officer`,`product_id`,`security_type`,`borrower_id`,`disbursement_date`,`contract_no`,`outstanding_principal`,`overdue_principal`);--> statement-breakpoint
+CREATE INDEX `loans_register_outstanding_idx` ON `loans` (`outstanding_principal`,`status`,`bucket`,`classification`,`loan_officer`,`product_id`,`security_type`,`borrower_id`,`disbursement_date`,`contract_no`);--> statement-breakpoint
+CREATE INDEX `loans_register_dpd_idx` ON `loans` (`dpd`,`status`,`bucket`,`classification`,`loan_officer`,`product_id`,`security_type`,`borrower_id`,`disbursement_date`,`contract_no`);--> statement-breakpoint
+CREATE INDEX `loans_register_disbursed_idx` ON `loans` (`disbursement_date`,`status`,`bucket`,`classification`,`loan_officer`,`product_id`,`security_type`,`borrower_id`,`contract_no`);--> statement-breakpoint
+CREATE INDEX `loans_register_contract_idx` ON `loans` (`contract_no`,`status`,`bucket`,`classification`,`loan_officer`,`product_id`,`security_type`,`borrower_id`,`disbursement_date`);

@@ -1,0 +1,194 @@
+/**
+ * Loading a book of loans with their history in one go (批量建账): the demo generator and the import
+ * of existing books. Each loan goes through the same steps as the one-loan services (application,
+ * approval, disbursement, repayments, early settlement, write-off, recovery) and ends with the same
+ * rows, events and figures — computed in memory and written once, instead of replaying the loan after
+ * every step. One audit entry records the load; each loan's own events carry its history.
+ */
+import { allBorrowerIds } from '../../../db/repositories/lending/borrowers';
+import { findLoanByContract, insertAllocations, insertInstallments, insertLoan, insertLoanEvent, insertPayment, type NewLoanRow, type PaymentRow } from '../../../db/repositories/lending/loans';
+import { allProducts } from '../../../db/repositories/lending/products';
+import type { ChannelParsedInput } from '../../../shared/contract';
+import { AppError } from '../../../shared/contract/errors';
+import { formatIsoDate } from '../../../shared/dates/calendar';
+import type { ServicingState } from '../../../shared/lending/servicing';
+import { fenToYuan } from '../../../shared/money/yuan';
+import { actorOf, instant, type ServiceContext } from '../context';
+import { businessDate } from '../platform/status';
+import { installmentRows, lendingRules, quoteFrom, replay, settlementRows, snapshotOf, writeOffChanges, type LendingRules, type NewInstallmentRow } from './loan-state';
+import { applicationRow, contractNumbers } from './loans';
+import { computeSchedule } from './schedule';
+
+const y = fenToYuan;
+
+export interface MoneyReceived {
+  date: string;
+  /** Fen. */
+  amount: number;
+  channel: string;
+  reference: string | null;
+}
+
+/** One loan as it stands: the application (lent on its terms' disbursement date) and what happened since. */
+export interface LoanHistory {
+  application: ChannelParsedInput<'loan.create'>;
+  repayments: MoneyReceived[];
+  earlySettlement: { date: string; channel: string; reference: string | null } | null;
+  /** Written off on the business date; recoveries received after it. */
+  writeOff: { reason: string; recoveries: Array<Omit<MoneyReceived, 'date'>> } | null;
+}
+
+type PlannedPayment = Pick<PaymentRow, 'valueDate' | 'amount' | 'channel' | 'reference' | 'kind'> & { id: number; status: 'posted' };
+interface PlannedEvent {
+  event: string;
+  businessDate: string;
+  /** Built once the payments have their ids. */
+  detail: (paymentIds: readonly number[]) => unknown;
+}
+
+interface PlannedLoan {
+  row: NewLoanRow;
+  schedules: NewInstallmentRow[][];
+  payments: PlannedPayment[];
+  /** The allocations of the last replay, against planned payment ids (indexes into `payments`). */
+  state: ServicingState;
+  events: PlannedEvent[];
+}
+
+function refuse(field: string, message: string, reason: string): never {
+  throw new AppError('validation', `${field}: ${message}`, { field, reason });
+}
+
+/** Errors from the shared checks name the loan they came from. */
+function withinLoan<T>(index: number, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof AppError) {
+      const field = error.field ? `loans[${index}].${error.field}` : `loans[${index}]`;
+      const detail = { field, ...(error.reason ? { reason: error.reason } : {}), ...(error.params ? { params: error.params } : {}), ...(error.issues ? { issues: error.issues } : {}) };
+      throw new AppError(error.code, `loans[${index}].${error.message}`, detail);
+    }
+    throw error;
+  }
+}
+
+export function loadLoanBook(ctx: ServiceContext, book: readonly LoanHistory[]): string[] {
+  const rules = lendingRules(ctx);
+  const today = businessDate(ctx);
+  const products = new Map(allProducts(ctx.db).map((p) => [p.code, p]));
+  const borrowers = new Set(allBorrowerIds(ctx.db));
+  const nextContractNo = contractNumbers(ctx);
+  const taken = new Set<string>();
+  const contractNos: string[] = [];
+  let payments = 0;
+  for (const [index, loan] of book.entries()) {
+    const planned = withinLoan(index, () => {
+      const { application } = loan;
+      if (!borrowers.has(application.borrowerId)) {
+        throw new AppError('not-found', `borrowerId: no borrower ${application.borrowerId}`, { field: 'borrowerId', reason: 'borrowerNotFound' });
+      }
+      const product = application.productCode ? products.get(application.productCode) : undefined;
+      if (application.productCode && (!product || !product.active)) refuse('productCode', `no active product ${application.productCode}`, 'productNotFound');
+      const contractNo = application.contractNo ?? nextContractNo();
+      if (taken.has(contractNo) || (application.contractNo && findLoanByContract(ctx.db, contractNo))) {
+        throw new AppError('conflict', `contractNo: ${contractNo} exists`, { field: 'contractNo', reason: 'contractNoTaken' });
+      }
+      taken.add(contractNo);
+      const { schedule, wire } = computeSchedule(ctx, { terms: application.terms, allowAboveCap: application.allowAboveCap });
+      const warnings = wire.warnings.map((w) => w.reason);
+      return planLoan(ctx, rules, today, loan, applicationRow(ctx, application, product, wire, contractNo), installmentRows(0, 1, schedule.installments), warnings);
+    });
+    writeLoan(ctx, planned);
+    contractNos.push(planned.row.contractNo);
+    payments += planned.payments.length;
+  }
+  if (book.length > 0) {
+    ctx.audit({ entityType: 'loan-book', entityId: null, before: null, after: { loans: book.length, first: contractNos[0], last: contractNos.at(-1), payments } });
+  }
+  return contractNos;
+}
+
+/** The loan's life in memory, in the order the one-loan services would have lived it. */
+function planLoan(ctx: ServiceContext, rules: LendingRules, today: string, loan: LoanHistory, application: NewLoanRow, schedule: NewInstallmentRow[], warnings: string[]): PlannedLoan {
+  const by = actorOf(ctx).userName;
+  const lentOn = formatIsoDate(loan.application.terms.disbursementDate);
+  if (lentOn > today) refuse('terms.disbursementDate', `${lentOn} is after the business date ${today}`, 'afterBusinessDate');
+  const row: NewLoanRow = {
+    ...application,
+    status: 'disbursed',
+    approvedBy: by,
+    approvalComment: null,
+    disbursementDate: lentOn,
+    maturityDate: schedule.at(-1)!.dueDate,
+    scheduleVersion: 1,
+    outstandingPrincipal: application.principal,
+  };
+  const events: PlannedEvent[] = [
+    { event: 'applied', businessDate: today, detail: () => ({ apr: application.aprPercent, warnings }) },
+    { event: 'approved', businessDate: today, detail: () => ({ comment: null }) },
+    { event: 'disbursed', businessDate: lentOn, detail: () => ({ principal: y(application.principal), installments: schedule.length }) },
+  ];
+  const payments: PlannedPayment[] = [];
+  const receive = (money: MoneyReceived, kind: PlannedPayment['kind']) => {
+    payments.push({ id: payments.length, valueDate: money.date, amount: money.amount, channel: money.channel, reference: money.reference, kind, status: 'posted' });
+    return payments.length - 1;
+  };
+  for (const [k, repayment] of loan.repayments.entries()) {
+    const field = `repayments[${k}]`;
+    if (!(repayment.amount > 0)) refuse(`${field}.amount`, 'must be more than zero', 'notPositive');
+    if (repayment.date < lentOn) refuse(`${field}.date`, `${repayment.date} is before the disbursement on ${lentOn}`, 'beforeDisbursement');
+    if (repayment.date > today) refuse(`${field}.date`, `${repayment.date} is after the business date ${today}`, 'afterBusinessDate');
+    const slot = receive(repayment, 'repayment');
+    events.push({ event: 'repayment', businessDate: repayment.date, detail: (ids) => ({ paymentId: ids[slot], amount: y(repayment.amount), channel: repayment.channel, reference: repayment.reference }) });
+  }
+  let state = replay(rules, row, schedule, payments, today);
+  let snapshot = snapshotOf(rules, null, state, today);
+  if (snapshot.status === 'settled') events.push({ event: 'settled', businessDate: today, detail: () => null });
+  const schedules = [schedule];
+  if (loan.earlySettlement) {
+    const { date, channel, reference } = loan.earlySettlement;
+    if (snapshot.status !== 'disbursed') refuse('earlySettlement', 'the repayments already settle the loan', 'loanStatus');
+    if (date < lentOn || date > today) refuse('earlySettlement.date', `${date} must fall between the disbursement on ${lentOn} and the business date ${today}`, 'dateOrder');
+    const q = quoteFrom(row, schedule, replay(rules, row, schedule, payments, date), date);
+    const version = settlementRows({ id: 0, disbursementDate: lentOn, scheduleVersion: 1 }, schedule, q, date);
+    schedules.push(version);
+    Object.assign(row, { scheduleVersion: 2, maturityDate: date });
+    events.push({ event: 'early-settlement', businessDate: date, detail: () => ({ payoff: y(q.total), accruedInterest: y(q.accruedInterest), scheduleVersion: 2 }) });
+    if (q.total > 0) receive({ date, amount: q.total, channel, reference }, 'repayment');
+    state = replay(rules, row, version, payments, today);
+    const after = snapshotOf(rules, null, state, today);
+    if (after.status !== snapshot.status) events.push({ event: after.status === 'settled' ? 'settled' : 'reopened', businessDate: today, detail: () => null });
+    snapshot = after;
+  }
+  Object.assign(row, snapshot);
+  if (loan.writeOff) {
+    const { reason, recoveries } = loan.writeOff;
+    if (snapshot.status !== 'disbursed') refuse('writeOff', `the loan is ${snapshot.status}: it cannot be written off`, 'loanStatus');
+    Object.assign(row, writeOffChanges(state, today));
+    events.push({ event: 'written-off', businessDate: today, detail: () => ({ principal: y(state.outstandingPrincipal), interest: y(state.overdueInterest), penalty: y(state.penaltyOutstanding), reason }) });
+    for (const [k, recovery] of recoveries.entries()) {
+      if (!(recovery.amount > 0)) refuse(`writeOff.recoveries[${k}].amount`, 'must be more than zero', 'notPositive');
+      const slot = receive({ ...recovery, date: today }, 'recovery');
+      row.recovered = (row.recovered ?? 0) + recovery.amount;
+      events.push({ event: 'recovery', businessDate: today, detail: (ids) => ({ paymentId: ids[slot], amount: y(recovery.amount) }) });
+    }
+  }
+  return { row, schedules, payments, state, events };
+}
+
+function writeLoan(ctx: ServiceContext, planned: PlannedLoan): void {
+  const at = instant(ctx);
+  const by = actorOf(ctx).userName;
+  const loanId = insertLoan(ctx.db, planned.row);
+  for (const schedule of planned.schedules) insertInstallments(ctx.db, schedule.map((r) => ({ ...r, loanId })));
+  const ids = planned.payments.map(({ id: _slot, ...p }) => insertPayment(ctx.db, { ...p, loanId, createdAt: at, createdBy: by }));
+  insertAllocations(
+    ctx.db,
+    planned.state.allocations.map((a) => ({ paymentId: ids[a.paymentId]!, loanId, installmentNumber: a.installment, component: a.component, amount: a.amount })),
+  );
+  for (const e of planned.events) {
+    const detail = e.detail(ids);
+    insertLoanEvent(ctx.db, { loanId, event: e.event, businessDate: e.businessDate, detail: detail === null ? null : JSON.stringify(detail), at, by });
+  }
+}
