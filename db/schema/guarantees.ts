@@ -1,6 +1,7 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { stamps } from './columns';
 import { borrowers, collateral } from './lending';
+import { checkTypes, monitoringReasons } from '../../shared/guarantees/monitoring';
 
 /** 合作银行: the credit line (授信额度) a bank grants the guarantor, with agreed margin and risk share. */
 export const partnerBanks = sqliteTable(
@@ -103,4 +104,56 @@ export const counterGuarantees = sqliteTable(
     linkedBy: text('linked_by').notNull(),
   },
   (t) => [index('counter_guarantees_contract_idx').on(t.contractId)],
+);
+
+/**
+ * 保后检查: a check due on a contract (the task list) and, once done, its record. Recording a check
+ * closes every open task of the contract and schedules the next one.
+ */
+export const monitoringChecks = sqliteTable(
+  'monitoring_checks',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    contractId: integer('contract_id')
+      .notNull()
+      .references(() => guaranteeContracts.id),
+    dueDate: text('due_date').notNull(),
+    reason: text('reason', { enum: monitoringReasons }).notNull(),
+    officer: text('officer').notNull(),
+    status: text('status', { enum: ['due', 'done', 'cancelled'] }).notNull(),
+    checkedOn: text('checked_on'),
+    checkType: text('check_type', { enum: checkTypes }),
+    findings: text('findings'),
+    /** The five-category grade (正常 / 关注 / 次级 / 可疑 / 损失) the officer gives after the check. */
+    riskGrade: text('risk_grade'),
+    nextCheckOn: text('next_check_on'),
+    closedNote: text('closed_note'),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+    closedAt: text('closed_at'),
+    closedBy: text('closed_by'),
+  },
+  (t) => [index('monitoring_checks_contract_idx').on(t.contractId), index('monitoring_checks_due_idx').on(t.status, t.dueDate)],
+);
+
+/** 预警信号: raised by hand or from data (a collateral revaluation below its pledged amount); cleared with a reason. */
+export const warningSignals = sqliteTable(
+  'warning_signals',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    contractId: integer('contract_id')
+      .notNull()
+      .references(() => guaranteeContracts.id),
+    signal: text('signal').notNull(),
+    source: text('source', { enum: ['manual', 'data'] }).notNull(),
+    raisedOn: text('raised_on').notNull(),
+    detail: text('detail'),
+    raisedAt: text('raised_at').notNull(),
+    raisedBy: text('raised_by').notNull(),
+    clearedOn: text('cleared_on'),
+    clearReason: text('clear_reason'),
+    clearedAt: text('cleared_at'),
+    clearedBy: text('cleared_by'),
+  },
+  (t) => [index('warning_signals_contract_idx').on(t.contractId)],
 );

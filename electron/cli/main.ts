@@ -16,6 +16,7 @@ import { registerAdminCommands } from './commands/admin';
 import { registerBorrowerCommands } from './commands/borrowers';
 import { registerGuaranteeCommands } from './commands/guarantees';
 import { registerLoanCommands } from './commands/loans';
+import { registerMonitoringCommands } from './commands/monitoring';
 import { registerRestoreCommand } from './commands/restore';
 import { registerPlatformCommands } from './commands/platform';
 import { registerScheduleCommands } from './commands/schedule';
@@ -112,6 +113,7 @@ export async function main(argv: string[], io: Partial<Pick<Output, 'out' | 'err
   registerScheduleCommands(program, context);
   registerLoanCommands(program, context);
   registerGuaranteeCommands(program, context);
+  registerMonitoringCommands(program, context);
   registerAdminCommands(program, context);
   registerRestoreCommand(program, context, () => resolveDataDir(program.opts<{ dataDir?: string }>().dataDir));
 

@@ -1,4 +1,5 @@
 /** The handler map: one service function per channel of the contract. */
+import { clearSignal, guaranteeAlerts, monitoringDue, raiseSignal, recordCheck } from './guarantees/monitoring';
 import type { ChannelName, ChannelOutput, ChannelParsedInput } from '../../shared/contract';
 import type { ServiceContext } from './context';
 import {
@@ -98,6 +99,11 @@ export const handlers: HandlerMap = {
   'guarantee.confirmLoss': confirmGuaranteeLoss,
   'guarantee.addCounterGuarantee': addCounterGuarantee,
   'guarantee.ratios': computeRatios,
+  'monitoring.due': monitoringDue,
+  'monitoring.record': recordCheck,
+  'guarantee.raiseSignal': raiseSignal,
+  'guarantee.clearSignal': clearSignal,
+  'guarantee.alerts': guaranteeAlerts,
   'guarantee.get': getGuarantee,
   'guarantee.list': listGuarantees,
   'schedule.calculate': calculateSchedule,

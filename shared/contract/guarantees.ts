@@ -15,6 +15,7 @@ import {
   guaranteeView,
   counterGuaranteeInput,
 } from '../guarantees/guarantee';
+import { alertsView, monitoringDueInput, monitoringRecordInput, monitoringTaskView, signalClearInput, signalRaiseInput } from '../guarantees/monitoring';
 
 export const guaranteeChannels = {
   'bank.create': channel({ input: bankCreateInput, output: bankView, permission: 'guarantee.write', mutates: true }),
@@ -47,6 +48,8 @@ export const guaranteeChannels = {
       lossRate: z.string().nullable(),
       compensationBalance: z.string(),
       feeIncomeThisYear: z.string(),
+      feeEarnedThisYear: z.string(),
+      deferredFee: z.string(),
       unearnedFeeReserve: z.string(),
       compensationReserve: z.string(),
       formulas: z.record(z.string(), z.string()),
@@ -57,4 +60,13 @@ export const guaranteeChannels = {
   'guarantee.addCounterGuarantee': channel({ input: counterGuaranteeInput, output: guaranteeView, permission: 'guarantee.write', mutates: true }),
   'guarantee.get': channel({ input: guaranteeRef, output: guaranteeView, permission: 'guarantee.read', mutates: false }),
   'guarantee.list': channel({ input: guaranteeListInput, output: pageOf(guaranteeView), permission: 'guarantee.read', mutates: false }),
+  /** The monitoring task list (保后检查): checks due by a date, optionally one officer's. */
+  'monitoring.due': channel({ input: monitoringDueInput, output: z.array(monitoringTaskView), permission: 'guarantee.read', mutates: false }),
+  /** Records a check: closes the contract's open checks and schedules the next. */
+  'monitoring.record': channel({ input: monitoringRecordInput, output: guaranteeView, permission: 'guarantee.write', mutates: true }),
+  /** A warning signal (预警信号): the contract goes on the watch list and a check falls due at once. */
+  'guarantee.raiseSignal': channel({ input: signalRaiseInput, output: guaranteeView, permission: 'guarantee.write', mutates: true }),
+  'guarantee.clearSignal': channel({ input: signalClearInput, output: guaranteeView, permission: 'guarantee.write', mutates: true }),
+  /** Bank loans maturing within the alert windows; credit lines near their limit or expiry. */
+  'guarantee.alerts': channel({ input: z.strictObject({ asOf: isoDate.optional() }).default({}), output: alertsView, permission: 'guarantee.read', mutates: false }),
 };

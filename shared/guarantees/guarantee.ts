@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { isoDate, optionalText, positiveId, requiredText } from '../contract/fields';
 import { percent, yuan } from '../schedule/terms';
+import { loanClasses } from '../lending/classification';
 
 export const guaranteeStatuses = ['applied', 'approved', 'in-force', 'released', 'compensated', 'recovering', 'closed', 'loss'] as const;
 export type GuaranteeStatus = (typeof guaranteeStatuses)[number];
@@ -88,6 +89,36 @@ export const counterGuaranteeInput = z
     params: { reason: 'counterGuaranteeParty' },
   });
 
+export const monitoringReasons = ['first', 'periodic', 'watch-list', 'warning-signal'] as const;
+/** 实地走访 / 报表审阅 / 银行查询 / 抵押物查看 */
+export const checkTypes = ['site-visit', 'statements-review', 'bank-inquiry', 'collateral-inspection'] as const;
+
+export const monitoringCheckView = z.object({
+  id: z.number().int(),
+  dueDate: z.string(),
+  reason: z.enum(monitoringReasons),
+  status: z.enum(['due', 'done', 'cancelled']),
+  officer: z.string(),
+  checkedOn: z.string().nullable(),
+  checkType: z.enum(checkTypes).nullable(),
+  findings: z.string().nullable(),
+  riskGrade: z.enum(loanClasses).nullable(),
+  nextCheckOn: z.string().nullable(),
+  closedNote: z.string().nullable(),
+  closedBy: z.string().nullable(),
+});
+
+export const warningSignalView = z.object({
+  id: z.number().int(),
+  signal: z.string(),
+  source: z.enum(['manual', 'data']),
+  raisedOn: z.string(),
+  detail: z.string().nullable(),
+  raisedBy: z.string(),
+  clearedOn: z.string().nullable(),
+  clearReason: z.string().nullable(),
+});
+
 export const guaranteeView = z.object({
   contractNo: z.string(),
   clientId: z.number().int(),
@@ -109,6 +140,9 @@ export const guaranteeView = z.object({
   bankLoanRate: z.string(),
   feeRate: z.string(),
   feeCharging: z.enum(['upfront', 'yearly']),
+  /** The fee over the whole term, and the part recognised as income by the business date. */
+  feeOverTerm: z.string(),
+  feeEarned: z.string(),
   marginDeposit: z.string(),
   loanStart: z.string(),
   loanEnd: z.string(),
@@ -120,6 +154,9 @@ export const guaranteeView = z.object({
   /** Counter-guarantees over the guaranteed amount, in percent; null without any. */
   counterCoverage: z.string().nullable(),
   warnings: z.array(z.object({ reason: z.string(), message: z.string() })),
+  /** Monitoring checks, due and done (保后检查), and warning signals (预警信号), oldest first. */
+  monitoring: z.array(monitoringCheckView),
+  signals: z.array(warningSignalView),
 });
 export type GuaranteeView = z.output<typeof guaranteeView>;
 

@@ -94,6 +94,29 @@ export function feeIncome(contracts: readonly RatioContract[], from: string, to:
   return total;
 }
 
+/** The fee a contract charges over its whole life: the up-front charge, or every yearly charge. */
+export function feeOverTerm(c: RatioContract): number {
+  const days = (Date.parse(c.loanEnd) - Date.parse(c.loanStart)) / 86_400_000;
+  if (c.feeCharging === 'upfront') return mulDivRound(c.guaranteedAmount, c.feeRate * days, 1_000_000 * 365, 'half-up');
+  const years = Math.ceil(days / 365.25 - 1e-9);
+  return years * mulDivRound(c.guaranteedAmount, c.feeRate, 1_000_000, 'half-up');
+}
+
+/**
+ * The fee recognised as income by the end of `date`: evenly over the guarantee term, whatever the
+ * charging; the rest at once when the responsibility ends early (release or compensation).
+ */
+export function feeEarnedBy(c: RatioContract, date: string): number {
+  const activated = c.events.find((e) => e.event === 'in-force');
+  if (!activated || activated.date > date) return 0;
+  const total = feeOverTerm(c);
+  const ended = c.events.find((e) => (e.event === 'released' || e.event === 'compensated') && e.date <= date);
+  if (ended || date >= c.loanEnd) return total;
+  const term = Date.parse(c.loanEnd) - Date.parse(c.loanStart);
+  const elapsed = Math.max(0, Date.parse(date) - Date.parse(c.loanStart));
+  return mulDivRound(total, elapsed / 86_400_000, term / 86_400_000, 'half-up');
+}
+
 /**
  * 担保赔偿准备金: each year-end, 1% of the year-end liability; once the cumulative reserve reaches 10%
  * of that year's liability only the difference is topped up (nothing when above). Confirmed losses are
@@ -124,6 +147,9 @@ export interface GuaranteeRatios {
   lossRate: string | null;
   compensationBalance: number;
   feeIncomeThisYear: number;
+  /** Fee recognised this year over the guarantee terms, and fee charged but not yet recognised (预收担保费). */
+  feeEarnedThisYear: number;
+  deferredFee: number;
   unearnedFeeReserve: number;
   compensationReserve: number;
 }
@@ -149,6 +175,8 @@ export function guaranteeRatios(contracts: readonly RatioContract[], asOf: strin
     lossRate: percentString(losses, released),
     compensationBalance: compensation - recovered - losses,
     feeIncomeThisYear: fees,
+    feeEarnedThisYear: contracts.reduce((sum, c) => sum + feeEarnedBy(c, asOf) - feeEarnedBy(c, beforeYear), 0),
+    deferredFee: Math.max(0, feeIncome(contracts, '0000-01-01', asOf) - contracts.reduce((sum, c) => sum + feeEarnedBy(c, asOf), 0)),
     unearnedFeeReserve: mulDivRound(fees, settings.unearnedReserveRate, 1_000_000, 'half-up'),
     compensationReserve: compensationReserve(contracts, asOf, settings, firstYear).balance,
   };

@@ -123,6 +123,23 @@ export const settingsCatalog = {
   'guarantees.firstCheckDays': spec('guarantees', z.number().int().min(1).max(365), 60),
   'guarantees.checkIntervalMonths': spec('guarantees', z.number().int().min(1).max(12), 3),
   'guarantees.watchListIntervalMonths': spec('guarantees', z.number().int().min(1).max(12), 1),
+  /** The warning signals officers may raise (预警信号): a code and its names in both languages. */
+  'guarantees.warningSignals': spec(
+    'guarantees',
+    z.array(z.strictObject({ code: z.string().regex(/^[a-z0-9-]{2,40}$/, 'lower-case letters, digits and hyphens'), zh: z.string().min(1).max(40), en: z.string().min(1).max(60) })).min(1).max(50),
+    [
+      { code: 'interest-unpaid', zh: '银行欠息', en: 'Interest unpaid at the bank' },
+      { code: 'litigation', zh: '涉诉', en: 'Litigation' },
+      { code: 'business-stoppage', zh: '停产停业', en: 'Business stoppage' },
+      { code: 'collateral-value-drop', zh: '抵押物价值下降', en: 'Collateral value drop' },
+      { code: 'key-person-missing', zh: '实际控制人失联', en: 'Key person missing' },
+    ],
+  ),
+  /** Alert windows for bank loans maturing (days ahead). */
+  'guarantees.maturityAlertDays': spec('guarantees', z.array(z.number().int().min(1).max(365)).min(1).max(5), [30, 60, 90]),
+  /** A bank's credit line is flagged at this usage, or this many days before it expires. */
+  'guarantees.creditLineAlertPercent': spec('guarantees', percent, '90.00'),
+  'guarantees.creditLineExpiryAlertDays': spec('guarantees', z.number().int().min(1).max(365), 60),
   'collections.contactFrom': spec('collections', time, '08:00'),
   'collections.contactTo': spec('collections', time, '21:00'),
   'collections.callLimit': spec('collections', z.strictObject({ calls: z.number().int().min(1), days: z.number().int().min(1) }), { calls: 7, days: 7 }),

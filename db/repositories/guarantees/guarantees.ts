@@ -31,6 +31,10 @@ export function insertGuarantee(db: AppDatabase, row: typeof guaranteeContracts.
   return db.insert(guaranteeContracts).values(row).returning({ id: guaranteeContracts.id }).get().id;
 }
 
+export function findGuarantee(db: AppDatabase, id: number): GuaranteeRow | undefined {
+  return db.select().from(guaranteeContracts).where(eq(guaranteeContracts.id, id)).get();
+}
+
 export function findGuaranteeByNo(db: AppDatabase, contractNo: string): GuaranteeRow | undefined {
   return db.select().from(guaranteeContracts).where(eq(guaranteeContracts.contractNo, contractNo)).get();
 }

@@ -100,6 +100,36 @@ export function queryBorrowers(db: AppDatabase, query: BorrowerQuery): { rows: B
   return { rows, total };
 }
 
+/** Every borrower's id and kind (the demo picks guarantee clients from them). */
+export function allBorrowerRows(db: AppDatabase): Array<Pick<BorrowerRow, 'id' | 'kind'>> {
+  return db.select({ id: borrowers.id, kind: borrowers.kind }).from(borrowers).orderBy(asc(borrowers.id)).all();
+}
+
 export function allBorrowerIds(db: AppDatabase): number[] {
   return db.select({ id: borrowers.id }).from(borrowers).orderBy(asc(borrowers.id)).all().map((r) => r.id);
+}
+
+/**
+ * 关联方: other borrowers tied to this one by an identity number on file — a related person of this
+ * borrower who is a borrower too, a borrower who names this one as a related person, or a borrower
+ * controlled by the same person (shareholder, actual controller, legal representative). Contacts
+ * named only for reaching someone do not make a party related.
+ */
+export function relatedBorrowerIds(db: AppDatabase, borrowerId: number): number[] {
+  const rows = db.all<{ id: number }>(sql`
+    WITH me AS (SELECT id_type, id_number FROM borrowers WHERE id = ${borrowerId}),
+    mine AS (
+      SELECT id_number, relationship FROM borrower_related_persons
+      WHERE borrower_id = ${borrowerId} AND removed_at IS NULL AND id_number IS NOT NULL AND relationship <> 'contact'
+    )
+    SELECT b.id FROM borrowers b WHERE b.id_number IN (SELECT id_number FROM mine)
+    UNION
+    SELECT r.borrower_id FROM borrower_related_persons r
+      WHERE r.removed_at IS NULL AND r.relationship <> 'contact' AND r.id_number = (SELECT id_number FROM me)
+    UNION
+    SELECT r.borrower_id FROM borrower_related_persons r
+      WHERE r.removed_at IS NULL AND r.relationship IN ('shareholder', 'actual-controller', 'legal-representative')
+        AND r.id_number IN (SELECT id_number FROM mine WHERE relationship IN ('shareholder', 'actual-controller', 'legal-representative'))
+  `);
+  return rows.map((r) => r.id).filter((id) => id !== borrowerId);
 }

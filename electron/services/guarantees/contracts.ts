@@ -11,12 +11,10 @@ import {
   bankUsage,
   clientInForce,
   countGuarantees,
-  counterGuaranteesOf,
   counterSecuredTotal,
   insertCounterGuarantee,
   findBank,
   findGuaranteeByNo,
-  guaranteeEventsOf,
   insertBank,
   insertGuarantee,
   insertGuaranteeEvent,
@@ -33,6 +31,11 @@ import { fenToYuan } from '../../../shared/money/yuan';
 import { formatPercent, parsePercent } from '../../../shared/rates/rate';
 import { actorOf, instant, type ServiceContext } from '../context';
 import { setting } from '../platform/settings';
+import { scheduleFirstCheck, stopMonitoring } from './monitoring';
+import { guaranteeView } from './views';
+import { ratioContracts, ratioSettings } from './ratios';
+import { weightedLiability, type RatioContract } from '../../../shared/guarantees/ratios';
+import { relatedBorrowerIds } from '../../../db/repositories/lending/borrowers';
 import { businessDate, dateUpToBusinessDate } from '../platform/status';
 
 const y = fenToYuan;
@@ -84,41 +87,7 @@ export function listBanks(ctx: ServiceContext): ChannelOutput<'bank.list'> {
   return allBanks(ctx.db).map((bank) => bankView(ctx, bank));
 }
 
-function outstandingOf(row: GuaranteeRow): number {
-  return row.status === 'in-force' ? row.guaranteedAmount - row.repaidToBank : 0;
-}
 
-export function guaranteeView(ctx: ServiceContext, row: GuaranteeRow, warnings: GuaranteeView['warnings'] = []): GuaranteeView {
-  return {
-    contractNo: row.contractNo,
-    clientId: row.clientId,
-    clientName: findBorrowerRow(ctx.db, row.clientId)!.name,
-    bankId: row.bankId,
-    bankName: findBank(ctx.db, row.bankId)!.name,
-    guaranteeType: row.guaranteeType,
-    clientSize: row.clientSize,
-    issuerRating: row.issuerRating,
-    guaranteedAmount: y(row.guaranteedAmount),
-    outstanding: y(outstandingOf(row)),
-    releasedAmount: y(row.releasedAmount),
-    compensatedAmount: y(row.compensatedAmount),
-    recoveredAmount: y(row.recoveredAmount),
-    lossAmount: y(row.lossAmount),
-    compensationBalance: y(row.compensatedAmount - row.recoveredAmount - row.lossAmount),
-    bankLoanRate: formatPercent(row.bankLoanRate),
-    feeRate: formatPercent(row.feeRate),
-    feeCharging: row.feeCharging,
-    marginDeposit: y(row.marginDeposit),
-    loanStart: row.loanStart,
-    loanEnd: row.loanEnd,
-    status: row.status,
-    watchList: row.watchList,
-    officer: row.officer,
-    events: guaranteeEventsOf(ctx.db, row.id).map((e) => ({ event: e.event, businessDate: e.businessDate, amount: e.amount === null ? null : y(e.amount), detail: e.detail === null ? null : (JSON.parse(e.detail) as unknown), by: e.by })),
-    ...counterGuaranteeSummary(ctx, row),
-    warnings,
-  };
-}
 
 function contractOrThrow(ctx: ServiceContext, contractNo: string): GuaranteeRow {
   const row = findGuaranteeByNo(ctx.db, contractNo);
@@ -162,10 +131,26 @@ function entryWarnings(ctx: ServiceContext, input: ChannelParsedInput<'guarantee
   }
   const net = netAssetsAsOf(ctx.db, today);
   if (net) {
+    const limitOf = (key: 'guarantees.singleClientLimitPercent' | 'guarantees.relatedClientLimitPercent') => parsePercent(setting(ctx, key))!;
     const exposure = clientInForce(ctx.db, [input.clientId]) + input.guaranteedAmount;
-    const limit = parsePercent(setting(ctx, 'guarantees.singleClientLimitPercent'))!;
-    if (exposure * 1_000_000 > net.amount * limit) {
-      warnings.push({ reason: 'concentrationExceeded', message: `the client's guaranteed balance ${y(exposure)} exceeds ${formatPercent(limit)}% of net assets ${y(net.amount)}` });
+    if (exposure * 1_000_000 > net.amount * limitOf('guarantees.singleClientLimitPercent')) {
+      warnings.push({ reason: 'concentrationExceeded', message: `the client's guaranteed balance ${y(exposure)} exceeds ${formatPercent(limitOf('guarantees.singleClientLimitPercent'))}% of net assets ${y(net.amount)}` });
+    }
+    const related = relatedBorrowerIds(ctx.db, input.clientId);
+    const groupExposure = exposure + clientInForce(ctx.db, related);
+    if (related.length > 0 && groupExposure * 1_000_000 > net.amount * limitOf('guarantees.relatedClientLimitPercent')) {
+      warnings.push({
+        reason: 'relatedConcentrationExceeded',
+        message: `the client with ${related.length} related parties would have ${y(groupExposure)} guaranteed, over ${formatPercent(limitOf('guarantees.relatedClientLimitPercent'))}% of net assets ${y(net.amount)}`,
+      });
+    }
+    // Leverage after the new contract: its weighted amount joins the book's weighted liability.
+    const book = ratioContracts(ctx);
+    const candidate: RatioContract = { ...input, issuerRating: input.issuerRating ?? null, feeRate: input.feeRatePercent, clientId: input.clientId, events: [{ event: 'in-force', date: today, amount: input.guaranteedAmount }] };
+    const liability = weightedLiability([...book, candidate], today, ratioSettings(ctx));
+    const limit = setting(ctx, 'guarantees.leverageLimit');
+    if (liability > net.amount * limit) {
+      warnings.push({ reason: 'leverageExceeded', message: `weighted liability ${y(liability)} would exceed ${limit} × net assets ${y(net.amount)}` });
     }
   }
   return warnings;
@@ -236,7 +221,9 @@ export function approveGuarantee(ctx: ServiceContext, input: ChannelParsedInput<
 export function activateGuarantee(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.activate'>): GuaranteeView {
   const row = contractOrThrow(ctx, input.contractNo);
   assertTransition(row, 'activate');
-  return record(ctx, row, 'in-force', dateUpToBusinessDate(ctx, input.date), row.guaranteedAmount, null, { status: 'in-force' });
+  const date = dateUpToBusinessDate(ctx, input.date);
+  scheduleFirstCheck(ctx, row, date);
+  return record(ctx, row, 'in-force', date, row.guaranteedAmount, null, { status: 'in-force' });
 }
 
 /** The client repaid the bank (from the bank's notice): the outstanding falls; at zero the guarantee is released. */
@@ -249,6 +236,7 @@ export function repayGuarantee(ctx: ServiceContext, input: ChannelParsedInput<'g
   }
   const date = dateUpToBusinessDate(ctx, input.date);
   const full = input.amount === outstanding;
+  if (full) stopMonitoring(ctx, row, 'released');
   return record(ctx, row, full ? 'released' : 'bank-repayment', date, input.amount, null, {
     repaidToBank: row.repaidToBank + input.amount,
     releasedAmount: row.releasedAmount + input.amount,
@@ -262,6 +250,7 @@ export function releaseGuarantee(ctx: ServiceContext, input: ChannelParsedInput<
   assertTransition(row, 'release');
   const outstanding = row.guaranteedAmount - row.repaidToBank;
   const date = dateUpToBusinessDate(ctx, input.date);
+  stopMonitoring(ctx, row, 'released');
   return record(ctx, row, 'released', date, outstanding, null, { status: 'released', repaidToBank: row.guaranteedAmount, releasedAmount: row.releasedAmount + outstanding, releasedOn: date });
 }
 
@@ -274,6 +263,7 @@ export function compensateGuarantee(ctx: ServiceContext, input: ChannelParsedInp
     throw new AppError('validation', `amount: the guaranteed outstanding is ${y(outstanding)}`, { field: 'amount', reason: 'exceedsOutstanding', params: { outstanding: y(outstanding) } });
   }
   const date = dateUpToBusinessDate(ctx, input.date);
+  stopMonitoring(ctx, row, 'compensated');
   return record(ctx, row, 'compensated', date, input.amount, null, { status: 'compensated', compensatedAmount: input.amount, compensatedOn: date });
 }
 
@@ -317,19 +307,6 @@ export function listGuarantees(ctx: ServiceContext, input: ChannelParsedInput<'g
   return { items: rows.map((r) => guaranteeView(ctx, r.contract)), total, page: input.page, pageSize: input.pageSize };
 }
 
-function counterGuaranteeSummary(ctx: ServiceContext, row: GuaranteeRow): Pick<GuaranteeView, 'counterGuarantees' | 'counterCoverage'> {
-  const links = counterGuaranteesOf(ctx.db, row.id);
-  const describe = (l: (typeof links)[number]) => {
-    if (l.collateralId) return findCollateral(ctx.db, l.collateralId)?.description ?? `collateral ${l.collateralId}`;
-    if (l.guarantorId) return findBorrowerRow(ctx.db, l.guarantorId)?.name ?? `guarantor ${l.guarantorId}`;
-    return 'margin';
-  };
-  const secured = links.reduce((s, l) => s + l.securedAmount, 0);
-  return {
-    counterGuarantees: links.map((l) => ({ kind: l.kind, description: describe(l), securedAmount: y(l.securedAmount) })),
-    counterCoverage: links.length ? percentString(secured, row.guaranteedAmount) : null,
-  };
-}
 
 /** Links a counter-guarantee; collateral is claimed against its value like a loan's, so one item is never pledged twice over. */
 export function addCounterGuarantee(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.addCounterGuarantee'>): GuaranteeView {

@@ -2,7 +2,7 @@
 import { contractsWithEvents } from '../../../db/repositories/guarantees/guarantees';
 import { netAssetsAsOf } from '../../../db/repositories/platform/net-assets';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
-import { guaranteeRatios, type RatioContract } from '../../../shared/guarantees/ratios';
+import { guaranteeRatios, type RatioContract, type RatioSettings } from '../../../shared/guarantees/ratios';
 import { mulDivRound } from '../../../shared/money/rounding';
 import { fenToYuan } from '../../../shared/money/yuan';
 import { parsePercent } from '../../../shared/rates/rate';
@@ -18,9 +18,9 @@ function fraction(percent: string | null): string | null {
   return `${Math.floor(bp / 10_000)}.${String(bp % 10_000).padStart(4, '0')}`;
 }
 
-export function computeRatios(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.ratios'>): ChannelOutput<'guarantee.ratios'> {
-  const asOf = input.asOf ?? businessDate(ctx);
-  const contracts: RatioContract[] = contractsWithEvents(ctx.db).map(({ contract: c, events }) => ({
+/** The book as the ratio functions read it: every contract with its dated events. */
+export function ratioContracts(ctx: ServiceContext): RatioContract[] {
+  return contractsWithEvents(ctx.db).map(({ contract: c, events }) => ({
     clientId: c.clientId,
     clientSize: c.clientSize,
     guaranteeType: c.guaranteeType,
@@ -32,13 +32,22 @@ export function computeRatios(ctx: ServiceContext, input: ChannelParsedInput<'gu
     loanEnd: c.loanEnd,
     events: events.map((e) => ({ event: e.event, date: e.businessDate, amount: e.amount ?? 0 })),
   }));
-  const r = guaranteeRatios(contracts, asOf, {
+}
+
+export function ratioSettings(ctx: ServiceContext): RatioSettings {
+  return {
     smallMicroCap: 500_000_000,
     farmHouseholdCap: 200_000_000,
     unearnedReserveRate: parsePercent(setting(ctx, 'guarantees.unearnedFeeReservePercent'))!,
     compensationReserveRate: parsePercent(setting(ctx, 'guarantees.compensationReservePercent'))!,
     compensationReserveCap: parsePercent(setting(ctx, 'guarantees.compensationReserveCapPercent'))!,
-  });
+  };
+}
+
+export function computeRatios(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.ratios'>): ChannelOutput<'guarantee.ratios'> {
+  const asOf = input.asOf ?? businessDate(ctx);
+  const contracts = ratioContracts(ctx);
+  const r = guaranteeRatios(contracts, asOf, ratioSettings(ctx));
   const net = netAssetsAsOf(ctx.db, asOf);
   const leverageHundredths = net ? mulDivRound(r.weightedLiability, 100, net.amount, 'half-up') : null;
   const limit = setting(ctx, 'guarantees.leverageLimit');
@@ -58,6 +67,8 @@ export function computeRatios(ctx: ServiceContext, input: ChannelParsedInput<'gu
     lossRate: fraction(r.lossRate),
     compensationBalance: fenToYuan(r.compensationBalance),
     feeIncomeThisYear: fenToYuan(r.feeIncomeThisYear),
+    feeEarnedThisYear: fenToYuan(r.feeEarnedThisYear),
+    deferredFee: fenToYuan(r.deferredFee),
     unearnedFeeReserve: fenToYuan(r.unearnedFeeReserve),
     compensationReserve: fenToYuan(r.compensationReserve),
     formulas: {
@@ -68,6 +79,8 @@ export function computeRatios(ctx: ServiceContext, input: ChannelParsedInput<'gu
       lossRate: 'confirmed losses ÷ guarantees released (cumulative)',
       compensationBalance: 'compensation − recovered − confirmed losses',
       unearnedFeeReserve: '50% of this year\'s guarantee fee income',
+      feeEarnedThisYear: 'each contract\'s fee recognised evenly over its guarantee term; the rest on release or compensation',
+      deferredFee: 'fees charged to date − fees recognised to date',
       compensationReserve: '1% of each year-end liability, topped up only to 10% of that liability; confirmed losses charged first',
     },
   };

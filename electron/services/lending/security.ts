@@ -23,6 +23,7 @@ import { AppError } from '../../../shared/contract/errors';
 import { addMonths, formatIsoDate, parseIsoDate } from '../../../shared/dates/calendar';
 import { percentString } from '../../../shared/money/rounding';
 import { fenToYuan } from '../../../shared/money/yuan';
+import { collateralRevalued } from '../guarantees/monitoring';
 import { actorOf, instant, type ServiceContext } from '../context';
 
 const y = fenToYuan;
@@ -94,6 +95,7 @@ export function revalueCollateral(ctx: ServiceContext, input: ChannelParsedInput
   const by = actorOf(ctx).userName;
   insertValuation(ctx.db, { collateralId: row.id, value: input.value, valuedOn: input.valuedOn, appraiser: input.appraiser, at, by });
   updateCollateral(ctx.db, row.id, { appraisedValue: input.value, appraisedOn: input.valuedOn, updatedAt: at, updatedBy: by });
+  collateralRevalued(ctx, row.id, input.value, input.valuedOn);
   const view = collateralView(ctx, findCollateral(ctx.db, row.id)!);
   ctx.audit({ entityType: 'collateral', entityId: row.id, before: { appraisedValue: y(row.appraisedValue), appraisedOn: row.appraisedOn }, after: { appraisedValue: view.appraisedValue, appraisedOn: view.appraisedOn } });
   return view;

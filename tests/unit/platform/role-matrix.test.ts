@@ -8,13 +8,13 @@ import { roles, type Role } from '../../../shared/platform/permissions';
 import { testRuntime, type TestRuntime } from '../../helpers/runtime';
 
 const PUBLIC: ChannelName[] = ['platform.status', 'session.setup', 'session.signIn'];
-const EVERY_ROLE: ChannelName[] = [...PUBLIC, 'session.signOut', 'session.changePassword', 'product.list', 'loan.get', 'loan.list', 'loan.payoff', 'collateral.get', 'collateral.list', 'borrower.exposure', 'day.closeStatus', 'bank.list', 'guarantee.get', 'guarantee.list', 'guarantee.ratios', 'borrower.list', 'borrower.get', 'schedule.calculate', 'schedule.exportXlsx'];
+const EVERY_ROLE: ChannelName[] = [...PUBLIC, 'session.signOut', 'session.changePassword', 'product.list', 'loan.get', 'loan.list', 'loan.payoff', 'collateral.get', 'collateral.list', 'borrower.exposure', 'day.closeStatus', 'bank.list', 'guarantee.get', 'guarantee.list', 'guarantee.ratios', 'guarantee.alerts', 'monitoring.due', 'borrower.list', 'borrower.get', 'schedule.calculate', 'schedule.exportXlsx'];
 const OVERSIGHT: ChannelName[] = [...EVERY_ROLE, 'settings.list', 'netAssets.list', 'audit.list', 'audit.verify'];
 
 const allowed: Record<Role, ChannelName[]> = {
   administrator: [...channelNames],
   'loan-officer': [...EVERY_ROLE, 'borrower.create', 'borrower.update', 'loan.create', 'loan.disburse', 'loan.repay', 'loan.reverse', 'loan.settle', 'collateral.create', 'collateral.revalue', 'loan.linkCollateral', 'loan.addGuarantor', 'loan.recover', 'loan.prepay'],
-  'guarantee-officer': [...EVERY_ROLE, 'borrower.create', 'borrower.update', 'bank.create', 'guarantee.create', 'guarantee.activate', 'guarantee.repay', 'guarantee.release', 'guarantee.recover', 'guarantee.addCounterGuarantee'],
+  'guarantee-officer': [...EVERY_ROLE, 'borrower.create', 'borrower.update', 'bank.create', 'guarantee.create', 'guarantee.activate', 'guarantee.repay', 'guarantee.release', 'guarantee.recover', 'guarantee.addCounterGuarantee', 'monitoring.record', 'guarantee.raiseSignal', 'guarantee.clearSignal'],
   collector: EVERY_ROLE,
   accountant: EVERY_ROLE,
   manager: [...OVERSIGHT, 'loan.approve', 'loan.writeOff', 'loan.classify', 'loan.restructure', 'guarantee.approve', 'guarantee.compensate', 'guarantee.confirmLoss'],

@@ -14,6 +14,7 @@ import { allBorrowerIds } from '../../../../db/repositories/lending/borrowers';
 import { allProducts } from '../../../../db/repositories/lending/products';
 import { demoBorrower } from './people';
 import { SeededRandom } from './random';
+import { generateGuarantees } from './guarantees';
 
 /** The products a small lender typically runs; created once, on the first demo run. */
 const DEMO_PRODUCTS = [
@@ -42,7 +43,8 @@ export function generateDemo(
     created++;
   }
   const loans = generateLoans(ctx, random, input.loans);
-  return { borrowers: created, loans };
+  const guarantees = generateGuarantees(ctx, random, input.guarantees);
+  return { borrowers: created, loans, guarantees };
 }
 
 /** How a demo borrower behaves: most pay on time, some stop paying, some settle early. */

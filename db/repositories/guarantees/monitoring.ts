@@ -1,0 +1,101 @@
+import { and, asc, desc, eq, isNull, lte, type SQL } from 'drizzle-orm';
+import type { AppDatabase } from '../../open';
+import { insertRow } from '../../prepared';
+import { borrowers, counterGuarantees, guaranteeContracts, monitoringChecks, partnerBanks, warningSignals } from '../../schema';
+
+export type MonitoringCheckRow = typeof monitoringChecks.$inferSelect;
+export type WarningSignalRow = typeof warningSignals.$inferSelect;
+
+export function insertMonitoringCheck(db: AppDatabase, row: typeof monitoringChecks.$inferInsert): number {
+  return insertRow(db, monitoringChecks, row);
+}
+
+export function openChecksOf(db: AppDatabase, contractId: number): MonitoringCheckRow[] {
+  return db
+    .select()
+    .from(monitoringChecks)
+    .where(and(eq(monitoringChecks.contractId, contractId), eq(monitoringChecks.status, 'due')))
+    .orderBy(asc(monitoringChecks.dueDate), asc(monitoringChecks.id))
+    .all();
+}
+
+export function checksOf(db: AppDatabase, contractId: number): MonitoringCheckRow[] {
+  return db.select().from(monitoringChecks).where(eq(monitoringChecks.contractId, contractId)).orderBy(asc(monitoringChecks.id)).all();
+}
+
+export function updateMonitoringCheck(db: AppDatabase, id: number, changes: Partial<typeof monitoringChecks.$inferInsert>): void {
+  db.update(monitoringChecks).set(changes).where(eq(monitoringChecks.id, id)).run();
+}
+
+/** The newest done check of a contract (its grade decides the watch list with the open signals). */
+export function lastDoneCheck(db: AppDatabase, contractId: number): MonitoringCheckRow | undefined {
+  return db
+    .select()
+    .from(monitoringChecks)
+    .where(and(eq(monitoringChecks.contractId, contractId), eq(monitoringChecks.status, 'done')))
+    .orderBy(desc(monitoringChecks.checkedOn), desc(monitoringChecks.id))
+    .limit(1)
+    .get();
+}
+
+/** Open checks due on or before `until`, oldest first, with the contract, client and bank they concern. */
+export function checksDue(db: AppDatabase, filter: { until: string; officer?: string | undefined }) {
+  const conditions: SQL[] = [eq(monitoringChecks.status, 'due'), lte(monitoringChecks.dueDate, filter.until)];
+  if (filter.officer) conditions.push(eq(monitoringChecks.officer, filter.officer));
+  return db
+    .select({ check: monitoringChecks, contract: guaranteeContracts, clientName: borrowers.name, bankName: partnerBanks.name })
+    .from(monitoringChecks)
+    .innerJoin(guaranteeContracts, eq(guaranteeContracts.id, monitoringChecks.contractId))
+    .innerJoin(borrowers, eq(borrowers.id, guaranteeContracts.clientId))
+    .innerJoin(partnerBanks, eq(partnerBanks.id, guaranteeContracts.bankId))
+    .where(and(...conditions))
+    .orderBy(asc(monitoringChecks.dueDate), asc(monitoringChecks.id))
+    .all();
+}
+
+export function insertWarningSignal(db: AppDatabase, row: typeof warningSignals.$inferInsert): number {
+  return insertRow(db, warningSignals, row);
+}
+
+export function findWarningSignal(db: AppDatabase, id: number): WarningSignalRow | undefined {
+  return db.select().from(warningSignals).where(eq(warningSignals.id, id)).get();
+}
+
+export function updateWarningSignal(db: AppDatabase, id: number, changes: Partial<typeof warningSignals.$inferInsert>): void {
+  db.update(warningSignals).set(changes).where(eq(warningSignals.id, id)).run();
+}
+
+export function signalsOf(db: AppDatabase, contractId: number): WarningSignalRow[] {
+  return db.select().from(warningSignals).where(eq(warningSignals.contractId, contractId)).orderBy(asc(warningSignals.id)).all();
+}
+
+export function openSignalsOf(db: AppDatabase, contractId: number): WarningSignalRow[] {
+  return db
+    .select()
+    .from(warningSignals)
+    .where(and(eq(warningSignals.contractId, contractId), isNull(warningSignals.clearedOn)))
+    .orderBy(asc(warningSignals.id))
+    .all();
+}
+
+/** In-force contracts with a counter-guarantee on this collateral, and the amount each claims of it. */
+export function inForceContractsSecuredBy(db: AppDatabase, collateralId: number) {
+  return db
+    .select({ contract: guaranteeContracts, securedAmount: counterGuarantees.securedAmount })
+    .from(counterGuarantees)
+    .innerJoin(guaranteeContracts, eq(guaranteeContracts.id, counterGuarantees.contractId))
+    .where(and(eq(counterGuarantees.collateralId, collateralId), eq(guaranteeContracts.status, 'in-force')))
+    .all();
+}
+
+/** In-force contracts whose bank loan ends on or before `until` (the maturity alerts). */
+export function inForceMaturingBy(db: AppDatabase, until: string) {
+  return db
+    .select({ contract: guaranteeContracts, clientName: borrowers.name, bankName: partnerBanks.name })
+    .from(guaranteeContracts)
+    .innerJoin(borrowers, eq(borrowers.id, guaranteeContracts.clientId))
+    .innerJoin(partnerBanks, eq(partnerBanks.id, guaranteeContracts.bankId))
+    .where(and(eq(guaranteeContracts.status, 'in-force'), lte(guaranteeContracts.loanEnd, until)))
+    .orderBy(asc(guaranteeContracts.loanEnd), asc(guaranteeContracts.id))
+    .all();
+}

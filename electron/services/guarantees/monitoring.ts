@@ -1,0 +1,212 @@
+/**
+ * Post-guarantee monitoring (保后监管): every in-force contract has a check due — the first some days
+ * after the bank lends, then every few months, monthly on the watch list, at once on a warning
+ * signal. Recording a check closes the open ones and schedules the next; signals (raised by hand or
+ * from data) put the contract on the watch list until they are cleared and a check grades it normal.
+ */
+import { allBanks, bankUsage, counterSecuredTotal, findGuarantee, findGuaranteeByNo, insertGuaranteeEvent, updateGuarantee, type GuaranteeRow } from '../../../db/repositories/guarantees/guarantees';
+import {
+  checksDue,
+  checksOf,
+  findWarningSignal,
+  inForceContractsSecuredBy,
+  inForceMaturingBy,
+  insertMonitoringCheck,
+  insertWarningSignal,
+  lastDoneCheck,
+  openChecksOf,
+  openSignalsOf,
+  updateMonitoringCheck,
+  updateWarningSignal,
+  type MonitoringCheckRow,
+} from '../../../db/repositories/guarantees/monitoring';
+import { securedTotal } from '../../../db/repositories/lending/security';
+import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
+import { AppError } from '../../../shared/contract/errors';
+import { addMonths, formatIsoDate, parseIsoDate } from '../../../shared/dates/calendar';
+import type { GuaranteeView } from '../../../shared/guarantees/guarantee';
+import { percentString } from '../../../shared/money/rounding';
+import { fenToYuan } from '../../../shared/money/yuan';
+import { parsePercent } from '../../../shared/rates/rate';
+import { actorOf, instant, type ServiceContext } from '../context';
+import { setting } from '../platform/settings';
+import { guaranteeView } from './views';
+import { businessDate, dateUpToBusinessDate } from '../platform/status';
+
+const y = fenToYuan;
+const day = (iso: string) => parseIsoDate(iso)!;
+const plusDays = (iso: string, days: number) => formatIsoDate(day(iso) + days);
+const plusMonths = (iso: string, months: number) => formatIsoDate(addMonths(day(iso), months));
+
+function openCheck(ctx: ServiceContext, row: GuaranteeRow, dueDate: string, reason: MonitoringCheckRow['reason']): void {
+  insertMonitoringCheck(ctx.db, { contractId: row.id, dueDate, reason, officer: row.officer, status: 'due', createdAt: instant(ctx), createdBy: actorOf(ctx).userName });
+}
+
+function timeline(ctx: ServiceContext, row: GuaranteeRow, event: string, date: string, detail: unknown): void {
+  insertGuaranteeEvent(ctx.db, { contractId: row.id, event, businessDate: date, amount: null, detail: JSON.stringify(detail), at: instant(ctx), by: actorOf(ctx).userName });
+}
+
+/** The bank has lent: the first check falls due some days later (use of funds). */
+export function scheduleFirstCheck(ctx: ServiceContext, row: GuaranteeRow, activatedOn: string): void {
+  const lent = row.loanStart > activatedOn ? row.loanStart : activatedOn;
+  openCheck(ctx, row, plusDays(lent, setting(ctx, 'guarantees.firstCheckDays')), 'first');
+}
+
+/** Released or compensated: no more checks on the guarantee (recovery is collection work). */
+export function stopMonitoring(ctx: ServiceContext, row: GuaranteeRow, why: string): void {
+  for (const check of openChecksOf(ctx.db, row.id)) {
+    updateMonitoringCheck(ctx.db, check.id, { status: 'cancelled', closedNote: why, closedAt: instant(ctx), closedBy: actorOf(ctx).userName });
+  }
+}
+
+/** On the watch list while a signal is open or the last check graded the client below normal. */
+function refreshWatchList(ctx: ServiceContext, row: GuaranteeRow): boolean {
+  const grade = lastDoneCheck(ctx.db, row.id)?.riskGrade ?? 'normal';
+  const watch = openSignalsOf(ctx.db, row.id).length > 0 || grade !== 'normal';
+  if (watch !== row.watchList) updateGuarantee(ctx.db, row.id, { watchList: watch, updatedAt: instant(ctx), updatedBy: actorOf(ctx).userName });
+  return watch;
+}
+
+function contractOrThrow(ctx: ServiceContext, contractNo: string): GuaranteeRow {
+  const row = findGuaranteeByNo(ctx.db, contractNo);
+  if (!row) throw new AppError('not-found', `contractNo: no guarantee contract ${contractNo}`, { field: 'contractNo', reason: 'guaranteeNotFound' });
+  return row;
+}
+
+function assertInForce(row: GuaranteeRow, action: string): void {
+  if (row.status !== 'in-force') {
+    throw new AppError('conflict', `guarantee ${row.contractNo} is ${row.status}: only contracts in force are monitored`, { reason: 'guaranteeStatus', params: { status: row.status, action } });
+  }
+}
+
+export function monitoringDue(ctx: ServiceContext, input: ChannelParsedInput<'monitoring.due'>): ChannelOutput<'monitoring.due'> {
+  const asOf = input.asOf ?? businessDate(ctx);
+  return checksDue(ctx.db, { until: plusDays(asOf, input.withinDays), officer: input.officer }).map(({ check, contract, clientName, bankName }) => ({
+    id: check.id,
+    contractNo: contract.contractNo,
+    clientName,
+    bankName,
+    officer: check.officer,
+    dueDate: check.dueDate,
+    reason: check.reason,
+    daysOverdue: Math.max(0, day(asOf) - day(check.dueDate)),
+    watchList: contract.watchList,
+    outstanding: y(contract.guaranteedAmount - contract.repaidToBank),
+  }));
+}
+
+/** A check is recorded: every open check of the contract closes, and the next is scheduled. */
+export function recordCheck(ctx: ServiceContext, input: ChannelParsedInput<'monitoring.record'>): GuaranteeView {
+  const row = contractOrThrow(ctx, input.contractNo);
+  assertInForce(row, 'monitor');
+  const checkedOn = dateUpToBusinessDate(ctx, input.checkedOn, 'checkedOn');
+  if (checkedOn < row.loanStart) {
+    throw new AppError('validation', `checkedOn: ${checkedOn} is before the bank lent on ${row.loanStart}`, { field: 'checkedOn', reason: 'dateOrder' });
+  }
+  const at = instant(ctx);
+  const by = actorOf(ctx).userName;
+  const open = openChecksOf(ctx.db, row.id);
+  const done = { status: 'done' as const, checkedOn, checkType: input.checkType, findings: input.findings, riskGrade: input.riskGrade, closedAt: at, closedBy: by };
+  if (open.length > 0) {
+    updateMonitoringCheck(ctx.db, open[0]!.id, done);
+    for (const other of open.slice(1)) updateMonitoringCheck(ctx.db, other.id, { status: 'done', closedNote: `covered by the check on ${checkedOn}`, closedAt: at, closedBy: by });
+  } else {
+    // A check nobody scheduled (the officer went anyway) is still a check on file.
+    insertMonitoringCheck(ctx.db, { contractId: row.id, dueDate: checkedOn, reason: 'periodic', officer: row.officer, createdAt: at, createdBy: by, ...done });
+  }
+  const watch = refreshWatchList(ctx, row);
+  const interval = setting(ctx, watch ? 'guarantees.watchListIntervalMonths' : 'guarantees.checkIntervalMonths');
+  const next = input.nextCheckOn ?? plusMonths(checkedOn, interval);
+  if (next <= checkedOn) throw new AppError('validation', `nextCheckOn: the next check must come after ${checkedOn}`, { field: 'nextCheckOn', reason: 'dateOrder' });
+  openCheck(ctx, row, next, watch ? 'watch-list' : 'periodic');
+  const last = checksOf(ctx.db, row.id).filter((c) => c.status === 'done').at(-1)!;
+  updateMonitoringCheck(ctx.db, last.id, { nextCheckOn: next });
+  timeline(ctx, row, 'check-recorded', checkedOn, { checkType: input.checkType, riskGrade: input.riskGrade, nextCheckOn: next });
+  ctx.audit({ entityType: 'monitoring-check', entityId: row.contractNo, before: { openChecks: open.map((c) => c.dueDate) }, after: { checkedOn, checkType: input.checkType, riskGrade: input.riskGrade, findings: input.findings, nextCheckOn: next } });
+  return guaranteeView(ctx, findGuarantee(ctx.db, row.id)!);
+}
+
+function signalCodes(ctx: ServiceContext): string[] {
+  return setting(ctx, 'guarantees.warningSignals').map((s) => s.code);
+}
+
+/** Raises a signal: on the watch list, and a check due the same day unless one is already due by then. */
+function raise(ctx: ServiceContext, row: GuaranteeRow, signal: string, date: string, detail: string | null, source: 'manual' | 'data'): number {
+  const id = insertWarningSignal(ctx.db, { contractId: row.id, signal, source, raisedOn: date, detail, raisedAt: instant(ctx), raisedBy: actorOf(ctx).userName });
+  refreshWatchList(ctx, row);
+  if (!openChecksOf(ctx.db, row.id).some((c) => c.dueDate <= date)) openCheck(ctx, row, date, 'warning-signal');
+  timeline(ctx, row, 'signal-raised', date, { signal, source, detail });
+  ctx.audit({ entityType: 'warning-signal', entityId: row.contractNo, before: null, after: { id, signal, source, date, detail } });
+  return id;
+}
+
+export function raiseSignal(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.raiseSignal'>): GuaranteeView {
+  const row = contractOrThrow(ctx, input.contractNo);
+  assertInForce(row, 'signal');
+  const codes = signalCodes(ctx);
+  if (!codes.includes(input.signal)) {
+    throw new AppError('validation', `signal: "${input.signal}" is not one of the warning signals (${codes.join(', ')})`, { field: 'signal', reason: 'unknownSignal', params: { signals: codes.join(',') } });
+  }
+  raise(ctx, row, input.signal, dateUpToBusinessDate(ctx, input.date), input.detail, 'manual');
+  return guaranteeView(ctx, findGuarantee(ctx.db, row.id)!);
+}
+
+export function clearSignal(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.clearSignal'>): GuaranteeView {
+  const signal = findWarningSignal(ctx.db, input.id);
+  if (!signal) throw new AppError('not-found', `id: no warning signal ${input.id}`, { field: 'id', reason: 'signalNotFound' });
+  if (signal.clearedOn) throw new AppError('conflict', `id: the signal was cleared on ${signal.clearedOn}`, { field: 'id', reason: 'alreadyCleared' });
+  const date = dateUpToBusinessDate(ctx, input.date);
+  if (date < signal.raisedOn) throw new AppError('validation', `date: ${date} is before the signal was raised on ${signal.raisedOn}`, { field: 'date', reason: 'dateOrder' });
+  const row = findGuarantee(ctx.db, signal.contractId)!;
+  updateWarningSignal(ctx.db, signal.id, { clearedOn: date, clearReason: input.reason, clearedAt: instant(ctx), clearedBy: actorOf(ctx).userName });
+  refreshWatchList(ctx, row);
+  timeline(ctx, row, 'signal-cleared', date, { signal: signal.signal, reason: input.reason });
+  ctx.audit({ entityType: 'warning-signal', entityId: row.contractNo, before: { id: signal.id, cleared: false }, after: { id: signal.id, clearedOn: date, reason: input.reason } });
+  return guaranteeView(ctx, findGuarantee(ctx.db, row.id)!);
+}
+
+/**
+ * From data: a revaluation that leaves the collateral worth less than what loans and guarantees claim
+ * on it raises the collateral-value-drop signal on every in-force contract it counter-guarantees.
+ */
+export function collateralRevalued(ctx: ServiceContext, collateralId: number, value: number, valuedOn: string): void {
+  const claimed = securedTotal(ctx.db, collateralId) + counterSecuredTotal(ctx.db, collateralId);
+  if (value >= claimed) return;
+  for (const { contract } of inForceContractsSecuredBy(ctx.db, collateralId)) {
+    if (openSignalsOf(ctx.db, contract.id).some((s) => s.signal === 'collateral-value-drop')) continue;
+    raise(ctx, contract, 'collateral-value-drop', valuedOn > businessDate(ctx) ? businessDate(ctx) : valuedOn, `collateral ${collateralId} revalued at ${y(value)}, below the ${y(claimed)} it secures`, 'data');
+  }
+}
+
+export function guaranteeAlerts(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.alerts'>): ChannelOutput<'guarantee.alerts'> {
+  const asOf = input.asOf ?? businessDate(ctx);
+  const windows = [...setting(ctx, 'guarantees.maturityAlertDays')].sort((a, b) => a - b);
+  const maturing = inForceMaturingBy(ctx.db, plusDays(asOf, windows.at(-1)!)).map(({ contract, clientName, bankName }) => {
+    const daysLeft = day(contract.loanEnd) - day(asOf);
+    return {
+      contractNo: contract.contractNo,
+      clientName,
+      bankName,
+      loanEnd: contract.loanEnd,
+      daysLeft,
+      window: windows.find((w) => daysLeft <= w)!,
+      outstanding: y(contract.guaranteedAmount - contract.repaidToBank),
+    };
+  });
+  const threshold = parsePercent(setting(ctx, 'guarantees.creditLineAlertPercent'))!;
+  const expiryDays = setting(ctx, 'guarantees.creditLineExpiryAlertDays');
+  const creditLines = allBanks(ctx.db)
+    .filter((bank) => bank.active)
+    .map((bank) => {
+      const used = bankUsage(ctx.db, bank.id);
+      const daysLeft = day(bank.lineValidTo) - day(asOf);
+      const reasons: Array<'near-limit' | 'over-limit' | 'expiring' | 'expired'> = [];
+      if (used > bank.creditLine) reasons.push('over-limit');
+      else if (used * 1_000_000 >= bank.creditLine * threshold) reasons.push('near-limit');
+      if (daysLeft < 0) reasons.push('expired');
+      else if (daysLeft <= expiryDays) reasons.push('expiring');
+      return { bankId: bank.id, name: bank.name, creditLine: y(bank.creditLine), used: y(used), usedPercent: percentString(used, bank.creditLine) ?? '0.00', lineValidTo: bank.lineValidTo, daysLeft, reasons };
+    })
+    .filter((line) => line.reasons.length > 0);
+  return { asOf, maturing, creditLines };
+}
