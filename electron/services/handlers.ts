@@ -1,5 +1,5 @@
 /** The handler map: one service function per channel of the contract. */
-import { clearSignal, guaranteeAlerts, monitoringDue, raiseSignal, recordCheck } from './guarantees/monitoring';
+import { clearSignal, guaranteeAlerts, monitoringDue, raiseSignal, recordCheck, warningSignalList } from './guarantees/monitoring';
 import type { ChannelName, ChannelOutput, ChannelParsedInput } from '../../shared/contract';
 import type { ServiceContext } from './context';
 import {
@@ -104,6 +104,7 @@ export const handlers: HandlerMap = {
   'guarantee.raiseSignal': raiseSignal,
   'guarantee.clearSignal': clearSignal,
   'guarantee.alerts': guaranteeAlerts,
+  'monitoring.signals': warningSignalList,
   'guarantee.get': getGuarantee,
   'guarantee.list': listGuarantees,
   'schedule.calculate': calculateSchedule,

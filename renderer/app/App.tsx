@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { HashRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { ApiError } from '../api/client';
 import { GuaranteesPage } from '../features/guarantees/GuaranteesPage';
+import { GuaranteeDetailPage } from '../features/guarantees/GuaranteeDetailPage';
 import { AuthGate } from '../features/platform/auth/AuthGate';
 import { AuditPage } from '../features/platform/audit/AuditPage';
 import { BackupsPage } from '../features/platform/backups/BackupsPage';
@@ -67,6 +68,7 @@ export function App() {
                 <Route path="/lending/loans" element={<LoansPage />} />
                 <Route path="/lending/loans/:contractNo" element={<LoanDetailPage />} />
                 <Route path="/guarantees" element={<GuaranteesPage />} />
+                <Route path="/guarantees/:contractNo" element={<GuaranteeDetailPage />} />
                 <Route path="/collections" element={<ComingSoon areaKey="nav.collections" />} />
                 <Route path="/ledgers" element={<ComingSoon areaKey="nav.ledgers" />} />
                 <Route path="/settings" element={<SettingsPage />} />

@@ -67,6 +67,8 @@ export const guaranteeChannels = {
   /** A warning signal (预警信号): the contract goes on the watch list and a check falls due at once. */
   'guarantee.raiseSignal': channel({ input: signalRaiseInput, output: guaranteeView, permission: 'guarantee.write', mutates: true }),
   'guarantee.clearSignal': channel({ input: signalClearInput, output: guaranteeView, permission: 'guarantee.write', mutates: true }),
+  /** The warning signals officers may raise, from the settings, with their names in both languages. */
+  'monitoring.signals': channel({ input: z.strictObject({}).default({}), output: z.array(z.object({ code: z.string(), zh: z.string(), en: z.string() })), permission: 'guarantee.read', mutates: false }),
   /** Bank loans maturing within the alert windows; credit lines near their limit or expiry. */
   'guarantee.alerts': channel({ input: z.strictObject({ asOf: isoDate.optional() }).default({}), output: alertsView, permission: 'guarantee.read', mutates: false }),
 };

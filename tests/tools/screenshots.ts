@@ -15,21 +15,8 @@ const app = await hostApp();
 await app.runtime.dispatch('platform.demo', { borrowers: 120, loans: 150, seed: 11 }, { actor: { userName: 'demo', role: 'administrator' } });
 await app.runtime.dispatch('user.create', { userName: 'xiaozhang', displayName: '张小红', role: 'collector', password: 'temp-pass-1' }, { actor: { userName: 'admin', role: 'administrator' } });
 await app.runtime.dispatch('backup.create', {}, { actor: { userName: 'admin', role: 'administrator' } });
-// A small guarantee book beside the loans, so the guarantee register and its ratios have something to show.
-const admin = { actor: { userName: 'admin', role: 'administrator' as const } };
-async function seed(channel: string, input: unknown): Promise<void> {
-  const result = await app.runtime.dispatch(channel, input, admin);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-}
-await seed('netAssets.record', { periodEnd: '2025-12-31', amount: '50000000' });
-await seed('bank.create', { name: '杭州某农商银行', branch: '西湖支行', creditLine: '10000000', lineValidFrom: '2026-01-01', lineValidTo: '2027-12-31' });
-for (const [no, clientId, amount] of [['DB-2026-001', 1, '3000000'], ['DB-2026-002', 2, '2000000'], ['DB-2026-003', 3, '800000']] as const) {
-  await seed('guarantee.create', { clientId, bankId: 1, contractNo: no, clientSize: 'small-micro', guaranteedAmount: amount, bankLoanRate: '4.35', loanStart: '2026-03-01', loanEnd: '2027-03-01', feeRatePercent: '2', overrideReason: '演示' });
-  await seed('guarantee.approve', { contractNo: no, reviewDate: '2026-02-26', members: '审保会' });
-  await seed('guarantee.activate', { contractNo: no, date: '2026-03-01' });
-}
-await seed('guarantee.repay', { contractNo: 'DB-2026-002', amount: '1000000', date: '2026-06-01' });
-await seed('guarantee.compensate', { contractNo: 'DB-2026-002', amount: '500000', date: '2026-07-01' });
+// A guarantee book beside the loans: banks, net assets, contracts in every state, checks and signals.
+await app.runtime.dispatch('platform.demo', { borrowers: 0, loans: 0, guarantees: 120, seed: 12 }, { actor: { userName: 'zhao.danbao', role: 'administrator' } });
 const browser = await launchChromium();
 try {
   for (const language of ['zh-CN', 'en']) {
@@ -73,7 +60,29 @@ try {
     await page.getByTestId('loan-schedule').waitFor();
     await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(out, `loan-detail-${language}.png`) });
-    for (const [route, name] of [['/#/guarantees', 'guarantees'], ['/#/settings', 'settings'], ['/#/settings/users', 'users'], ['/#/settings/audit', 'audit'], ['/#/settings/backups', 'backups']] as const) {
+    await page.goto(`${app.host.url}/#/guarantees`);
+    await page.getByTestId('guarantee-register').locator('.ant-table-row').first().waitFor();
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: path.join(out, `guarantees-${language}.png`) });
+    for (const [tab, name] of [[language === 'en' ? 'Monitoring checks' : '保后检查任务', 'monitoring-tasks'], [language === 'en' ? 'Maturity and line alerts' : '到期与额度提醒', 'guarantee-alerts']] as const) {
+      await page.getByRole('tab', { name: tab }).click();
+      await page.waitForTimeout(600);
+      await page.screenshot({ path: path.join(out, `${name}-${language}.png`) });
+    }
+    await page.getByRole('tab', { name: language === 'en' ? 'Monitoring checks' : '保后检查任务' }).click();
+    await page.getByTestId('monitoring-tasks').locator('.ant-table-row').first().click();
+    await page.getByTestId('monitoring-history').waitFor();
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: path.join(out, `guarantee-detail-${language}.png`) });
+    await page.getByTestId('action-check').click();
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: path.join(out, `guarantee-check-${language}.png`) });
+    await page.keyboard.press('Escape');
+    await page.goto(`${app.host.url}/#/guarantees`);
+    await page.getByTestId('guarantee-new').click();
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: path.join(out, `guarantee-new-${language}.png`) });
+    for (const [route, name] of [['/#/settings', 'settings'], ['/#/settings/users', 'users'], ['/#/settings/audit', 'audit'], ['/#/settings/backups', 'backups']] as const) {
       await page.emulateMedia({ media: 'screen' });
       await page.goto(`${app.host.url}${route}`);
       await page.waitForTimeout(700);

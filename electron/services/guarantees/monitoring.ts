@@ -126,6 +126,10 @@ export function recordCheck(ctx: ServiceContext, input: ChannelParsedInput<'moni
   return guaranteeView(ctx, findGuarantee(ctx.db, row.id)!);
 }
 
+export function warningSignalList(ctx: ServiceContext): ChannelOutput<'monitoring.signals'> {
+  return setting(ctx, 'guarantees.warningSignals');
+}
+
 function signalCodes(ctx: ServiceContext): string[] {
   return setting(ctx, 'guarantees.warningSignals').map((s) => s.code);
 }

@@ -1,5 +1,7 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, Col, Descriptions, Row, Select, Space, Statistic, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Col, Descriptions, Row, Select, Space, Statistic, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { useNavigate } from 'react-router-dom';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,17 +9,13 @@ import type { ChannelInput, ChannelOutput } from '../../../shared/contract';
 import { guaranteeStatuses, type GuaranteeView } from '../../../shared/guarantees/guarantee';
 import { api } from '../../api/client';
 import { yuan } from '../../app/format';
+import { useCan } from '../../app/permissions';
+import { ActionModal } from './ActionModal';
+import { GUARANTEE_STATUS_COLORS } from './labels';
+import { AlertsPanel, MonitoringTasks } from './MonitoringTasks';
+import { NewGuaranteeDrawer } from './NewGuaranteeDrawer';
+import { useGuaranteePage } from './queries';
 
-const STATUS_COLORS: Record<string, string> = {
-  applied: 'default',
-  approved: 'blue',
-  'in-force': 'processing',
-  released: 'success',
-  compensated: 'error',
-  recovering: 'warning',
-  closed: 'success',
-  loss: 'error',
-};
 
 type Ratios = ChannelOutput<'guarantee.ratios'>;
 
@@ -40,6 +38,9 @@ function RatiosCard({ ratios }: { ratios: Ratios }) {
         {item(t('guarantees.compensationRate'), pct(ratios.compensationRate), ratios.formulas.compensationRate, 'ratio-compensation')}
         {item(t('guarantees.recoveryRate'), pct(ratios.compensationRecoveryRate), ratios.formulas.compensationRecoveryRate)}
         {item(t('guarantees.lossRate'), pct(ratios.lossRate), ratios.formulas.lossRate)}
+        {item(t('guarantees.compensationBalance'), yuan(ratios.compensationBalance), ratios.formulas.compensationBalance)}
+        {item(t('guarantees.feeEarnedThisYear'), yuan(ratios.feeEarnedThisYear), ratios.formulas.feeEarnedThisYear)}
+        {item(t('guarantees.deferredFee'), yuan(ratios.deferredFee), ratios.formulas.deferredFee)}
         {item(t('guarantees.unearnedReserve'), yuan(ratios.unearnedFeeReserve), ratios.formulas.unearnedFeeReserve)}
         {item(t('guarantees.compensationReserve'), yuan(ratios.compensationReserve), ratios.formulas.compensationReserve)}
       </Row>
@@ -50,10 +51,16 @@ function RatiosCard({ ratios }: { ratios: Ratios }) {
 /** 担保业务台账 with the ratios, and the partner banks' credit-line usage. */
 export function GuaranteesPage() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
+  const canWrite = useCan('guarantee.write');
   const [filters, setFilters] = useState<ChannelInput<'guarantee.list'>>({ page: 1, pageSize: 50 });
-  const list = useQuery({ queryKey: ['guarantees', filters], queryFn: () => api('guarantee.list', filters), placeholderData: keepPreviousData });
+  const [creating, setCreating] = useState(false);
+  const [addingBank, setAddingBank] = useState(false);
+  const list = useGuaranteePage(filters);
   const ratios = useQuery({ queryKey: ['guarantee.ratios'], queryFn: () => api('guarantee.ratios', {}) });
   const banks = useQuery({ queryKey: ['banks'], queryFn: () => api('bank.list', {}) });
+  const alerts = useQuery({ queryKey: ['guarantee.alerts'], queryFn: () => api('guarantee.alerts', {}) });
+  const client = useQueryClient();
   const columns: ColumnsType<GuaranteeView> = [
     { title: t('guarantees.contractNo'), dataIndex: 'contractNo', className: 'lb-mono', width: 140 },
     { title: t('guarantees.client'), dataIndex: 'clientName', ellipsis: true },
@@ -63,10 +70,44 @@ export function GuaranteesPage() {
     { title: t('guarantees.outstanding'), dataIndex: 'outstanding', align: 'right', render: yuan },
     { title: t('guarantees.compensated'), dataIndex: 'compensatedAmount', align: 'right', render: yuan },
     { title: t('guarantees.loanEnd'), dataIndex: 'loanEnd' },
-    { title: t('loans.status'), dataIndex: 'status', render: (s: string) => <Tag color={STATUS_COLORS[s]}>{t(`guarantees.statuses.${s}`)}</Tag> },
+    { title: t('loans.status'), dataIndex: 'status', render: (s: string) => <Tag color={GUARANTEE_STATUS_COLORS[s]}>{t(`guarantees.statuses.${s}`)}</Tag> },
   ];
   return (
-    <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('nav.guarantees')}</Typography.Title>}>
+    <Card
+      title={<Typography.Title level={4} style={{ margin: 0 }}>{t('nav.guarantees')}</Typography.Title>}
+      extra={
+        canWrite && (
+          <Space>
+            <Button onClick={() => setAddingBank(true)} data-testid="bank-new">{t('guarantees.newBank')}</Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="guarantee-new">{t('guarantees.new')}</Button>
+          </Space>
+        )
+      }
+    >
+      <NewGuaranteeDrawer open={creating} onClose={() => setCreating(false)} onCreated={(contractNo) => navigate(`/guarantees/${contractNo}`)} />
+      <ActionModal
+        open={addingBank}
+        title={t('guarantees.newBank')}
+        testId="bank"
+        fields={[
+          { name: 'name', kind: 'text', required: true },
+          { name: 'branch', kind: 'text' },
+          { name: 'contact', kind: 'text' },
+          { name: 'phone', kind: 'text' },
+          { name: 'creditLine', kind: 'amount', required: true },
+          { name: 'lineValidFrom', kind: 'date', required: true },
+          { name: 'lineValidTo', kind: 'date', required: true },
+          { name: 'marginPercent', kind: 'text', initial: '20' },
+          { name: 'riskSharePercent', kind: 'text', initial: '0' },
+        ]}
+        submitLabel={t('guarantees.newBank')}
+        done={t('guarantees.done')}
+        onClose={() => setAddingBank(false)}
+        onSubmit={async (v) => {
+          await api('bank.create', { branch: null, contact: null, phone: null, ...v } as ChannelInput<'bank.create'>);
+          await client.invalidateQueries({ queryKey: ['banks'] });
+        }}
+      />
       {ratios.data && <RatiosCard ratios={ratios.data} />}
       <Tabs
         items={[
@@ -86,6 +127,7 @@ export function GuaranteesPage() {
                   dataSource={list.data?.items ?? []}
                   loading={list.isFetching}
                   data-testid="guarantee-register"
+                  onRow={(g) => ({ onClick: () => navigate(`/guarantees/${g.contractNo}`), style: { cursor: 'pointer' } })}
                   expandable={{
                     expandedRowRender: (g) => (
                       <Descriptions size="small" column={3}>
@@ -106,6 +148,8 @@ export function GuaranteesPage() {
               </>
             ),
           },
+          { key: 'monitoring', label: t('guarantees.monitoringTasks'), children: <MonitoringTasks /> },
+          { key: 'alerts', label: t('guarantees.alerts'), children: alerts.data ? <AlertsPanel alerts={alerts.data} /> : null },
           {
             key: 'banks',
             label: t('guarantees.banks'),
