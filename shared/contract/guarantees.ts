@@ -17,6 +17,15 @@ import {
 } from '../guarantees/guarantee';
 import { alertsView, monitoringDueInput, monitoringRecordInput, monitoringTaskView, signalClearInput, signalRaiseInput } from '../guarantees/monitoring';
 
+const concentrationView = z.object({
+  clientIds: z.array(z.number().int()),
+  clientNames: z.array(z.string()),
+  balance: z.string(),
+  percentOfNetAssets: z.string().nullable(),
+  limitPercent: z.string(),
+  withinLimit: z.boolean().nullable(),
+});
+
 export const guaranteeChannels = {
   'bank.create': channel({ input: bankCreateInput, output: bankView, permission: 'guarantee.write', mutates: true }),
   'bank.list': channel({ input: z.strictObject({}).default({}), output: z.array(bankView), permission: 'guarantee.read', mutates: false }),
@@ -41,6 +50,9 @@ export const guaranteeChannels = {
       leverage: z.string().nullable(),
       leverageLimit: z.string(),
       leverageWithinLimit: z.boolean().nullable(),
+      /** The largest single client, and the largest group of related parties, against net assets. */
+      largestClient: concentrationView.nullable(),
+      largestGroup: concentrationView.nullable(),
       cumulativeReleased: z.string(),
       cumulativeCompensation: z.string(),
       compensationRate: z.string().nullable(),
@@ -59,7 +71,13 @@ export const guaranteeChannels = {
   }),
   'guarantee.addCounterGuarantee': channel({ input: counterGuaranteeInput, output: guaranteeView, permission: 'guarantee.write', mutates: true }),
   'guarantee.get': channel({ input: guaranteeRef, output: guaranteeView, permission: 'guarantee.read', mutates: false }),
-  'guarantee.list': channel({ input: guaranteeListInput, output: pageOf(guaranteeView), permission: 'guarantee.read', mutates: false }),
+  /** 担保业务台账: a page of contracts with the totals of everything the filter selects. */
+  'guarantee.list': channel({
+    input: guaranteeListInput,
+    output: pageOf(guaranteeView).extend({ totals: z.object({ guaranteedAmount: z.string(), outstanding: z.string(), compensatedAmount: z.string(), recoveredAmount: z.string() }) }),
+    permission: 'guarantee.read',
+    mutates: false,
+  }),
   /** The monitoring task list (保后检查): checks due by a date, optionally one officer's. */
   'monitoring.due': channel({ input: monitoringDueInput, output: z.array(monitoringTaskView), permission: 'guarantee.read', mutates: false }),
   /** Records a check: closes the contract's open checks and schedules the next. */

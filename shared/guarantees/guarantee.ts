@@ -123,6 +123,9 @@ export const guaranteeView = z.object({
   contractNo: z.string(),
   clientId: z.number().int(),
   clientName: z.string(),
+  /** individual / enterprise, and the ID (masked without the personal-data permission). */
+  clientKind: z.string(),
+  clientIdNumber: z.string(),
   bankId: z.number().int(),
   bankName: z.string(),
   guaranteeType: z.enum(guaranteeTypes),
@@ -146,6 +149,11 @@ export const guaranteeView = z.object({
   marginDeposit: z.string(),
   loanStart: z.string(),
   loanEnd: z.string(),
+  bankRiskShare: z.string(),
+  releasedOn: z.string().nullable(),
+  compensatedOn: z.string().nullable(),
+  /** In force past the bank loan's end, or with interest reported unpaid at the bank. */
+  overdueAtBank: z.boolean(),
   status: z.enum(guaranteeStatuses),
   watchList: z.boolean(),
   officer: z.string(),
@@ -164,6 +172,11 @@ export const guaranteeListInput = z.strictObject({
   status: z.enum(guaranteeStatuses).optional(),
   bankId: positiveId.optional(),
   clientId: positiveId.optional(),
+  guaranteeType: z.enum(guaranteeTypes).optional(),
+  clientSize: z.enum(clientSizes).optional(),
+  watchList: z.boolean().optional(),
+  /** Bank loans ending on or before this date (maturities). */
+  loanEndBy: isoDate.optional(),
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(1).max(500).default(50),
 });

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, sum, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, lte, sql, sum, type SQL } from 'drizzle-orm';
 import type { AppDatabase } from '../../open';
 import { borrowers, counterGuarantees, guaranteeContracts, guaranteeEvents, partnerBanks } from '../../schema';
 
@@ -66,13 +66,34 @@ export function clientInForce(db: AppDatabase, clientIds: number[]): number {
   return Number(row?.guaranteed ?? 0) - Number(row?.repaid ?? 0);
 }
 
-export function queryGuarantees(db: AppDatabase, filter: { status?: GuaranteeRow['status'] | undefined; bankId?: number | undefined; clientId?: number | undefined; page: number; pageSize: number }) {
+export interface GuaranteeQuery {
+  status?: GuaranteeRow['status'] | undefined;
+  bankId?: number | undefined;
+  clientId?: number | undefined;
+  guaranteeType?: GuaranteeRow['guaranteeType'] | undefined;
+  clientSize?: GuaranteeRow['clientSize'] | undefined;
+  watchList?: boolean | undefined;
+  loanEndBy?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+export function queryGuarantees(db: AppDatabase, filter: GuaranteeQuery) {
   const conditions: SQL[] = [];
   if (filter.status) conditions.push(eq(guaranteeContracts.status, filter.status));
   if (filter.bankId) conditions.push(eq(guaranteeContracts.bankId, filter.bankId));
   if (filter.clientId) conditions.push(eq(guaranteeContracts.clientId, filter.clientId));
+  if (filter.guaranteeType) conditions.push(eq(guaranteeContracts.guaranteeType, filter.guaranteeType));
+  if (filter.clientSize) conditions.push(eq(guaranteeContracts.clientSize, filter.clientSize));
+  if (filter.watchList !== undefined) conditions.push(eq(guaranteeContracts.watchList, filter.watchList));
+  if (filter.loanEndBy) conditions.push(lte(guaranteeContracts.loanEnd, filter.loanEndBy));
   const where = conditions.length ? and(...conditions) : undefined;
-  const total = db.select({ n: count() }).from(guaranteeContracts).where(where).get()?.n ?? 0;
+  const inForce = sql<number>`CASE WHEN ${guaranteeContracts.status} = 'in-force' THEN ${guaranteeContracts.guaranteedAmount} - ${guaranteeContracts.repaidToBank} ELSE 0 END`;
+  const sums = db
+    .select({ n: count(), guaranteed: sum(guaranteeContracts.guaranteedAmount), outstanding: sum(inForce), compensated: sum(guaranteeContracts.compensatedAmount), recovered: sum(guaranteeContracts.recoveredAmount) })
+    .from(guaranteeContracts)
+    .where(where)
+    .get();
   const rows = db
     .select({ contract: guaranteeContracts, clientName: borrowers.name, bankName: partnerBanks.name })
     .from(guaranteeContracts)
@@ -83,7 +104,11 @@ export function queryGuarantees(db: AppDatabase, filter: { status?: GuaranteeRow
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize)
     .all();
-  return { rows, total };
+  return {
+    rows,
+    total: sums?.n ?? 0,
+    sums: { guaranteed: Number(sums?.guaranteed ?? 0), outstanding: Number(sums?.outstanding ?? 0), compensated: Number(sums?.compensated ?? 0), recovered: Number(sums?.recovered ?? 0) },
+  };
 }
 
 /** Every contract with its dated, amounted events: the input of the ratios. */

@@ -110,26 +110,21 @@ export function allBorrowerIds(db: AppDatabase): number[] {
 }
 
 /**
- * 关联方: other borrowers tied to this one by an identity number on file — a related person of this
- * borrower who is a borrower too, a borrower who names this one as a related person, or a borrower
- * controlled by the same person (shareholder, actual controller, legal representative). Contacts
- * named only for reaching someone do not make a party related.
+ * 关联方 links between borrowers, by identity numbers on file: a related person of one borrower who is
+ * a borrower too (either way round), or two borrowers controlled by the same person (shareholder,
+ * actual controller, legal representative). Contacts named only for reaching someone do not count.
  */
-export function relatedBorrowerIds(db: AppDatabase, borrowerId: number): number[] {
-  const rows = db.all<{ id: number }>(sql`
-    WITH me AS (SELECT id_type, id_number FROM borrowers WHERE id = ${borrowerId}),
-    mine AS (
-      SELECT id_number, relationship FROM borrower_related_persons
-      WHERE borrower_id = ${borrowerId} AND removed_at IS NULL AND id_number IS NOT NULL AND relationship <> 'contact'
-    )
-    SELECT b.id FROM borrowers b WHERE b.id_number IN (SELECT id_number FROM mine)
+export function relatedBorrowerPairs(db: AppDatabase): Array<[number, number]> {
+  const rows = db.all<{ a: number; b: number }>(sql`
+    SELECT r.borrower_id AS a, b.id AS b FROM borrower_related_persons r
+      JOIN borrowers b ON b.id_number = r.id_number
+      WHERE r.removed_at IS NULL AND r.relationship <> 'contact' AND b.id <> r.borrower_id
     UNION
-    SELECT r.borrower_id FROM borrower_related_persons r
-      WHERE r.removed_at IS NULL AND r.relationship <> 'contact' AND r.id_number = (SELECT id_number FROM me)
-    UNION
-    SELECT r.borrower_id FROM borrower_related_persons r
-      WHERE r.removed_at IS NULL AND r.relationship IN ('shareholder', 'actual-controller', 'legal-representative')
-        AND r.id_number IN (SELECT id_number FROM mine WHERE relationship IN ('shareholder', 'actual-controller', 'legal-representative'))
+    SELECT r1.borrower_id AS a, r2.borrower_id AS b FROM borrower_related_persons r1
+      JOIN borrower_related_persons r2 ON r2.id_number = r1.id_number AND r2.borrower_id > r1.borrower_id
+      WHERE r1.removed_at IS NULL AND r2.removed_at IS NULL
+        AND r1.relationship IN ('shareholder', 'actual-controller', 'legal-representative')
+        AND r2.relationship IN ('shareholder', 'actual-controller', 'legal-representative')
   `);
-  return rows.map((r) => r.id).filter((id) => id !== borrowerId);
+  return rows.map((r) => [r.a, r.b]);
 }

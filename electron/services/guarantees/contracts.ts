@@ -35,7 +35,7 @@ import { scheduleFirstCheck, stopMonitoring } from './monitoring';
 import { guaranteeView } from './views';
 import { ratioContracts, ratioSettings } from './ratios';
 import { weightedLiability, type RatioContract } from '../../../shared/guarantees/ratios';
-import { relatedBorrowerIds } from '../../../db/repositories/lending/borrowers';
+import { relatedParties } from './ratios';
 import { businessDate, dateUpToBusinessDate } from '../platform/status';
 
 const y = fenToYuan;
@@ -136,7 +136,7 @@ function entryWarnings(ctx: ServiceContext, input: ChannelParsedInput<'guarantee
     if (exposure * 1_000_000 > net.amount * limitOf('guarantees.singleClientLimitPercent')) {
       warnings.push({ reason: 'concentrationExceeded', message: `the client's guaranteed balance ${y(exposure)} exceeds ${formatPercent(limitOf('guarantees.singleClientLimitPercent'))}% of net assets ${y(net.amount)}` });
     }
-    const related = relatedBorrowerIds(ctx.db, input.clientId);
+    const related = relatedParties(ctx, input.clientId);
     const groupExposure = exposure + clientInForce(ctx.db, related);
     if (related.length > 0 && groupExposure * 1_000_000 > net.amount * limitOf('guarantees.relatedClientLimitPercent')) {
       warnings.push({
@@ -303,8 +303,14 @@ export function getGuarantee(ctx: ServiceContext, input: ChannelParsedInput<'gua
 }
 
 export function listGuarantees(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.list'>): ChannelOutput<'guarantee.list'> {
-  const { rows, total } = queryGuarantees(ctx.db, input);
-  return { items: rows.map((r) => guaranteeView(ctx, r.contract)), total, page: input.page, pageSize: input.pageSize };
+  const { rows, total, sums } = queryGuarantees(ctx.db, input);
+  return {
+    items: rows.map((r) => guaranteeView(ctx, r.contract)),
+    total,
+    page: input.page,
+    pageSize: input.pageSize,
+    totals: { guaranteedAmount: y(sums.guaranteed), outstanding: y(sums.outstanding), compensatedAmount: y(sums.compensated), recoveredAmount: y(sums.recovered) },
+  };
 }
 
 

@@ -1,8 +1,10 @@
 /** The ratios page and `loanbridge ratios`: the book's figures against the regulatory limits, with formulas. */
 import { contractsWithEvents } from '../../../db/repositories/guarantees/guarantees';
+import { findBorrowerRow, relatedBorrowerPairs } from '../../../db/repositories/lending/borrowers';
+import { clientGroups, largestConcentrations } from '../../../shared/guarantees/concentration';
 import { netAssetsAsOf } from '../../../db/repositories/platform/net-assets';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
-import { guaranteeRatios, type RatioContract, type RatioSettings } from '../../../shared/guarantees/ratios';
+import { guaranteeRatios, outstandingAt, type RatioContract, type RatioSettings } from '../../../shared/guarantees/ratios';
 import { mulDivRound } from '../../../shared/money/rounding';
 import { fenToYuan } from '../../../shared/money/yuan';
 import { parsePercent } from '../../../shared/rates/rate';
@@ -44,6 +46,33 @@ export function ratioSettings(ctx: ServiceContext): RatioSettings {
   };
 }
 
+/** The other clients in this client's group of related parties (see shared/guarantees/concentration). */
+export function relatedParties(ctx: ServiceContext, clientId: number): number[] {
+  const pairs = relatedBorrowerPairs(ctx.db);
+  const groupOf = clientGroups(pairs);
+  const group = groupOf(clientId);
+  return [...new Set(pairs.flat())].filter((id) => id !== clientId && groupOf(id) === group);
+}
+
+function concentrationOf(ctx: ServiceContext, contracts: RatioContract[], asOf: string, netAssets: number | null) {
+  const balances = new Map<number, number>();
+  for (const c of contracts) balances.set(c.clientId, (balances.get(c.clientId) ?? 0) + outstandingAt(c, asOf));
+  const { client, group } = largestConcentrations(balances, clientGroups(relatedBorrowerPairs(ctx.db)), netAssets);
+  const view = (found: typeof client, limitKey: 'guarantees.singleClientLimitPercent' | 'guarantees.relatedClientLimitPercent') => {
+    if (!found) return null;
+    const limit = setting(ctx, limitKey);
+    return {
+      clientIds: found.clientIds,
+      clientNames: found.clientIds.map((id) => findBorrowerRow(ctx.db, id)?.name ?? String(id)),
+      balance: fenToYuan(found.balance),
+      percentOfNetAssets: found.percentOfNetAssets,
+      limitPercent: limit,
+      withinLimit: found.percentOfNetAssets === null ? null : Number(found.percentOfNetAssets) <= Number(limit),
+    };
+  };
+  return { largestClient: view(client, 'guarantees.singleClientLimitPercent'), largestGroup: view(group, 'guarantees.relatedClientLimitPercent') };
+}
+
 export function computeRatios(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.ratios'>): ChannelOutput<'guarantee.ratios'> {
   const asOf = input.asOf ?? businessDate(ctx);
   const contracts = ratioContracts(ctx);
@@ -53,6 +82,7 @@ export function computeRatios(ctx: ServiceContext, input: ChannelParsedInput<'gu
   const limit = setting(ctx, 'guarantees.leverageLimit');
   return {
     asOf,
+    ...concentrationOf(ctx, contracts, asOf, net?.amount ?? null),
     inForceBalance: fenToYuan(r.inForceBalance),
     weightedLiability: fenToYuan(r.weightedLiability),
     netAssets: net ? fenToYuan(net.amount) : null,
@@ -81,6 +111,8 @@ export function computeRatios(ctx: ServiceContext, input: ChannelParsedInput<'gu
       unearnedFeeReserve: '50% of this year\'s guarantee fee income',
       feeEarnedThisYear: 'each contract\'s fee recognised evenly over its guarantee term; the rest on release or compensation',
       deferredFee: 'fees charged to date − fees recognised to date',
+      largestClient: 'the largest in-force balance of one client ÷ net assets (limit by setting, 10%)',
+      largestGroup: 'the largest in-force balance of a client with its related parties ÷ net assets (limit by setting, 15%)',
       compensationReserve: '1% of each year-end liability, topped up only to 10% of that liability; confirmed losses charged first',
     },
   };

@@ -10,6 +10,8 @@ import { fenToYuan } from '../../../shared/money/yuan';
 import { formatPercent } from '../../../shared/rates/rate';
 import type { ServiceContext } from '../context';
 import { businessDate } from '../platform/status';
+import { can } from '../../../shared/platform/permissions';
+import { maskIdNumber } from '../../../shared/identity/masking';
 import { feeEarnedBy, feeOverTerm } from '../../../shared/guarantees/ratios';
 
 const y = fenToYuan;
@@ -20,11 +22,17 @@ function outstandingOf(row: GuaranteeRow): number {
 
 export function guaranteeView(ctx: ServiceContext, row: GuaranteeRow, warnings: GuaranteeView['warnings'] = []): GuaranteeView {
   const events = guaranteeEventsOf(ctx.db, row.id);
+  const client = findBorrowerRow(ctx.db, row.clientId)!;
+  const today = businessDate(ctx);
+  const masked = !ctx.actor || !can(ctx.actor.role, 'personal-data.read');
+  const signals = signalsOf(ctx.db, row.id);
   const asRatioContract = { ...row, events: events.map((e) => ({ event: e.event, date: e.businessDate, amount: e.amount ?? 0 })) };
   return {
     contractNo: row.contractNo,
     clientId: row.clientId,
-    clientName: findBorrowerRow(ctx.db, row.clientId)!.name,
+    clientName: client.name,
+    clientKind: client.kind,
+    clientIdNumber: masked ? maskIdNumber(client.idNumber) : client.idNumber,
     bankId: row.bankId,
     bankName: findBank(ctx.db, row.bankId)!.name,
     guaranteeType: row.guaranteeType,
@@ -43,11 +51,15 @@ export function guaranteeView(ctx: ServiceContext, row: GuaranteeRow, warnings: 
     marginDeposit: y(row.marginDeposit),
     loanStart: row.loanStart,
     loanEnd: row.loanEnd,
+    bankRiskShare: formatPercent(row.bankRiskShare),
+    releasedOn: row.releasedOn,
+    compensatedOn: row.compensatedOn,
+    overdueAtBank: row.status === 'in-force' && (row.loanEnd < today || signals.some((s) => s.signal === 'interest-unpaid' && s.clearedOn === null)),
     status: row.status,
     watchList: row.watchList,
     officer: row.officer,
     feeOverTerm: y(feeOverTerm(asRatioContract)),
-    feeEarned: y(feeEarnedBy(asRatioContract, businessDate(ctx))),
+    feeEarned: y(feeEarnedBy(asRatioContract, today)),
     events: events.map((e) => ({ event: e.event, businessDate: e.businessDate, amount: e.amount === null ? null : y(e.amount), detail: e.detail === null ? null : (JSON.parse(e.detail) as unknown), by: e.by })),
     ...counterGuaranteeSummary(ctx, row),
     warnings,

@@ -1,12 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Col, Descriptions, Row, Select, Space, Statistic, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Checkbox, Col, Row, Select, Space, Statistic, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelInput, ChannelOutput } from '../../../shared/contract';
-import { guaranteeStatuses, type GuaranteeView } from '../../../shared/guarantees/guarantee';
+import { clientSizes, guaranteeStatuses, guaranteeTypes, type GuaranteeView } from '../../../shared/guarantees/guarantee';
 import { api } from '../../api/client';
 import { yuan } from '../../app/format';
 import { useCan } from '../../app/permissions';
@@ -22,6 +22,7 @@ type Ratios = ChannelOutput<'guarantee.ratios'>;
 function RatiosCard({ ratios }: { ratios: Ratios }) {
   const { t } = useTranslation();
   const pct = (fraction: string | null) => (fraction === null ? '—' : `${(Number(fraction) * 100).toFixed(2)}%`);
+  const concentration = (c: Ratios['largestClient']) => (c?.percentOfNetAssets ? `${c.percentOfNetAssets}% / ${Number(c.limitPercent)}%` : '—');
   const item = (label: string, value: string, formula: string | undefined, testId?: string) => (
     <Col span={6}>
       <Tooltip title={formula}>
@@ -36,6 +37,8 @@ function RatiosCard({ ratios }: { ratios: Ratios }) {
         {item(t('guarantees.weightedLiability'), yuan(ratios.weightedLiability), ratios.formulas.weightedLiability)}
         {item(t('guarantees.leverage'), ratios.leverage ? `${ratios.leverage} / ${ratios.leverageLimit}` : t('guarantees.noNetAssets'), ratios.formulas.leverage, 'ratio-leverage')}
         {item(t('guarantees.compensationRate'), pct(ratios.compensationRate), ratios.formulas.compensationRate, 'ratio-compensation')}
+        {item(t('guarantees.largestClient'), concentration(ratios.largestClient), `${ratios.formulas.largestClient}${ratios.largestClient ? `：${ratios.largestClient.clientNames.join('、')}` : ''}`, 'ratio-largest-client')}
+        {item(t('guarantees.largestGroup'), concentration(ratios.largestGroup), `${ratios.formulas.largestGroup}${ratios.largestGroup ? `：${ratios.largestGroup.clientNames.join('、')}` : ''}`, 'ratio-largest-group')}
         {item(t('guarantees.recoveryRate'), pct(ratios.compensationRecoveryRate), ratios.formulas.compensationRecoveryRate)}
         {item(t('guarantees.lossRate'), pct(ratios.lossRate), ratios.formulas.lossRate)}
         {item(t('guarantees.compensationBalance'), yuan(ratios.compensationBalance), ratios.formulas.compensationBalance)}
@@ -61,16 +64,27 @@ export function GuaranteesPage() {
   const banks = useQuery({ queryKey: ['banks'], queryFn: () => api('bank.list', {}) });
   const alerts = useQuery({ queryKey: ['guarantee.alerts'], queryFn: () => api('guarantee.alerts', {}) });
   const client = useQueryClient();
+  // The brief's register columns (担保业务台账); the rest of a contract is one click away.
   const columns: ColumnsType<GuaranteeView> = [
-    { title: t('guarantees.contractNo'), dataIndex: 'contractNo', className: 'lb-mono', width: 140 },
-    { title: t('guarantees.client'), dataIndex: 'clientName', ellipsis: true },
-    { title: t('guarantees.bank'), dataIndex: 'bankName', ellipsis: true },
-    { title: t('guarantees.type'), dataIndex: 'guaranteeType', render: (v: string) => t(`guarantees.types.${v}`) },
-    { title: t('guarantees.guaranteed'), dataIndex: 'guaranteedAmount', align: 'right', render: yuan },
-    { title: t('guarantees.outstanding'), dataIndex: 'outstanding', align: 'right', render: yuan },
-    { title: t('guarantees.compensated'), dataIndex: 'compensatedAmount', align: 'right', render: yuan },
-    { title: t('guarantees.loanEnd'), dataIndex: 'loanEnd' },
-    { title: t('loans.status'), dataIndex: 'status', render: (s: string) => <Tag color={GUARANTEE_STATUS_COLORS[s]}>{t(`guarantees.statuses.${s}`)}</Tag> },
+    { key: 'contractNo', title: t('guarantees.contractNo'), dataIndex: 'contractNo', className: 'lb-mono', width: 150, fixed: 'left' },
+    { key: 'client', title: t('guarantees.client'), dataIndex: 'clientName', ellipsis: true, width: 180 },
+    { key: 'clientType', title: t('guarantees.clientSize'), width: 170, ellipsis: true, render: (_: unknown, g: GuaranteeView) => `${t(`borrower.kinds.${g.clientKind}`, { defaultValue: g.clientKind })}·${t(`guarantees.sizes.${g.clientSize}`)}` },
+    { key: 'id', title: t('guarantees.clientIdNumber'), dataIndex: 'clientIdNumber', className: 'lb-mono', width: 190 },
+    { key: 'bank', title: t('guarantees.bank'), dataIndex: 'bankName', ellipsis: true, width: 160 },
+    { key: 'type', title: t('guarantees.type'), dataIndex: 'guaranteeType', width: 90, render: (v: string) => t(`guarantees.types.${v}`) },
+    { key: 'guaranteedAmount', title: t('guarantees.guaranteed'), dataIndex: 'guaranteedAmount', align: 'right', width: 130, render: yuan },
+    { key: 'outstanding', title: t('guarantees.outstanding'), dataIndex: 'outstanding', align: 'right', width: 130, render: yuan },
+    { key: 'period', title: t('guarantees.loanPeriod'), width: 190, render: (_: unknown, g: GuaranteeView) => `${g.loanStart} ~ ${g.loanEnd}` },
+    { key: 'feeRate', title: t('guarantees.feeRate'), dataIndex: 'feeRate', align: 'right', width: 80, render: (v: string) => `${v}%` },
+    { key: 'bankLoanRate', title: t('guarantees.bankLoanRate'), dataIndex: 'bankLoanRate', align: 'right', width: 90, render: (v: string) => `${v}%` },
+    { key: 'counter', title: t('guarantees.counterGuarantees'), width: 130, render: (_: unknown, g: GuaranteeView) => [...new Set(g.counterGuarantees.map((c) => t(`guarantees.counterKinds.${c.kind}`)))].join('、') || '—' },
+    { key: 'status', title: t('loans.status'), dataIndex: 'status', width: 110, render: (s: string, g: GuaranteeView) => <Space size={4}><Tag color={GUARANTEE_STATUS_COLORS[s]}>{t(`guarantees.statuses.${s}`)}</Tag>{g.watchList && <Tag color="red">{t('guarantees.watchListShort')}</Tag>}</Space> },
+    { key: 'releasedOn', title: t('guarantees.releasedOn'), dataIndex: 'releasedOn', width: 110, render: (v: string | null) => v ?? '' },
+    { key: 'overdue', title: t('guarantees.overdueAtBank'), dataIndex: 'overdueAtBank', width: 90, render: (v: boolean) => (v ? <Tag color="red">{t('guarantees.yes')}</Tag> : '') },
+    { key: 'compensatedAmount', title: t('guarantees.compensated'), dataIndex: 'compensatedAmount', align: 'right', width: 130, render: yuan },
+    { key: 'compensatedOn', title: t('guarantees.compensatedOn'), dataIndex: 'compensatedOn', width: 110, render: (v: string | null) => v ?? '' },
+    { key: 'recoveredAmount', title: t('guarantees.recovered'), dataIndex: 'recoveredAmount', align: 'right', width: 130, render: yuan },
+    { key: 'bankRiskShare', title: t('guarantees.bankRiskShare'), dataIndex: 'bankRiskShare', align: 'right', width: 90, render: (v: string) => `${v}%` },
   ];
   return (
     <Card
@@ -117,7 +131,11 @@ export function GuaranteesPage() {
             children: (
               <>
                 <Space style={{ marginBottom: 12 }}>
-                  <Select allowClear placeholder={t('loans.status')} style={{ width: 140 }} options={guaranteeStatuses.map((s) => ({ value: s, label: t(`guarantees.statuses.${s}`) }))} onChange={(status) => setFilters((f) => ({ ...f, status, page: 1 }))} />
+                  <Select allowClear placeholder={t('loans.status')} style={{ width: 130 }} data-testid="guarantee-filter-status" options={guaranteeStatuses.map((s) => ({ value: s, label: t(`guarantees.statuses.${s}`) }))} onChange={(status) => setFilters((f) => ({ ...f, status, page: 1 }))} />
+                  <Select allowClear placeholder={t('guarantees.bank')} style={{ width: 200 }} options={(banks.data ?? []).map((b) => ({ value: b.id, label: b.name }))} onChange={(bankId) => setFilters((f) => ({ ...f, bankId, page: 1 }))} />
+                  <Select allowClear placeholder={t('guarantees.type')} style={{ width: 120 }} options={guaranteeTypes.map((v) => ({ value: v, label: t(`guarantees.types.${v}`) }))} onChange={(guaranteeType) => setFilters((f) => ({ ...f, guaranteeType, page: 1 }))} />
+                  <Select allowClear placeholder={t('guarantees.clientSize')} style={{ width: 130 }} options={clientSizes.map((v) => ({ value: v, label: t(`guarantees.sizes.${v}`) }))} onChange={(clientSize) => setFilters((f) => ({ ...f, clientSize, page: 1 }))} />
+                  <Checkbox onChange={(e) => setFilters((f) => ({ ...f, watchList: e.target.checked ? true : undefined, page: 1 }))}>{t('guarantees.watchList')}</Checkbox>
                 </Space>
                 <Table<GuaranteeView>
                   rowKey="contractNo"
@@ -128,20 +146,22 @@ export function GuaranteesPage() {
                   loading={list.isFetching}
                   data-testid="guarantee-register"
                   onRow={(g) => ({ onClick: () => navigate(`/guarantees/${g.contractNo}`), style: { cursor: 'pointer' } })}
-                  expandable={{
-                    expandedRowRender: (g) => (
-                      <Descriptions size="small" column={3}>
-                        <Descriptions.Item label={t('guarantees.feeRate')}>{g.feeRate}%</Descriptions.Item>
-                        <Descriptions.Item label={t('guarantees.bankLoanRate')}>{g.bankLoanRate}%</Descriptions.Item>
-                        <Descriptions.Item label={t('guarantees.margin')}>{yuan(g.marginDeposit)}</Descriptions.Item>
-                        <Descriptions.Item label={t('guarantees.released')}>{yuan(g.releasedAmount)}</Descriptions.Item>
-                        <Descriptions.Item label={t('guarantees.recovered')}>{yuan(g.recoveredAmount)}</Descriptions.Item>
-                        <Descriptions.Item label={t('guarantees.counterGuarantees')}>
-                          {g.counterGuarantees.length ? `${g.counterGuarantees.map((c) => `${t(`guarantees.counterKinds.${c.kind}`)} ${c.description} ${yuan(c.securedAmount)}`).join('；')}（${t('guarantees.coverage')} ${g.counterCoverage}%）` : '—'}
-                        </Descriptions.Item>
-                        <Descriptions.Item label={t('guarantees.history')}>{g.events.map((e) => `${e.businessDate} ${t(`guarantees.events.${e.event}`, { defaultValue: e.event })}`).join('；')}</Descriptions.Item>
-                      </Descriptions>
-                    ),
+                  scroll={{ x: 2400 }}
+                  summary={() => {
+                    const totals = list.data?.totals;
+                    if (!totals) return null;
+                    const sums: Record<string, string> = { guaranteedAmount: totals.guaranteedAmount, outstanding: totals.outstanding, compensatedAmount: totals.compensatedAmount, recoveredAmount: totals.recoveredAmount };
+                    return (
+                      <Table.Summary fixed>
+                        <Table.Summary.Row className="lb-totals">
+                          {columns.map((column, index) => (
+                            <Table.Summary.Cell key={String(column.key)} index={index} align={sums[String(column.key)] ? 'right' : undefined}>
+                              {index === 0 ? t('loans.totalsFiltered', { count: list.data!.total }) : sums[String(column.key)] ? yuan(sums[String(column.key)]) : null}
+                            </Table.Summary.Cell>
+                          ))}
+                        </Table.Summary.Row>
+                      </Table.Summary>
+                    );
                   }}
                   pagination={{ current: filters.page, pageSize: filters.pageSize, total: list.data?.total ?? 0, onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })) }}
                 />

@@ -111,6 +111,12 @@ describe('alerts', () => {
     ]);
     // 9,500,000 of 10,000,000 used (95% ≥ 90%); the line ends 2026-12-31, 91 days later: not yet within 60.
     expect(alerts.creditLines).toEqual([expect.objectContaining({ name: '杭州某农商银行', usedPercent: '95.00', daysLeft: 91, reasons: ['near-limit'] })]);
+    // The register filtered to the maturities by year-end, with its totals row.
+    const maturing = await rt.call('guarantee.list', { loanEndBy: '2026-12-31' });
+    expect(maturing.items.map((g) => g.contractNo).sort()).toEqual(['A-1', 'A-2']);
+    expect(maturing.totals).toEqual({ guaranteedAmount: '9000000.00', outstanding: '9000000.00', compensatedAmount: '0.00', recoveredAmount: '0.00' });
+    expect((await rt.call('guarantee.list', { watchList: true })).total).toBe(0);
+    expect((await rt.call('guarantee.list', { clientSize: 'small-micro', guaranteeType: 'loan' })).total).toBe(3);
     const later = await rt.call('guarantee.alerts', { asOf: '2026-11-15' });
     expect(later.creditLines[0]!.reasons).toEqual(['near-limit', 'expiring']);
     expect(later.maturing.map((m) => [m.contractNo, m.daysLeft, m.window])).toEqual([
@@ -136,6 +142,12 @@ describe('entry checks and fee recognition', () => {
     // Client 1 alone: 70,000 ≤ 10% of 1,000,000; with its related company: 160,000 > 15%.
     const refused = await rt.fail('guarantee.create', { ...terms, contractNo: 'E-2', guaranteedAmount: '70000' }, officer);
     expect(refused).toMatchObject({ reason: 'limitBreach', params: { warnings: 'relatedConcentrationExceeded' } });
+    await inForce('E-2', { guaranteedAmount: '70000', overrideReason: '董事会特批' });
+    // The ratios page: client 2 alone 90,000 = 9.00%; the group of both 160,000 = 16.00% > 15%.
+    expect(await rt.call('guarantee.ratios', {})).toMatchObject({
+      largestClient: { clientIds: [2], balance: '90000.00', percentOfNetAssets: '9.00', withinLimit: true },
+      largestGroup: { clientIds: [1, 2], clientNames: ['杭州恒达建材有限公司', '杭州恒达物流有限公司'], balance: '160000.00', percentOfNetAssets: '16.00', limitPercent: '15.00', withinLimit: false },
+    });
     // Leverage: an "other" client at 100% weight pushing weighted liability past 10 × net assets.
     const leverage = await rt.fail('guarantee.create', { ...terms, contractNo: 'E-3', clientSize: 'other', guaranteedAmount: '9950000' }, officer);
     expect(String(leverage.params?.warnings).split(',')).toContain('leverageExceeded');
