@@ -24,13 +24,13 @@ export function registerPlatformCommands(program: Command, cli: CliContext): voi
     .description('fill the data folder with a realistic demo book (all or nothing)')
     .option('--borrowers <n>', 'number of borrowers', integerOption('--borrowers'), 200)
     .option('--loans <n>', 'number of loans', integerOption('--loans'), 0)
-    .option('--guarantees <n>', 'number of guarantee contracts (with partner banks and net assets)', integerOption('--guarantees'), 0)
+    .option('--guarantees <n>', 'number of guarantee contracts, with partner banks and net assets (default: 50 when borrowers are created)', integerOption('--guarantees'))
     .option('--seed <n>', 'random seed: the same seed gives the same book', integerOption('--seed'))
-    .action(async (options: { borrowers: number; loans: number; guarantees: number; seed?: number }) => {
+    .action(async (options: { borrowers: number; loans: number; guarantees?: number; seed?: number }) => {
       const result = await cli.call<ChannelOutput<'platform.demo'>>('platform.demo', {
         borrowers: options.borrowers,
         loans: options.loans,
-        guarantees: options.guarantees,
+        guarantees: options.guarantees ?? (options.borrowers > 0 ? 50 : 0),
         ...(options.seed === undefined ? {} : { seed: options.seed }),
       });
       printValue(cli.output, result, () => `created ${result.borrowers} borrowers, ${result.loans} loans and ${result.guarantees} guarantee contracts`);
