@@ -1,3 +1,4 @@
 export * from './platform';
 export * from './lending';
 export * from './guarantees';
+export * from './collections';

@@ -18,6 +18,8 @@ export const borrowers = sqliteTable(
     employer: text('employer'),
     industry: text('industry'),
     legalRepresentative: text('legal_representative'),
+    /** IANA zone the borrower lives in, for the contact-hours guard; null: the office's. */
+    timeZone: text('time_zone'),
     note: text('note'),
     ...stamps,
   },

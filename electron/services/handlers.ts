@@ -1,4 +1,8 @@
 /** The handler map: one service function per channel of the contract. */
+import { assignByRule, assignClaims, collectionsQueue, rotateClaims } from './collections/queue';
+import { claimDetail, logContact, recordPromise } from './collections/contacts';
+import { limitationDue, recordLimitationEvent } from './collections/limitation';
+import { collectorPerformance } from './collections/performance';
 import { clearSignal, guaranteeAlerts, monitoringDue, raiseSignal, recordCheck, warningSignalList } from './guarantees/monitoring';
 import type { ChannelName, ChannelOutput, ChannelParsedInput } from '../../shared/contract';
 import type { ServiceContext } from './context';
@@ -105,6 +109,16 @@ export const handlers: HandlerMap = {
   'guarantee.clearSignal': clearSignal,
   'guarantee.alerts': guaranteeAlerts,
   'monitoring.signals': warningSignalList,
+  'collections.queue': collectionsQueue,
+  'collections.claim': claimDetail,
+  'collections.assign': assignClaims,
+  'collections.assignByRule': assignByRule,
+  'collections.rotate': rotateClaims,
+  'collections.logContact': logContact,
+  'collections.promise': recordPromise,
+  'limitation.record': recordLimitationEvent,
+  'limitation.due': limitationDue,
+  'collections.performance': collectorPerformance,
   'guarantee.get': getGuarantee,
   'guarantee.list': listGuarantees,
   'schedule.calculate': calculateSchedule,

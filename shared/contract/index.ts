@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import type { AppErrorPayload } from './errors';
 import { guaranteeChannels } from './guarantees';
+import { collectionChannels } from './collections';
 import { lendingChannels } from './lending';
 import { platformChannels } from './platform';
 import { scheduleChannels } from './schedule';
@@ -13,6 +14,7 @@ export const contract = {
   ...lendingChannels,
   ...scheduleChannels,
   ...guaranteeChannels,
+  ...collectionChannels,
 };
 
 export type Contract = typeof contract;

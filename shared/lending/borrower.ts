@@ -1,5 +1,6 @@
 /** Borrowers (借款人): individuals, farm households and enterprises, with their related persons. */
 import { z } from 'zod';
+import { isTimeZone } from '../collections/guards';
 import { validateResidentId } from '../identity/resident-id';
 import { validateSocialCreditCode } from '../identity/social-credit-code';
 import { optionalText, paging, pageOf, positiveId, requiredText } from '../contract/fields';
@@ -92,6 +93,14 @@ const borrowerFields = z.strictObject({
   /** Enterprises: legal representative (法定代表人). */
   legalRepresentative: optionalText(50),
   note: optionalText(500),
+  /** Where the borrower lives, for the contact-hours guard (IANA name, e.g. Asia/Urumqi); empty: the office's. */
+  timeZone: z
+    .string()
+    .trim()
+    .max(64)
+    .refine(isTimeZone, { message: 'a time zone such as Asia/Shanghai', params: { reason: 'timeZone' } })
+    .nullable()
+    .default(null),
   relatedPersons: z.array(relatedPersonInput).max(30).default([]),
 });
 

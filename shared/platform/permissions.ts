@@ -38,6 +38,12 @@ export const permissions = [
   'backup.manage',
   /** Generating demo data: administrators only. */
   'demo.generate',
+  /** The collections queue, contact history, promises and limitation periods. */
+  'collections.read',
+  /** Logging contacts and promises to pay (催收记录). */
+  'collections.write',
+  /** Assigning and rotating accounts between collectors (交叉清收). */
+  'collections.assign',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -45,16 +51,16 @@ export type Permission = (typeof permissions)[number];
 export type ChannelPermission = Permission | 'public';
 
 const EVERYONE: Permission[] = ['session', 'schedule.calculate', 'borrower.read', 'guarantee.read'];
-const OVERSIGHT: Permission[] = [...EVERYONE, 'personal-data.read', 'settings.read', 'audit.read'];
+const OVERSIGHT: Permission[] = [...EVERYONE, 'personal-data.read', 'settings.read', 'audit.read', 'collections.read'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   administrator: permissions,
   'loan-officer': [...EVERYONE, 'borrower.write', 'loan.write', 'personal-data.read'],
   'guarantee-officer': [...EVERYONE, 'borrower.write', 'guarantee.write', 'personal-data.read'],
   // Collectors see identity numbers and phones masked (PIPL: the minimum needed).
-  collector: EVERYONE,
+  collector: [...EVERYONE, 'collections.read', 'collections.write'],
   accountant: [...EVERYONE, 'personal-data.read'],
-  manager: [...OVERSIGHT, 'loan.approve'],
+  manager: [...OVERSIGHT, 'loan.approve', 'collections.write', 'collections.assign'],
   auditor: OVERSIGHT,
 };
 

@@ -91,6 +91,7 @@ function borrowerColumns(input: CreateInput) {
     industry: input.industry,
     legalRepresentative: input.legalRepresentative,
     note: input.note,
+    timeZone: input.timeZone,
   };
 }
 

@@ -65,6 +65,12 @@ const writes: Record<string, () => Promise<unknown>> = {
   'loan.restructure': () => rt.dispatch('loan.restructure', { contractNo: 'A-3', kind: 'extension', periods: 24, reason: '展期' }, admin),
   'loan.writeOff': () => rt.dispatch('loan.writeOff', { contractNo: 'A-2', reason: '法院终结执行' }, admin),
   'loan.recover': () => rt.dispatch('loan.recover', { contractNo: 'A-2', amount: '100' }, admin),
+  'collections.assign': () => rt.dispatch('collections.assign', { contractNos: ['A-2'], collector: 'sun' }, admin),
+  'collections.assignByRule': () => rt.dispatch('collections.assignByRule', { collectors: ['sun'], onlyUnassigned: false }, admin),
+  'collections.rotate': () => rt.dispatch('collections.rotate', { collectors: ['sun', 'admin'] }, admin),
+  'collections.logContact': () => rt.dispatch('collections.logContact', { contractNo: 'A-2', at: '2026-12-01T10:30', channel: 'letter', party: 'borrower', outcome: '寄送催收通知书' }, admin),
+  'collections.promise': () => rt.dispatch('collections.promise', { contractNo: 'A-2', amount: '100', dueDate: '2099-12-31' }, admin),
+  'limitation.record': () => rt.dispatch('limitation.record', { contractNo: 'A-2', kind: 'acknowledgement', date: '2026-01-01', evidence: '还款确认书' }, admin),
   'bank.create': () => rt.dispatch('bank.create', { name: '某农商银行', branch: '西湖支行', creditLine: '50000000', lineValidFrom: '2026-01-01', lineValidTo: '2027-12-31' }, admin),
   'guarantee.create': () =>
     rt.dispatch('guarantee.create', { clientId: 1, bankId: 1, contractNo: 'G-1', clientSize: 'small-micro', guaranteedAmount: '1000000', bankLoanRate: '4.35', loanStart: '2026-11-01', loanEnd: '2027-11-01', feeRatePercent: '1.5' }, admin),

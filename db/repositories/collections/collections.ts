@@ -1,0 +1,169 @@
+import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import type { AppDatabase } from '../../open';
+import { insertRow } from '../../prepared';
+import { borrowers, collectionAssignments, collectionContacts, guaranteeContracts, guaranteeEvents, limitationEvents, loans, payments, promisesToPay } from '../../schema';
+import type { ClaimKind } from '../../../shared/collections/claims';
+
+export type ContactRow = typeof collectionContacts.$inferSelect;
+export type PromiseRow = typeof promisesToPay.$inferSelect;
+export type AssignmentRow = typeof collectionAssignments.$inferSelect;
+
+/** Overdue loans in servicing: the loan side of the queue. */
+export function overdueLoanClaims(db: AppDatabase) {
+  return db
+    .select({
+      id: loans.id,
+      contractNo: loans.contractNo,
+      debtorId: loans.borrowerId,
+      debtorName: borrowers.name,
+      address: borrowers.address,
+      dpd: loans.dpd,
+      bucket: loans.bucket,
+      amountDue: sql<number>`${loans.overduePrincipal} + ${loans.overdueInterest} + ${loans.penaltyOutstanding}`,
+      outstanding: loans.outstandingPrincipal,
+    })
+    .from(loans)
+    .innerJoin(borrowers, eq(borrowers.id, loans.borrowerId))
+    .where(and(eq(loans.status, 'disbursed'), gt(loans.dpd, 0)))
+    .orderBy(asc(loans.id))
+    .all();
+}
+
+/** Compensation receivables (代偿款) still open: the guarantee side of the queue. */
+export function guaranteeClaims(db: AppDatabase) {
+  return db
+    .select({
+      id: guaranteeContracts.id,
+      contractNo: guaranteeContracts.contractNo,
+      debtorId: guaranteeContracts.clientId,
+      debtorName: borrowers.name,
+      address: borrowers.address,
+      compensatedOn: guaranteeContracts.compensatedOn,
+      amountDue: sql<number>`${guaranteeContracts.compensatedAmount} - ${guaranteeContracts.recoveredAmount} - ${guaranteeContracts.lossAmount}`,
+    })
+    .from(guaranteeContracts)
+    .innerJoin(borrowers, eq(borrowers.id, guaranteeContracts.clientId))
+    .where(inArray(guaranteeContracts.status, ['compensated', 'recovering']))
+    .orderBy(asc(guaranteeContracts.id))
+    .all();
+}
+
+export function currentAssignments(db: AppDatabase): AssignmentRow[] {
+  return db.select().from(collectionAssignments).where(isNull(collectionAssignments.endedAt)).all();
+}
+
+export function assignmentHistory(db: AppDatabase, kind: ClaimKind, claimId: number): AssignmentRow[] {
+  return db
+    .select()
+    .from(collectionAssignments)
+    .where(and(eq(collectionAssignments.claimKind, kind), eq(collectionAssignments.claimId, claimId)))
+    .orderBy(asc(collectionAssignments.id))
+    .all();
+}
+
+/** A new assignment ends the current one; the history keeps both. */
+export function assignClaim(db: AppDatabase, row: typeof collectionAssignments.$inferInsert): void {
+  db.update(collectionAssignments)
+    .set({ endedAt: row.assignedAt })
+    .where(and(eq(collectionAssignments.claimKind, row.claimKind), eq(collectionAssignments.claimId, row.claimId), isNull(collectionAssignments.endedAt)))
+    .run();
+  insertRow(db, collectionAssignments, row);
+}
+
+/** The latest contact of every claim (by the time it happened). */
+export function latestContacts(db: AppDatabase) {
+  return db.all<{ claim_kind: ClaimKind; claim_id: number; contacted_at: string; outcome: string; next_action_on: string | null }>(sql`
+    SELECT claim_kind, claim_id, contacted_at, outcome, next_action_on FROM (
+      SELECT c.*, ROW_NUMBER() OVER (PARTITION BY claim_kind, claim_id ORDER BY contacted_at DESC, id DESC) AS n FROM collection_contacts c
+    ) WHERE n = 1
+  `);
+}
+
+export function insertContact(db: AppDatabase, row: typeof collectionContacts.$inferInsert): number {
+  return insertRow(db, collectionContacts, row);
+}
+
+export function contactsOf(db: AppDatabase, kind: ClaimKind, claimId: number): ContactRow[] {
+  return db
+    .select()
+    .from(collectionContacts)
+    .where(and(eq(collectionContacts.claimKind, kind), eq(collectionContacts.claimId, claimId)))
+    .orderBy(desc(collectionContacts.contactedAt), desc(collectionContacts.id))
+    .all();
+}
+
+/** Contacts recorded in a period (performance), optionally one collector's. */
+export function contactsBetween(db: AppDatabase, from: string, to: string) {
+  return db
+    .select()
+    .from(collectionContacts)
+    .where(and(sql`${collectionContacts.contactedAt} >= ${from}`, sql`${collectionContacts.contactedAt} < ${to}`))
+    .all();
+}
+
+export function insertPromise(db: AppDatabase, row: typeof promisesToPay.$inferInsert): number {
+  return insertRow(db, promisesToPay, row);
+}
+
+export function allPromises(db: AppDatabase): PromiseRow[] {
+  return db.select().from(promisesToPay).orderBy(asc(promisesToPay.id)).all();
+}
+
+export function promisesOf(db: AppDatabase, kind: ClaimKind, claimId: number): PromiseRow[] {
+  return db
+    .select()
+    .from(promisesToPay)
+    .where(and(eq(promisesToPay.claimKind, kind), eq(promisesToPay.claimId, claimId)))
+    .orderBy(asc(promisesToPay.id))
+    .all();
+}
+
+/** Money received on claims: posted loan repayments, and recoveries on compensated guarantees. */
+export function receiptsOf(db: AppDatabase, kind: ClaimKind, claimIds: number[]): Array<{ claimId: number; date: string; amount: number }> {
+  if (claimIds.length === 0) return [];
+  if (kind === 'loan') {
+    return db
+      .select({ claimId: payments.loanId, date: payments.valueDate, amount: payments.amount })
+      .from(payments)
+      .where(and(inArray(payments.loanId, claimIds), eq(payments.status, 'posted')))
+      .all();
+  }
+  return db
+    .select({ claimId: guaranteeEvents.contractId, date: guaranteeEvents.businessDate, amount: sql<number>`coalesce(${guaranteeEvents.amount}, 0)` })
+    .from(guaranteeEvents)
+    .where(and(inArray(guaranteeEvents.contractId, claimIds), inArray(guaranteeEvents.event, ['recovery', 'closed'])))
+    .all();
+}
+
+export function insertLimitationEvent(db: AppDatabase, row: typeof limitationEvents.$inferInsert): void {
+  insertRow(db, limitationEvents, row);
+}
+
+export function limitationEventsOf(db: AppDatabase, kind: ClaimKind, claimIds: number[]) {
+  if (claimIds.length === 0) return [];
+  return db
+    .select()
+    .from(limitationEvents)
+    .where(and(eq(limitationEvents.claimKind, kind), inArray(limitationEvents.claimId, claimIds)))
+    .all();
+}
+
+/** Delivered demands (their date in the debtor's time), per claim. */
+export function deliveredDemands(db: AppDatabase, kind: ClaimKind, claimIds: number[]) {
+  if (claimIds.length === 0) return [];
+  return db
+    .select({ claimId: collectionContacts.claimId, localTime: collectionContacts.debtorLocalTime })
+    .from(collectionContacts)
+    .where(and(eq(collectionContacts.claimKind, kind), inArray(collectionContacts.claimId, claimIds), eq(collectionContacts.demandDelivered, true)))
+    .all();
+}
+
+/** Loans that are claims for the limitation tracker: in servicing and overdue, or written off. */
+export function limitationLoanClaims(db: AppDatabase) {
+  return db
+    .select({ id: loans.id, contractNo: loans.contractNo, debtorName: borrowers.name, maturityDate: loans.maturityDate, status: loans.status })
+    .from(loans)
+    .innerJoin(borrowers, eq(borrowers.id, loans.borrowerId))
+    .where(sql`(${loans.status} = 'disbursed' AND ${loans.dpd} > 0) OR ${loans.status} = 'written-off'`)
+    .all();
+}

@@ -1,0 +1,82 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { claimKinds, contactChannels, contactParties } from '../../shared/collections/claims';
+
+/**
+ * A claim is an overdue loan or a guarantee compensation receivable (代偿款), named by its kind and the
+ * id of the loan or the guarantee contract. Assignments are never overwritten: a new one ends the old.
+ */
+export const collectionAssignments = sqliteTable(
+  'collection_assignments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    claimKind: text('claim_kind', { enum: claimKinds }).notNull(),
+    claimId: integer('claim_id').notNull(),
+    collector: text('collector').notNull(),
+    reason: text('reason').notNull(),
+    assignedOn: text('assigned_on').notNull(),
+    assignedAt: text('assigned_at').notNull(),
+    assignedBy: text('assigned_by').notNull(),
+    endedAt: text('ended_at'),
+  },
+  (t) => [index('collection_assignments_claim_idx').on(t.claimKind, t.claimId), index('collection_assignments_collector_idx').on(t.collector, t.endedAt)],
+);
+
+/** 催收记录: one contact, with the debtor's local time it happened at and what the guards found. */
+export const collectionContacts = sqliteTable(
+  'collection_contacts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    claimKind: text('claim_kind', { enum: claimKinds }).notNull(),
+    claimId: integer('claim_id').notNull(),
+    contactedAt: text('contacted_at').notNull(),
+    debtorLocalTime: text('debtor_local_time').notNull(),
+    timeZone: text('time_zone').notNull(),
+    channel: text('channel', { enum: contactChannels }).notNull(),
+    party: text('party', { enum: contactParties }).notNull(),
+    partyName: text('party_name'),
+    outcome: text('outcome').notNull(),
+    notes: text('notes'),
+    attachments: text('attachments'),
+    /** A demand that reached the debtor (signed notice, delivered letter or SMS): it restarts the limitation period. */
+    demandDelivered: integer('demand_delivered', { mode: 'boolean' }).notNull().default(false),
+    nextActionOn: text('next_action_on'),
+    outOfHoursReason: text('out_of_hours_reason'),
+    frequencyWarning: integer('frequency_warning', { mode: 'boolean' }).notNull().default(false),
+    recordedAt: text('recorded_at').notNull(),
+    recordedBy: text('recorded_by').notNull(),
+  },
+  (t) => [index('collection_contacts_claim_idx').on(t.claimKind, t.claimId, t.contactedAt), index('collection_contacts_by_idx').on(t.recordedBy, t.contactedAt)],
+);
+
+/** 承诺还款: kept, partly kept or broken is worked out from the payments that arrive, not stored. */
+export const promisesToPay = sqliteTable(
+  'promises_to_pay',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    claimKind: text('claim_kind', { enum: claimKinds }).notNull(),
+    claimId: integer('claim_id').notNull(),
+    amount: integer('amount').notNull(),
+    dueDate: text('due_date').notNull(),
+    madeOn: text('made_on').notNull(),
+    contactId: integer('contact_id').references(() => collectionContacts.id),
+    recordedAt: text('recorded_at').notNull(),
+    recordedBy: text('recorded_by').notNull(),
+  },
+  (t) => [index('promises_to_pay_claim_idx').on(t.claimKind, t.claimId)],
+);
+
+/** Interruptions of the limitation period recorded by hand (a lawsuit, a written acknowledgement). */
+export const limitationEvents = sqliteTable(
+  'limitation_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    claimKind: text('claim_kind', { enum: claimKinds }).notNull(),
+    claimId: integer('claim_id').notNull(),
+    kind: text('kind', { enum: ['demand', 'acknowledgement', 'lawsuit'] }).notNull(),
+    eventDate: text('event_date').notNull(),
+    evidence: text('evidence').notNull(),
+    recordedAt: text('recorded_at').notNull(),
+    recordedBy: text('recorded_by').notNull(),
+  },
+  (t) => [index('limitation_events_claim_idx').on(t.claimKind, t.claimId)],
+);

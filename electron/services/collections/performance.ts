@@ -1,0 +1,46 @@
+/** Collector performance for a period: contacts by channel, promises made and kept, and money recovered. */
+import { allPromises, contactsBetween, currentAssignments, receiptsOf } from '../../../db/repositories/collections/collections';
+import type { ClaimKind } from '../../../shared/collections/claims';
+import { promiseStatus } from '../../../shared/collections/promises';
+import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
+import { fenToYuan } from '../../../shared/money/yuan';
+import type { ServiceContext } from '../context';
+import { businessDate } from '../platform/status';
+
+export function collectorPerformance(ctx: ServiceContext, input: ChannelParsedInput<'collections.performance'>): ChannelOutput<'collections.performance'> {
+  const today = businessDate(ctx);
+  const rows = new Map<string, { calls: number; sms: number; letters: number; visits: number; promisesMade: number; promisesKept: number; recovered: number }>();
+  const row = (collector: string) => {
+    if (!rows.has(collector)) rows.set(collector, { calls: 0, sms: 0, letters: 0, visits: 0, promisesMade: 0, promisesKept: 0, recovered: 0 });
+    return rows.get(collector)!;
+  };
+  // Instants are UTC: the period's days are widened by the office's offset at most a day either side.
+  for (const c of contactsBetween(ctx.db, `${input.from}T00:00:00.000Z`, `${input.to}T23:59:59.999Z`)) {
+    if (c.debtorLocalTime.slice(0, 10) < input.from || c.debtorLocalTime.slice(0, 10) > input.to) continue;
+    const r = row(c.recordedBy);
+    if (c.channel === 'phone') r.calls++;
+    else if (c.channel === 'sms') r.sms++;
+    else if (c.channel === 'visit') r.visits++;
+    else if (c.channel === 'letter' || c.channel === 'registered-mail' || c.channel === 'lawyer-letter') r.letters++;
+  }
+  const promises = allPromises(ctx.db).filter((p) => p.madeOn >= input.from && p.madeOn <= input.to);
+  for (const kind of ['loan', 'guarantee'] as const) {
+    const mine = promises.filter((p) => p.claimKind === kind);
+    const receipts = receiptsOf(ctx.db, kind, [...new Set(mine.map((p) => p.claimId))]);
+    for (const p of mine) {
+      const r = row(p.recordedBy);
+      r.promisesMade++;
+      if (promiseStatus(p, receipts.filter((x) => x.claimId === p.claimId), today).status === 'kept') r.promisesKept++;
+    }
+  }
+  // Money received in the period on the accounts each collector works now.
+  const byClaim = new Map(currentAssignments(ctx.db).map((a) => [`${a.claimKind}:${a.claimId}`, a.collector]));
+  for (const kind of ['loan', 'guarantee'] as ClaimKind[]) {
+    const ids = [...byClaim.keys()].filter((k) => k.startsWith(`${kind}:`)).map((k) => Number(k.split(':')[1]));
+    for (const receipt of receiptsOf(ctx.db, kind, ids)) {
+      if (receipt.date < input.from || receipt.date > input.to) continue;
+      row(byClaim.get(`${kind}:${receipt.claimId}`)!).recovered += receipt.amount;
+    }
+  }
+  return [...rows.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([collector, r]) => ({ collector, ...r, recovered: fenToYuan(r.recovered) }));
+}

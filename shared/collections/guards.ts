@@ -1,0 +1,58 @@
+/**
+ * Lawful-conduct guards on collection contacts, as pure functions: the debtor's local time of a contact,
+ * whether it falls within the allowed hours, and the frequency limit.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    formatters.set(timeZone, format);
+  }
+  return format;
+}
+
+export function isTimeZone(zone: string): boolean {
+  try {
+    formatter(zone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** "YYYY-MM-DD HH:mm" of an instant in a time zone. */
+export function localDateTime(instant: Date, timeZone: string): string {
+  const parts = Object.fromEntries(formatter(timeZone).formatToParts(instant).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}
+
+/** The instant at which the wall clock in `timeZone` reads `local` ("YYYY-MM-DDTHH:mm"). */
+export function instantOfLocal(local: string, timeZone: string): Date {
+  const match = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})$/.exec(local);
+  if (!match) throw new RangeError(`not a local date-time: ${local}`);
+  const [, y, mo, d, h, mi] = match.map(Number) as [number, number, number, number, number, number];
+  const wall = Date.UTC(y, mo - 1, d, h, mi);
+  // The zone's offset at that moment; a second pass settles the hour around a daylight-saving change.
+  let guess = wall;
+  for (let pass = 0; pass < 2; pass++) {
+    const shown = localDateTime(new Date(guess), timeZone);
+    const [date, time] = shown.split(' ') as [string, string];
+    const shownUtc = Date.parse(`${date}T${time}:00Z`);
+    guess += wall - shownUtc;
+  }
+  return new Date(guess);
+}
+
+/** Allowed from `from` up to, not including, `to` ("08:00"–"21:00": 20:59 yes, 21:00 no). */
+export function withinContactHours(localTime: string, from: string, to: string): boolean {
+  const hhmm = localTime.slice(-5);
+  return hhmm >= from && hhmm < to;
+}
+
+/** Whether one more call would go past the limit: `calls` already made in the `days` before it. */
+export function pastCallLimit(previousCalls: readonly Date[], at: Date, limit: { calls: number; days: number }): boolean {
+  const since = at.getTime() - limit.days * 86_400_000;
+  return previousCalls.filter((c) => c.getTime() > since && c.getTime() <= at.getTime()).length >= limit.calls;
+}

@@ -1,0 +1,135 @@
+/** Collections (催收) on the wire: the queue, assignments, contacts, promises, limitation and performance. */
+import { z } from 'zod';
+import { isoDate, optionalText, requiredText, yuanAmount } from '../contract/fields';
+import { claimKinds, contactChannels, contactParties } from './claims';
+
+const contractNo = z.string().trim().min(1).max(40);
+const userName = z.string().trim().min(1).max(64);
+
+export const queueInput = z.strictObject({
+  collector: userName.optional(),
+  /** Only the signed-in collector's accounts. */
+  mine: z.boolean().default(false),
+  unassigned: z.boolean().default(false),
+  kind: z.enum(claimKinds).optional(),
+  bucket: z.string().max(10).optional(),
+  /** Broken promises come back to the queue: only those. */
+  brokenPromise: z.boolean().default(false),
+  q: z.string().trim().max(50).optional(),
+  sort: z.enum(['dpd', 'amountDue', 'nextActionOn', 'lastContactAt']).default('dpd'),
+  direction: z.enum(['asc', 'desc']).default('desc'),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(500).default(50),
+});
+
+export const queueItem = z.object({
+  kind: z.enum(claimKinds),
+  contractNo: z.string(),
+  debtorId: z.number().int(),
+  debtorName: z.string(),
+  region: z.string().nullable(),
+  dpd: z.number().int(),
+  bucket: z.string(),
+  amountDue: z.string(),
+  collector: z.string().nullable(),
+  lastContactAt: z.string().nullable(),
+  lastOutcome: z.string().nullable(),
+  nextActionOn: z.string().nullable(),
+  promise: z.object({ amount: z.string(), dueDate: z.string(), status: z.enum(['open', 'kept', 'partly-kept', 'broken']) }).nullable(),
+});
+
+export const queuePage = z.object({ items: z.array(queueItem), total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), totals: z.object({ amountDue: z.string() }) });
+
+export const assignInput = z.strictObject({ contractNos: z.array(contractNo).min(1).max(5000), collector: userName, reason: optionalText(200) });
+
+/** By rule: every claim matching the rule goes to the collectors in turn (round robin). */
+export const assignByRuleInput = z.strictObject({
+  collectors: z.array(userName).min(1).max(100),
+  bucket: z.string().max(10).optional(),
+  /** The start of the debtor's address, e.g. 浙江省 or 杭州市. */
+  region: z.string().trim().max(20).optional(),
+  minAmount: yuanAmount.optional(),
+  maxAmount: yuanAmount.optional(),
+  onlyUnassigned: z.boolean().default(true),
+  reason: optionalText(200),
+});
+
+/** 交叉清收: each collector's accounts pass to the next collector in the list (the last to the first). */
+export const rotateInput = z.strictObject({ collectors: z.array(userName).min(2).max(100), reason: optionalText(200) });
+
+export const contactInput = z.strictObject({
+  contractNo,
+  /** When it happened: "YYYY-MM-DDTHH:mm" on the office clock, or an ISO instant with its offset. */
+  at: z.string().trim().min(16).max(40),
+  channel: z.enum(contactChannels),
+  party: z.enum(contactParties),
+  partyName: optionalText(50),
+  outcome: requiredText(200),
+  notes: optionalText(2000),
+  attachments: optionalText(500),
+  /** Related persons help locate the debtor: telling them of the debt is refused. */
+  discussedDebt: z.boolean().default(true),
+  demandDelivered: z.boolean().default(false),
+  outOfHoursReason: optionalText(200),
+  nextActionOn: isoDate.optional(),
+});
+
+export const contactView = z.object({
+  id: z.number().int(),
+  contactedAt: z.string(),
+  debtorLocalTime: z.string(),
+  timeZone: z.string(),
+  channel: z.enum(contactChannels),
+  party: z.enum(contactParties),
+  partyName: z.string().nullable(),
+  outcome: z.string(),
+  notes: z.string().nullable(),
+  demandDelivered: z.boolean(),
+  outOfHoursReason: z.string().nullable(),
+  frequencyWarning: z.boolean(),
+  nextActionOn: z.string().nullable(),
+  recordedBy: z.string(),
+});
+
+export const promiseInput = z.strictObject({ contractNo, amount: yuanAmount.refine((fen) => fen > 0, { message: 'must be more than 0', params: { reason: 'positiveAmount' } }), dueDate: isoDate, contactId: z.number().int().positive().optional() });
+
+export const promiseView = z.object({ id: z.number().int(), amount: z.string(), madeOn: z.string(), dueDate: z.string(), paid: z.string(), status: z.enum(['open', 'kept', 'partly-kept', 'broken']), recordedBy: z.string() });
+
+export const limitationView = z.object({
+  kind: z.enum(claimKinds),
+  contractNo: z.string(),
+  debtorName: z.string(),
+  start: z.string(),
+  lastInterruption: z.object({ date: z.string(), kind: z.enum(['demand', 'acknowledgement', 'lawsuit']) }).nullable(),
+  expiry: z.string(),
+  daysLeft: z.number().int(),
+  guarantorPeriodEnd: z.string(),
+});
+
+export const limitationEventInput = z.strictObject({ contractNo, kind: z.enum(['demand', 'acknowledgement', 'lawsuit']), date: isoDate, evidence: requiredText(300) });
+
+export const claimView = z.object({
+  kind: z.enum(claimKinds),
+  contractNo: z.string(),
+  debtorName: z.string(),
+  timeZone: z.string(),
+  contacts: z.array(contactView),
+  promises: z.array(promiseView),
+  assignments: z.array(z.object({ collector: z.string(), reason: z.string(), assignedOn: z.string(), assignedBy: z.string(), ended: z.boolean() })),
+  limitation: limitationView.nullable(),
+});
+
+export const performanceInput = z.strictObject({ from: isoDate, to: isoDate }).refine((v) => v.to >= v.from, { path: ['to'], message: 'the period must end after it starts', params: { reason: 'dateOrder' } });
+
+export const performanceView = z.array(
+  z.object({
+    collector: z.string(),
+    calls: z.number().int(),
+    sms: z.number().int(),
+    letters: z.number().int(),
+    visits: z.number().int(),
+    promisesMade: z.number().int(),
+    promisesKept: z.number().int(),
+    recovered: z.string(),
+  }),
+);

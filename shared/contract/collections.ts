@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { channel } from './channel';
+import { isoDate } from './fields';
+import {
+  assignByRuleInput,
+  assignInput,
+  claimView,
+  contactInput,
+  contactView,
+  limitationEventInput,
+  limitationView,
+  performanceInput,
+  performanceView,
+  promiseInput,
+  promiseView,
+  queueInput,
+  queuePage,
+  rotateInput,
+} from '../collections/wire';
+
+export const collectionChannels = {
+  /** The work queue: overdue loans and compensation receivables, with their collector and next action. */
+  'collections.queue': channel({ input: queueInput, output: queuePage, permission: 'collections.read', mutates: false }),
+  'collections.claim': channel({ input: z.strictObject({ contractNo: z.string().trim().min(1).max(40) }), output: claimView, permission: 'collections.read', mutates: false }),
+  'collections.assign': channel({ input: assignInput, output: z.object({ assigned: z.number().int() }), permission: 'collections.assign', mutates: true }),
+  'collections.assignByRule': channel({ input: assignByRuleInput, output: z.object({ assigned: z.number().int() }), permission: 'collections.assign', mutates: true }),
+  /** 交叉清收: accounts rotate between collectors. */
+  'collections.rotate': channel({ input: rotateInput, output: z.object({ rotated: z.number().int() }), permission: 'collections.assign', mutates: true }),
+  /** A contact, checked against the hours and frequency guards in the debtor's time zone. */
+  'collections.logContact': channel({ input: contactInput, output: z.object({ contact: contactView, warnings: z.array(z.object({ reason: z.string(), message: z.string() })) }), permission: 'collections.write', mutates: true }),
+  'collections.promise': channel({ input: promiseInput, output: promiseView, permission: 'collections.write', mutates: true }),
+  /** A lawsuit or written acknowledgement that restarts the limitation period. */
+  'limitation.record': channel({ input: limitationEventInput, output: limitationView, permission: 'collections.write', mutates: true }),
+  /** Claims whose limitation period ends within the days given. */
+  'limitation.due': channel({ input: z.strictObject({ days: z.number().int().min(0).max(3650).default(90), asOf: isoDate.optional() }).default({ days: 90 }), output: z.array(limitationView), permission: 'collections.read', mutates: false }),
+  'collections.performance': channel({ input: performanceInput, output: performanceView, permission: 'collections.read', mutates: false }),
+};

@@ -1,0 +1,180 @@
+/**
+ * Collections services on real SQLite: the queue and assignment, the hour and frequency guards in
+ * several time zones and at their boundaries, the third-party rule, promises kept / partly kept /
+ * broken, limitation periods with each kind of interruption and the guarantor period, performance.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testRuntime, type TestRuntime } from '../../helpers/runtime';
+import type { ChannelOutput } from '../../../shared/contract';
+import type { AppErrorPayload } from '../../../shared/contract/errors';
+
+let rt: TestRuntime;
+const manager = { userName: 'wang.jingli', role: 'manager' as const };
+const collector = { userName: 'xiaozhang', role: 'collector' as const };
+
+async function overdueLoan(contractNo: string, borrowerId: number) {
+  await rt.call('loan.create', { borrowerId, contractNo, terms: { principal: '100000', annualRate: '12', periods: 3, method: 'interest-only', disbursementDate: '2026-01-15' } });
+  await rt.call('loan.approve', { contractNo }, manager);
+  await rt.call('loan.disburse', { contractNo });
+}
+
+beforeEach(async () => {
+  rt = await testRuntime();
+  await rt.call('day.close', { to: '2026-01-15' });
+  await rt.call('user.create', { userName: 'xiaozhang', displayName: '张小红', role: 'collector', password: 'temp-pass-1' });
+  await rt.call('user.create', { userName: 'xiaoli', displayName: '李小明', role: 'collector', password: 'temp-pass-1' });
+  await rt.call('borrower.create', { kind: 'individual', name: '赵六', idType: 'resident-id', idNumber: '11010519491231002X', address: '浙江省杭州市西湖区文三路1号' });
+  await rt.call('borrower.create', { kind: 'individual', name: '阿不都', idType: 'resident-id', idNumber: '440524199003072319', address: '新疆维吾尔自治区乌鲁木齐市', timeZone: 'Asia/Urumqi' });
+  await rt.call('borrower.create', { kind: 'individual', name: '李华', idType: 'resident-id', idNumber: '110101199003074135', address: '纽约', timeZone: 'America/New_York' });
+  await overdueLoan('C-1', 1);
+  await overdueLoan('C-2', 2);
+  await overdueLoan('C-3', 3);
+  // The first interest (1,000.00) fell due on 2026-02-15 and is unpaid.
+  await rt.call('day.close', { to: '2026-03-01' });
+});
+afterEach(() => rt.close());
+
+type Logged = { ok: true; value: ChannelOutput<'collections.logContact'> } | { ok: false; error: AppErrorPayload };
+const log = (contractNo: string, at: string, extra: Record<string, unknown> = {}) =>
+  rt.dispatch('collections.logContact', { contractNo, at, channel: 'phone', party: 'borrower', outcome: '承诺月底前还款', ...extra }, { actor: collector }) as Promise<Logged>;
+
+describe('the queue and assignment', () => {
+  it('lists every overdue loan with its bucket, DPD and amount due; assignment by hand, by rule and by rotation', async () => {
+    const queue = await rt.call('collections.queue', { sort: 'dpd' });
+    expect(queue.items.map((i) => [i.contractNo, i.dpd, i.bucket, i.collector])).toEqual([
+      ['C-1', 14, 'M1', null],
+      ['C-2', 14, 'M1', null],
+      ['C-3', 14, 'M1', null],
+    ]);
+    // 1,000.00 interest overdue plus penalty on it: the amount due is at least the interest.
+    expect(Number(queue.items[0]!.amountDue)).toBeGreaterThanOrEqual(1000);
+    expect(queue.items[0]!.region).toBe('浙江省');
+    await rt.call('collections.assign', { contractNos: ['C-1'], collector: 'xiaozhang' }, manager);
+    expect(await rt.fail('collections.assign', { contractNos: ['C-1'], collector: 'wang.jingli' }, manager)).toMatchObject({ field: 'collector', reason: 'userNotFound' });
+    expect(await rt.fail('collections.assign', { contractNos: ['C-1'], collector: 'xiaozhang' }, collector)).toMatchObject({ code: 'forbidden' });
+    expect((await rt.call('collections.assignByRule', { collectors: ['xiaozhang', 'xiaoli'] }, manager)).assigned).toBe(2);
+    const mine = await rt.call('collections.queue', { mine: true }, collector);
+    expect(mine.items.map((i) => i.contractNo).sort()).toEqual(['C-1', expect.any(String)]);
+    const rotated = await rt.call('collections.rotate', { collectors: ['xiaozhang', 'xiaoli'], reason: '交叉清收' }, manager);
+    expect(rotated.rotated).toBe(3);
+    const claim = await rt.call('collections.claim', { contractNo: 'C-1' });
+    expect(claim.assignments.map((a) => [a.collector, a.reason, a.ended])).toEqual([
+      ['xiaozhang', 'manual', true],
+      ['xiaoli', '交叉清收', false],
+    ]);
+  });
+});
+
+describe('contact guards', () => {
+  it('allows 08:00 to 20:59 in the debtor’s time zone and refuses the rest without a recorded reason', async () => {
+    for (const [at, ok] of [['2026-03-01T07:59', false], ['2026-03-01T08:00', true], ['2026-03-01T20:59', true], ['2026-03-01T21:00', false], ['2026-03-01T22:00', false]] as const) {
+      const result = await log('C-1', at);
+      expect(result.ok, at).toBe(ok);
+      if (!result.ok) expect(result.error).toMatchObject({ field: 'at', reason: 'outsideContactHours', params: { local: at.replace('T', ' '), timeZone: 'Asia/Shanghai', from: '08:00', to: '21:00' } });
+    }
+    const excused = await log('C-1', '2026-03-01T22:00', { outOfHoursReason: '借款人要求晚间回电' });
+    expect(excused.ok && excused.value.contact).toMatchObject({ debtorLocalTime: '2026-03-01 22:00', outOfHoursReason: '借款人要求晚间回电' });
+    // A letter is not a call at an hour.
+    expect((await log('C-1', '2026-03-01T23:00', { channel: 'letter', outcome: '寄送催收通知书' })).ok).toBe(true);
+  });
+
+  it('judges the hour in the debtor’s own time zone: Urumqi (UTC+6) and New York (UTC−5 before daylight saving)', async () => {
+    // 09:30 on the Shanghai office clock is 07:30 in Urumqi: too early there.
+    expect(await log('C-2', '2026-03-01T09:30')).toMatchObject({ ok: false, error: { params: { local: '2026-03-01 07:30', timeZone: 'Asia/Urumqi' } } });
+    expect((await log('C-2', '2026-03-01T10:00')).ok).toBe(true);
+    // 21:30 in Shanghai is 08:30 the same morning in New York: allowed. 09:00 Shanghai is 20:00 the evening before: allowed; 10:30 is 21:30: refused.
+    const ny = await log('C-3', '2026-03-01T21:30');
+    expect(ny.ok && ny.value.contact).toMatchObject({ debtorLocalTime: '2026-03-01 08:30', timeZone: 'America/New_York' });
+    expect((await log('C-3', '2026-03-01T09:00')).ok).toBe(true);
+    expect(await log('C-3', '2026-03-01T10:30')).toMatchObject({ ok: false, error: { params: { local: '2026-02-28 21:30' } } });
+    // After 8 March New York keeps daylight time (UTC−4): 20:30 Shanghai is 08:30 there.
+    expect(await log('C-3', '2026-03-10T20:30')).toMatchObject({ ok: true, value: { contact: { debtorLocalTime: '2026-03-10 08:30' } } });
+    // An instant with an offset is taken as it is.
+    expect(await log('C-3', '2026-03-10T12:30Z')).toMatchObject({ ok: true, value: { contact: { debtorLocalTime: '2026-03-10 08:30' } } });
+    expect(await log('C-3', 'tomorrow morning')).toMatchObject({ ok: false, error: { field: 'at' } });
+  });
+
+  it('warns past 7 calls in 7 days, and not once the window has moved on', async () => {
+    for (let day = 1; day <= 7; day++) {
+      const result = await log('C-1', `2026-02-${20 + day}T10:00`);
+      expect(result.ok && result.value.warnings).toEqual([]);
+    }
+    // The seven calls of 21–27 February all fall within the seven days before 28 February 09:00.
+    const eighth = await log('C-1', '2026-02-28T09:00');
+    expect(eighth.ok && eighth.value.warnings.map((w) => w.reason)).toEqual(['callLimit']);
+    expect(eighth.ok && eighth.value.contact.frequencyWarning).toBe(true);
+    // An SMS is not a call.
+    expect((await log('C-1', '2026-02-28T16:00', { channel: 'sms' })).ok && true).toBe(true);
+    const later = await log('C-1', '2026-03-09T10:00');
+    expect(later.ok && later.value.warnings).toEqual([]);
+  });
+
+  it('refuses to disclose the debt to a related person, and to press someone who is not an obligor', async () => {
+    expect(await log('C-1', '2026-03-01T10:00', { party: 'related-person', partyName: '赵六的姐姐' })).toMatchObject({ ok: false, error: { field: 'discussedDebt', reason: 'disclosureToThirdParty' } });
+    expect((await log('C-1', '2026-03-01T10:00', { party: 'related-person', partyName: '赵六的姐姐', discussedDebt: false, outcome: '告知借款人新号码' })).ok).toBe(true);
+    expect(await log('C-1', '2026-03-01T10:00', { party: 'guarantor' })).toMatchObject({ ok: false, error: { field: 'party', reason: 'notAnObligor' } });
+  });
+});
+
+describe('promises to pay', () => {
+  it('are kept, partly kept or broken by the payments that arrive; broken ones come back to the queue', async () => {
+    await rt.call('collections.promise', { contractNo: 'C-1', amount: '1000', dueDate: '2026-03-10' }, collector);
+    await rt.call('collections.promise', { contractNo: 'C-2', amount: '1000', dueDate: '2026-03-10' }, collector);
+    await rt.call('collections.promise', { contractNo: 'C-3', amount: '1000', dueDate: '2026-03-10' }, collector);
+    expect(await rt.fail('collections.promise', { contractNo: 'C-1', amount: '1000', dueDate: '2026-02-01' }, collector)).toMatchObject({ field: 'dueDate', reason: 'dateOrder' });
+    expect(await rt.fail('collections.promise', { contractNo: 'C-1', amount: '-5', dueDate: '2026-03-10' }, collector)).toMatchObject({ field: 'amount' });
+    await rt.call('day.close', { to: '2026-03-05' });
+    await rt.call('loan.repay', { contractNo: 'C-1', amount: '1100' });
+    await rt.call('loan.repay', { contractNo: 'C-2', amount: '400' });
+    const open = await rt.call('collections.claim', { contractNo: 'C-2' });
+    expect(open.promises[0]).toMatchObject({ status: 'open', paid: '400.00' });
+    await rt.call('day.close', { to: '2026-03-11' });
+    const statuses = await Promise.all(['C-1', 'C-2', 'C-3'].map(async (c) => (await rt.call('collections.claim', { contractNo: c })).promises[0]!.status));
+    expect(statuses).toEqual(['kept', 'partly-kept', 'broken']);
+    expect((await rt.call('collections.queue', { brokenPromise: true })).items.map((i) => i.contractNo)).toEqual(['C-3']);
+  });
+});
+
+describe('limitation periods', () => {
+  it('run three years from the last due date, restarted by a delivered demand, a payment and a lawsuit; the guarantor period does not restart', async () => {
+    // A payment before the last due date (2026-04-15) does not move the start.
+    await rt.call('loan.repay', { contractNo: 'C-1', amount: '500' });
+    let claim = await rt.call('collections.claim', { contractNo: 'C-1' });
+    expect(claim.limitation).toMatchObject({ start: '2026-04-15', lastInterruption: null, expiry: '2029-04-15', guarantorPeriodEnd: '2026-10-15' });
+    await rt.call('day.close', { to: '2026-05-10' });
+    // A call is not a demand that reached the debtor; a signed notice is.
+    await log('C-1', '2026-05-10T10:00');
+    expect((await rt.call('collections.claim', { contractNo: 'C-1' })).limitation!.expiry).toBe('2029-04-15');
+    await log('C-1', '2026-05-10T11:00', { channel: 'registered-mail', outcome: '催收通知书已签收', demandDelivered: true });
+    expect((await rt.call('collections.claim', { contractNo: 'C-1' })).limitation).toMatchObject({ expiry: '2029-05-10', lastInterruption: { date: '2026-05-10', kind: 'demand' } });
+    await rt.call('day.close', { to: '2026-06-01' });
+    await rt.call('loan.repay', { contractNo: 'C-1', amount: '300' });
+    expect((await rt.call('collections.claim', { contractNo: 'C-1' })).limitation).toMatchObject({ expiry: '2029-06-01', lastInterruption: { kind: 'acknowledgement' } });
+    await rt.call('day.close', { to: '2026-07-01' });
+    const sued = await rt.call('limitation.record', { contractNo: 'C-1', kind: 'lawsuit', date: '2026-07-01', evidence: '(2026)浙0106民初1234号 立案通知书' }, collector);
+    expect(sued).toMatchObject({ expiry: '2029-07-01', lastInterruption: { kind: 'lawsuit' }, guarantorPeriodEnd: '2026-10-15' });
+    claim = await rt.call('collections.claim', { contractNo: 'C-1' });
+    expect(claim.limitation!.guarantorPeriodEnd).toBe('2026-10-15');
+    // Claims expiring within 90 days of a date.
+    const due = await rt.call('limitation.due', { days: 90, asOf: '2029-02-01' });
+    expect(due.map((d) => [d.contractNo, d.expiry, d.daysLeft])).toEqual([
+      ['C-2', '2029-04-15', 73],
+      ['C-3', '2029-04-15', 73],
+    ]);
+    expect(await rt.fail('limitation.record', { contractNo: 'C-1', kind: 'lawsuit', date: '2026-07-02', evidence: 'x' }, collector)).toMatchObject({ field: 'date', reason: 'afterBusinessDate' });
+  });
+});
+
+describe('performance', () => {
+  it('counts contacts by channel, promises made and kept, and money recovered on each collector’s accounts', async () => {
+    await rt.call('collections.assign', { contractNos: ['C-1', 'C-2'], collector: 'xiaozhang' }, manager);
+    await log('C-1', '2026-03-01T10:00');
+    await log('C-2', '2026-03-01T10:05');
+    await log('C-2', '2026-03-01T10:10', { channel: 'letter', outcome: '寄出' });
+    await rt.call('collections.promise', { contractNo: 'C-1', amount: '1000', dueDate: '2026-03-05' }, collector);
+    await rt.call('day.close', { to: '2026-03-04' });
+    await rt.call('loan.repay', { contractNo: 'C-1', amount: '1234.56' });
+    const stats = await rt.call('collections.performance', { from: '2026-03-01', to: '2026-03-31' });
+    expect(stats).toEqual([{ collector: 'xiaozhang', calls: 2, sms: 0, letters: 1, visits: 0, promisesMade: 1, promisesKept: 1, recovered: '1234.56' }]);
+  });
+});
