@@ -17,6 +17,7 @@ import { registerBorrowerCommands } from './commands/borrowers';
 import { registerGuaranteeCommands } from './commands/guarantees';
 import { registerLoanCommands } from './commands/loans';
 import { registerMonitoringCommands } from './commands/monitoring';
+import { registerCollectionCommands } from './commands/collections';
 import { registerRestoreCommand } from './commands/restore';
 import { registerPlatformCommands } from './commands/platform';
 import { registerScheduleCommands } from './commands/schedule';
@@ -114,6 +115,7 @@ export async function main(argv: string[], io: Partial<Pick<Output, 'out' | 'err
   registerLoanCommands(program, context);
   registerGuaranteeCommands(program, context);
   registerMonitoringCommands(program, context);
+  registerCollectionCommands(program, context);
   registerAdminCommands(program, context);
   registerRestoreCommand(program, context, () => resolveDataDir(program.opts<{ dataDir?: string }>().dataDir));
 
