@@ -1,5 +1,5 @@
 /** The handler map: one service function per channel of the contract. */
-import { assignByRule, assignClaims, collectionsQueue, rotateClaims } from './collections/queue';
+import { assignByRule, assignClaims, collectionsQueue, collectorList, rotateClaims } from './collections/queue';
 import { claimDetail, logContact, recordPromise } from './collections/contacts';
 import { limitationDue, recordLimitationEvent } from './collections/limitation';
 import { collectorPerformance } from './collections/performance';
@@ -119,6 +119,7 @@ export const handlers: HandlerMap = {
   'limitation.record': recordLimitationEvent,
   'limitation.due': limitationDue,
   'collections.performance': collectorPerformance,
+  'collections.collectors': collectorList,
   'guarantee.get': getGuarantee,
   'guarantee.list': listGuarantees,
   'schedule.calculate': calculateSchedule,

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { HashRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { ApiError } from '../api/client';
 import { GuaranteesPage } from '../features/guarantees/GuaranteesPage';
+import { CollectionsPage } from '../features/collections/CollectionsPage';
 import { GuaranteeDetailPage } from '../features/guarantees/GuaranteeDetailPage';
 import { AuthGate } from '../features/platform/auth/AuthGate';
 import { AuditPage } from '../features/platform/audit/AuditPage';
@@ -69,7 +70,7 @@ export function App() {
                 <Route path="/lending/loans/:contractNo" element={<LoanDetailPage />} />
                 <Route path="/guarantees" element={<GuaranteesPage />} />
                 <Route path="/guarantees/:contractNo" element={<GuaranteeDetailPage />} />
-                <Route path="/collections" element={<ComingSoon areaKey="nav.collections" />} />
+                <Route path="/collections" element={<CollectionsPage />} />
                 <Route path="/ledgers" element={<ComingSoon areaKey="nav.ledgers" />} />
                 <Route path="/settings" element={<SettingsPage />} />
                 <Route path="/settings/users" element={<UsersPage />} />

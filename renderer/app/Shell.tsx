@@ -50,6 +50,7 @@ export function Shell({ children, onToggleLanguage }: ShellProps) {
   const canManageUsers = useCan('users.manage');
   const canReadAudit = useCan('audit.read');
   const canManageBackups = useCan('backup.manage');
+  const canCollect = useCan('collections.read');
   const canClose = useCan('day.close');
   const signOut = async () => {
     await api('session.signOut', {}).catch(() => undefined);
@@ -69,7 +70,7 @@ export function Shell({ children, onToggleLanguage }: ShellProps) {
       ],
     },
     { key: '/guarantees', icon: <SafetyCertificateOutlined />, label: t('nav.guarantees') },
-    { key: '/collections', icon: <PhoneOutlined />, label: t('nav.collections') },
+    ...(canCollect ? [{ key: '/collections', icon: <PhoneOutlined />, label: t('nav.collections') }] : []),
     { key: '/ledgers', icon: <FileExcelOutlined />, label: t('nav.ledgers') },
     {
       key: 'settings',

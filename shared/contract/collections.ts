@@ -33,5 +33,7 @@ export const collectionChannels = {
   'limitation.record': channel({ input: limitationEventInput, output: limitationView, permission: 'collections.write', mutates: true }),
   /** Claims whose limitation period ends within the days given. */
   'limitation.due': channel({ input: z.strictObject({ days: z.number().int().min(0).max(3650).default(90), asOf: isoDate.optional() }).default({ days: 90 }), output: z.array(limitationView), permission: 'collections.read', mutates: false }),
+  /** Who can be given accounts: active collectors and managers. */
+  'collections.collectors': channel({ input: z.strictObject({}).default({}), output: z.array(z.object({ userName: z.string(), displayName: z.string(), role: z.string() })), permission: 'collections.read', mutates: false }),
   'collections.performance': channel({ input: performanceInput, output: performanceView, permission: 'collections.read', mutates: false }),
 };

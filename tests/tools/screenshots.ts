@@ -78,6 +78,15 @@ try {
     await page.waitForTimeout(400);
     await page.screenshot({ path: path.join(out, `guarantee-check-${language}.png`) });
     await page.keyboard.press('Escape');
+    await page.goto(`${app.host.url}/#/collections`);
+    await page.getByTestId('collections-queue').locator('.ant-table-row').first().waitFor();
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: path.join(out, `collections-${language}.png`) });
+    await page.getByTestId('collections-queue').locator('.ant-table-row').first().click();
+    await page.getByTestId('claim-limitation').waitFor();
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: path.join(out, `collections-claim-${language}.png`) });
+    await page.keyboard.press('Escape');
     await page.goto(`${app.host.url}/#/guarantees`);
     await page.getByTestId('guarantee-new').click();
     await page.waitForTimeout(600);

@@ -3,7 +3,7 @@
  * compensation receivable, with its bucket, DPD, amount due, collector, last contact, next action and
  * promise; assignment by hand, by rule and by rotation (交叉清收), every change kept in the history.
  */
-import { findUserByName } from '../../../db/repositories/platform/users';
+import { allUsers, findUserByName } from '../../../db/repositories/platform/users';
 import { allPromises, assignClaim, currentAssignments, guaranteeClaims, latestContacts, overdueLoanClaims, receiptsOf } from '../../../db/repositories/collections/collections';
 import type { ClaimKind } from '../../../shared/collections/claims';
 import { promiseStatus } from '../../../shared/collections/promises';
@@ -102,6 +102,12 @@ export function collectionsQueue(ctx: ServiceContext, input: ChannelParsedInput<
     pageSize: input.pageSize,
     totals: { amountDue: fenToYuan(items.reduce((s, i) => s + i.amountFen, 0)) },
   };
+}
+
+export function collectorList(ctx: ServiceContext): ChannelOutput<'collections.collectors'> {
+  return allUsers(ctx.db)
+    .filter((u) => u.active && (u.role === 'collector' || u.role === 'manager'))
+    .map((u) => ({ userName: u.userName, displayName: u.displayName, role: u.role }));
 }
 
 function assertCollector(ctx: ServiceContext, userName: string, field: string): void {
