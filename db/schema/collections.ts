@@ -80,3 +80,21 @@ export const limitationEvents = sqliteTable(
   },
   (t) => [index('limitation_events_claim_idx').on(t.claimKind, t.claimId)],
 );
+
+/** 分期还款计划: a hardship plan, made as a restructuring of the loan; adherence is read from its installments. */
+export const repaymentPlans = sqliteTable(
+  'repayment_plans',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    loanId: integer('loan_id').notNull(),
+    startedOn: text('started_on').notNull(),
+    scheduleVersion: integer('schedule_version').notNull(),
+    /** The plan's installments are those numbered from here on in that schedule version. */
+    firstInstallment: integer('first_installment').notNull(),
+    periods: integer('periods').notNull(),
+    reason: text('reason').notNull(),
+    recordedAt: text('recorded_at').notNull(),
+    recordedBy: text('recorded_by').notNull(),
+  },
+  (t) => [index('repayment_plans_loan_idx').on(t.loanId)],
+);

@@ -3,6 +3,7 @@ import { assignByRule, assignClaims, collectionsQueue, collectorList, rotateClai
 import { claimDetail, logContact, recordPromise } from './collections/contacts';
 import { limitationDue, recordLimitationEvent } from './collections/limitation';
 import { collectorPerformance } from './collections/performance';
+import { createPlan } from './collections/plans';
 import { clearSignal, guaranteeAlerts, monitoringDue, raiseSignal, recordCheck, warningSignalList } from './guarantees/monitoring';
 import type { ChannelName, ChannelOutput, ChannelParsedInput } from '../../shared/contract';
 import type { ServiceContext } from './context';
@@ -120,6 +121,7 @@ export const handlers: HandlerMap = {
   'limitation.due': limitationDue,
   'collections.performance': collectorPerformance,
   'collections.collectors': collectorList,
+  'collections.plan': createPlan,
   'guarantee.get': getGuarantee,
   'guarantee.list': listGuarantees,
   'schedule.calculate': calculateSchedule,

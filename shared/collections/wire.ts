@@ -108,6 +108,21 @@ export const limitationView = z.object({
 
 export const limitationEventInput = z.strictObject({ contractNo, kind: z.enum(['demand', 'acknowledgement', 'lawsuit']), date: isoDate, evidence: requiredText(300) });
 
+/** A hardship plan: the overdue amount re-scheduled over some months, as a restructuring of the loan. */
+export const planInput = z.strictObject({ contractNo, periods: z.number().int().min(1).max(60), annualRate: z.string().optional(), reason: requiredText(300) });
+
+export const planView = z.object({
+  startedOn: z.string(),
+  periods: z.number().int(),
+  reason: z.string(),
+  /** Plan installments fallen due so far, and how they were paid. */
+  due: z.number().int(),
+  paidOnTime: z.number().int(),
+  paidLate: z.number().int(),
+  missed: z.number().int(),
+  status: z.enum(['on-track', 'behind', 'completed']),
+});
+
 export const claimView = z.object({
   kind: z.enum(claimKinds),
   contractNo: z.string(),
@@ -117,6 +132,7 @@ export const claimView = z.object({
   promises: z.array(promiseView),
   assignments: z.array(z.object({ collector: z.string(), reason: z.string(), assignedOn: z.string(), assignedBy: z.string(), ended: z.boolean() })),
   limitation: limitationView.nullable(),
+  plans: z.array(planView),
 });
 
 export const performanceInput = z.strictObject({ from: isoDate, to: isoDate }).refine((v) => v.to >= v.from, { path: ['to'], message: 'the period must end after it starts', params: { reason: 'dateOrder' } });

@@ -11,6 +11,8 @@ import {
   limitationView,
   performanceInput,
   performanceView,
+  planInput,
+  planView,
   promiseInput,
   promiseView,
   queueInput,
@@ -35,5 +37,7 @@ export const collectionChannels = {
   'limitation.due': channel({ input: z.strictObject({ days: z.number().int().min(0).max(3650).default(90), asOf: isoDate.optional() }).default({ days: 90 }), output: z.array(limitationView), permission: 'collections.read', mutates: false }),
   /** Who can be given accounts: active collectors and managers. */
   'collections.collectors': channel({ input: z.strictObject({}).default({}), output: z.array(z.object({ userName: z.string(), displayName: z.string(), role: z.string() })), permission: 'collections.read', mutates: false }),
+  /** 分期还款计划 for hardship: the loan is restructured; adherence is tracked on the claim. */
+  'collections.plan': channel({ input: planInput, output: planView, permission: 'loan.approve', mutates: true }),
   'collections.performance': channel({ input: performanceInput, output: performanceView, permission: 'collections.read', mutates: false }),
 };

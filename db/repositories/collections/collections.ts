@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { AppDatabase } from '../../open';
 import { insertRow } from '../../prepared';
-import { borrowers, collectionAssignments, collectionContacts, guaranteeContracts, guaranteeEvents, limitationEvents, loans, payments, promisesToPay } from '../../schema';
+import { borrowers, collectionAssignments, collectionContacts, guaranteeContracts, guaranteeEvents, limitationEvents, loans, payments, promisesToPay, repaymentPlans } from '../../schema';
 import type { ClaimKind } from '../../../shared/collections/claims';
 
 export type ContactRow = typeof collectionContacts.$inferSelect;
@@ -166,4 +166,12 @@ export function limitationLoanClaims(db: AppDatabase) {
     .innerJoin(borrowers, eq(borrowers.id, loans.borrowerId))
     .where(sql`(${loans.status} = 'disbursed' AND ${loans.dpd} > 0) OR ${loans.status} = 'written-off'`)
     .all();
+}
+
+export function insertPlan(db: AppDatabase, row: typeof repaymentPlans.$inferInsert): number {
+  return insertRow(db, repaymentPlans, row);
+}
+
+export function plansOf(db: AppDatabase, loanId: number) {
+  return db.select().from(repaymentPlans).where(eq(repaymentPlans.loanId, loanId)).orderBy(asc(repaymentPlans.id)).all();
 }

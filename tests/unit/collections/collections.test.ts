@@ -165,6 +165,26 @@ describe('limitation periods', () => {
   });
 });
 
+describe('repayment plans', () => {
+  it('re-schedule an overdue loan as a restructuring and track adherence: paid on time, then missed', async () => {
+    expect(await rt.fail('collections.plan', { contractNo: 'C-1', periods: 6, reason: '经营困难' }, collector)).toMatchObject({ code: 'forbidden' });
+    const plan = await rt.call('collections.plan', { contractNo: 'C-1', periods: 6, reason: '经营困难，申请分期' }, manager);
+    // The overdue interest and penalty fall due today as the plan's first installment; nothing is late yet.
+    expect(plan).toMatchObject({ startedOn: '2026-03-01', periods: 6, due: 1, paidOnTime: 0, missed: 0, status: 'on-track' });
+    const loan = await rt.call('loan.get', { contractNo: 'C-1' });
+    expect(loan.events.at(-1)).toMatchObject({ event: 'restructured' });
+    expect(loan.dpd).toBe(0);
+    expect((await rt.call('collections.queue', {})).items.map((i) => i.contractNo)).not.toContain('C-1');
+    const first = loan.installments.find((i) => i.dueDate === '2026-03-01' && i.state !== 'paid')!;
+    await rt.call('loan.repay', { contractNo: 'C-1', amount: first.total });
+    expect((await rt.call('collections.claim', { contractNo: 'C-1' })).plans[0]).toMatchObject({ due: 1, paidOnTime: 1, status: 'on-track' });
+    // The next plan installment falls due a month later and is not paid: the plan is behind and the loan back in the queue.
+    await rt.call('day.close', { to: '2026-04-05' });
+    expect((await rt.call('collections.claim', { contractNo: 'C-1' })).plans[0]).toMatchObject({ due: 2, paidOnTime: 1, missed: 1, status: 'behind' });
+    expect((await rt.call('collections.queue', {})).items.map((i) => i.contractNo)).toContain('C-1');
+  });
+});
+
 describe('performance', () => {
   it('counts contacts by channel, promises made and kept, and money recovered on each collector’s accounts', async () => {
     await rt.call('collections.assign', { contractNos: ['C-1', 'C-2'], collector: 'xiaozhang' }, manager);

@@ -19,7 +19,7 @@ const allowed: Record<Role, ChannelName[]> = {
   'guarantee-officer': [...EVERY_ROLE, 'borrower.create', 'borrower.update', 'bank.create', 'guarantee.create', 'guarantee.activate', 'guarantee.repay', 'guarantee.release', 'guarantee.recover', 'guarantee.addCounterGuarantee', 'monitoring.record', 'guarantee.raiseSignal', 'guarantee.clearSignal'],
   collector: [...EVERY_ROLE, ...COLLECTIONS_READ, ...COLLECTIONS_WRITE],
   accountant: EVERY_ROLE,
-  manager: [...OVERSIGHT, 'loan.approve', 'loan.writeOff', 'loan.classify', 'loan.restructure', 'guarantee.approve', 'guarantee.compensate', 'guarantee.confirmLoss', ...COLLECTIONS_WRITE, 'collections.assign', 'collections.assignByRule', 'collections.rotate'],
+  manager: [...OVERSIGHT, 'loan.approve', 'loan.writeOff', 'loan.classify', 'loan.restructure', 'guarantee.approve', 'guarantee.compensate', 'guarantee.confirmLoss', ...COLLECTIONS_WRITE, 'collections.assign', 'collections.assignByRule', 'collections.rotate', 'collections.plan'],
   auditor: OVERSIGHT,
 };
 
