@@ -98,3 +98,39 @@ export const repaymentPlans = sqliteTable(
   },
   (t) => [index('repayment_plans_loan_idx').on(t.loanId)],
 );
+
+/** 委外机构: an outside collection agency or law firm, with its contract and commission by age bucket. */
+export const collectionAgencies = sqliteTable('collection_agencies', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  contact: text('contact'),
+  phone: text('phone'),
+  contractFrom: text('contract_from').notNull(),
+  contractTo: text('contract_to').notNull(),
+  /** JSON: percent per aging bucket, e.g. {"M1":"15.00","M6+":"30.00"}. */
+  commission: text('commission').notNull(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdAt: text('created_at').notNull(),
+  createdBy: text('created_by').notNull(),
+});
+
+/** A placement batch: the accounts sent to an agency on a day, until recalled. */
+export const placements = sqliteTable(
+  'placements',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    agencyId: integer('agency_id')
+      .notNull()
+      .references(() => collectionAgencies.id),
+    claimKind: text('claim_kind', { enum: claimKinds }).notNull(),
+    claimId: integer('claim_id').notNull(),
+    contractNo: text('contract_no').notNull(),
+    bucket: text('bucket').notNull(),
+    amountPlaced: integer('amount_placed').notNull(),
+    placedOn: text('placed_on').notNull(),
+    recalledOn: text('recalled_on'),
+    batch: text('batch').notNull(),
+    placedBy: text('placed_by').notNull(),
+  },
+  (t) => [index('placements_agency_idx').on(t.agencyId), index('placements_claim_idx').on(t.claimKind, t.claimId)],
+);

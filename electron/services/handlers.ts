@@ -4,6 +4,7 @@ import { claimDetail, logContact, recordPromise } from './collections/contacts';
 import { limitationDue, recordLimitationEvent } from './collections/limitation';
 import { collectorPerformance } from './collections/performance';
 import { createPlan } from './collections/plans';
+import { agencyStatement, createAgency, listAgencies, placeAccounts, recallAccounts } from './collections/agencies';
 import { clearSignal, guaranteeAlerts, monitoringDue, raiseSignal, recordCheck, warningSignalList } from './guarantees/monitoring';
 import type { ChannelName, ChannelOutput, ChannelParsedInput } from '../../shared/contract';
 import type { ServiceContext } from './context';
@@ -122,6 +123,11 @@ export const handlers: HandlerMap = {
   'collections.performance': collectorPerformance,
   'collections.collectors': collectorList,
   'collections.plan': createPlan,
+  'agency.create': createAgency,
+  'agency.list': listAgencies,
+  'collections.place': placeAccounts,
+  'collections.recall': recallAccounts,
+  'agency.statement': agencyStatement,
   'guarantee.get': getGuarantee,
   'guarantee.list': listGuarantees,
   'schedule.calculate': calculateSchedule,

@@ -149,3 +149,42 @@ export const performanceView = z.array(
     recovered: z.string(),
   }),
 );
+
+const percentText = z.string().regex(/^\d{1,3}(\.\d{1,2})?$/, 'a percentage such as 20.00');
+
+export const agencyCreateInput = z
+  .strictObject({
+    name: requiredText(100),
+    contact: optionalText(50),
+    phone: optionalText(30),
+    contractFrom: isoDate,
+    contractTo: isoDate,
+    /** Percent per aging bucket; missing buckets take the setting's default. */
+    commission: z.record(z.string().max(10), percentText).default({}),
+  })
+  .refine((v) => v.contractTo > v.contractFrom, { path: ['contractTo'], message: 'the contract must end after it starts', params: { reason: 'dateOrder' } });
+
+export const agencyView = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  contact: z.string().nullable(),
+  phone: z.string().nullable(),
+  contractFrom: z.string(),
+  contractTo: z.string(),
+  commission: z.record(z.string(), z.string()),
+  active: z.boolean(),
+  accountsPlaced: z.number().int(),
+});
+
+export const placeInput = z.strictObject({ agencyId: z.number().int().positive(), contractNos: z.array(contractNo).min(1).max(5000), language: z.enum(['zh-CN', 'en']).default('zh-CN') });
+export const placeOutput = z.object({ batch: z.string(), placed: z.number().int(), fileName: z.string(), contentBase64: z.string() });
+export const recallInput = z.strictObject({ contractNos: z.array(contractNo).min(1).max(5000) });
+
+export const agencyStatementInput = z.strictObject({ agencyId: z.number().int().positive() });
+export const agencyStatement = z.object({
+  agency: z.string(),
+  items: z.array(
+    z.object({ contractNo: z.string(), bucket: z.string(), placedOn: z.string(), recalledOn: z.string().nullable(), amountPlaced: z.string(), recovered: z.string(), ratePercent: z.string(), commission: z.string() }),
+  ),
+  totals: z.object({ recovered: z.string(), commission: z.string() }),
+});

@@ -11,6 +11,13 @@ import {
   limitationView,
   performanceInput,
   performanceView,
+  agencyCreateInput,
+  agencyStatement,
+  agencyStatementInput,
+  agencyView,
+  placeInput,
+  placeOutput,
+  recallInput,
   planInput,
   planView,
   promiseInput,
@@ -39,5 +46,11 @@ export const collectionChannels = {
   'collections.collectors': channel({ input: z.strictObject({}).default({}), output: z.array(z.object({ userName: z.string(), displayName: z.string(), role: z.string() })), permission: 'collections.read', mutates: false }),
   /** 分期还款计划 for hardship: the loan is restructured; adherence is tracked on the claim. */
   'collections.plan': channel({ input: planInput, output: planView, permission: 'loan.approve', mutates: true }),
+  /** 委外: agencies, placements (a masked file, logged), recall, commission on what was recovered. */
+  'agency.create': channel({ input: agencyCreateInput, output: agencyView, permission: 'collections.assign', mutates: true }),
+  'agency.list': channel({ input: z.strictObject({}).default({}), output: z.array(agencyView), permission: 'collections.read', mutates: false }),
+  'collections.place': channel({ input: placeInput, output: placeOutput, permission: 'collections.assign', mutates: true, asyncWrites: true }),
+  'collections.recall': channel({ input: recallInput, output: z.object({ recalled: z.number().int() }), permission: 'collections.assign', mutates: true }),
+  'agency.statement': channel({ input: agencyStatementInput, output: agencyStatement, permission: 'collections.read', mutates: false }),
   'collections.performance': channel({ input: performanceInput, output: performanceView, permission: 'collections.read', mutates: false }),
 };

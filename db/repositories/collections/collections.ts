@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { AppDatabase } from '../../open';
 import { insertRow } from '../../prepared';
-import { borrowers, collectionAssignments, collectionContacts, guaranteeContracts, guaranteeEvents, limitationEvents, loans, payments, promisesToPay, repaymentPlans } from '../../schema';
+import { borrowers, collectionAssignments, collectionContacts, guaranteeContracts, guaranteeEvents, limitationEvents, loans, payments, placements, promisesToPay, repaymentPlans, collectionAgencies } from '../../schema';
 import type { ClaimKind } from '../../../shared/collections/claims';
 
 export type ContactRow = typeof collectionContacts.$inferSelect;
@@ -174,4 +174,40 @@ export function insertPlan(db: AppDatabase, row: typeof repaymentPlans.$inferIns
 
 export function plansOf(db: AppDatabase, loanId: number) {
   return db.select().from(repaymentPlans).where(eq(repaymentPlans.loanId, loanId)).orderBy(asc(repaymentPlans.id)).all();
+}
+
+export type AgencyRow = typeof collectionAgencies.$inferSelect;
+export type PlacementRow = typeof placements.$inferSelect;
+
+export function insertAgency(db: AppDatabase, row: typeof collectionAgencies.$inferInsert): number {
+  return insertRow(db, collectionAgencies, row);
+}
+
+export function findAgency(db: AppDatabase, id: number): AgencyRow | undefined {
+  return db.select().from(collectionAgencies).where(eq(collectionAgencies.id, id)).get();
+}
+
+export function allAgencies(db: AppDatabase): AgencyRow[] {
+  return db.select().from(collectionAgencies).orderBy(asc(collectionAgencies.id)).all();
+}
+
+export function insertPlacement(db: AppDatabase, row: typeof placements.$inferInsert): number {
+  return insertRow(db, placements, row);
+}
+
+/** Placements of a claim still with an agency. */
+export function openPlacementOf(db: AppDatabase, kind: ClaimKind, claimId: number): PlacementRow | undefined {
+  return db
+    .select()
+    .from(placements)
+    .where(and(eq(placements.claimKind, kind), eq(placements.claimId, claimId), isNull(placements.recalledOn)))
+    .get();
+}
+
+export function recallPlacement(db: AppDatabase, id: number, on: string): void {
+  db.update(placements).set({ recalledOn: on }).where(eq(placements.id, id)).run();
+}
+
+export function placementsOfAgency(db: AppDatabase, agencyId: number): PlacementRow[] {
+  return db.select().from(placements).where(eq(placements.agencyId, agencyId)).orderBy(asc(placements.id)).all();
 }

@@ -1,4 +1,5 @@
 /** Collections from the terminal: the queue, assignment, contacts, promises, limitation periods, performance. */
+import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { ChannelOutput } from '../../../shared/contract';
 import { integerOption, type CliContext } from '../main';
@@ -103,6 +104,68 @@ export function registerCollectionCommands(program: Command, cli: CliContext): v
       const rows = await cli.call<ChannelOutput<'collections.performance'>>('collections.performance', { from: o.from, to: o.to });
       printValue(cli.output, rows, () => table(['collector', 'calls', 'sms', 'letters', 'visits', 'promises', 'kept', 'recovered'], rows.map((r) => [r.collector, String(r.calls), String(r.sms), String(r.letters), String(r.visits), String(r.promisesMade), String(r.promisesKept), money(r.recovered)])));
     });
+
+  collections
+    .command('plan')
+    .description('a hardship repayment plan (分期还款计划): the loan is restructured over the periods')
+    .requiredOption('--contract <C>')
+    .requiredOption('--periods <n>', 'months', integerOption('--periods'))
+    .requiredOption('--reason <text>')
+    .action(async (o: { contract: string; periods: number; reason: string }) => {
+      const p = await cli.call<ChannelOutput<'collections.plan'>>('collections.plan', { contractNo: o.contract, periods: o.periods, reason: o.reason });
+      printValue(cli.output, p, () => `plan from ${p.startedOn} over ${p.periods} months: ${p.status}`);
+    });
+  const agency = collections.command('agency').description('outside collection agencies (委外机构)');
+  agency
+    .command('add')
+    .requiredOption('--name <name>')
+    .requiredOption('--from <date>')
+    .requiredOption('--to <date>')
+    .option('--contact <name>')
+    .option('--commission <json>', 'percent by bucket, e.g. {"M1":"15.00","M6+":"30.00"} (default: the setting)')
+    .action(async (o: { name: string; from: string; to: string; contact?: string; commission?: string }) => {
+      const a = await cli.call<ChannelOutput<'agency.create'>>('agency.create', { name: o.name, contractFrom: o.from, contractTo: o.to, contact: o.contact ?? null, ...(o.commission ? { commission: JSON.parse(o.commission) as Record<string, string> } : {}) });
+      printValue(cli.output, a, () => `agency ${a.id}: ${a.name}, ${a.contractFrom} to ${a.contractTo}`);
+    });
+  agency.command('list').action(async () => {
+    const rows = await cli.call<ChannelOutput<'agency.list'>>('agency.list', {});
+    printValue(cli.output, rows, () => table(['id', 'agency', 'contract', 'placed', 'commission'], rows.map((a) => [String(a.id), a.name, `${a.contractFrom} ~ ${a.contractTo}`, String(a.accountsPlaced), Object.entries(a.commission).map(([b, p]) => `${b} ${p}%`).join(' ')])));
+  });
+  agency
+    .command('statement <agency>')
+    .description('recovered while placed, and the commission owed')
+    .action(async (name: string) => {
+      const s = await cli.call<ChannelOutput<'agency.statement'>>('agency.statement', { agencyId: await agencyId(name) });
+      printValue(cli.output, s, () => `${table(['contract', 'bucket', 'placed', 'recalled', 'recovered', 'rate', 'commission'], s.items.map((i) => [i.contractNo, i.bucket, i.placedOn, i.recalledOn ?? '', money(i.recovered), `${i.ratePercent}%`, money(i.commission)]))}
+total ${money(s.totals.recovered)} recovered, ${money(s.totals.commission)} commission`);
+    });
+  collections
+    .command('placement')
+    .description('place accounts with an agency: writes the masked placement file and logs the export')
+    .requiredOption('--agency <id or name>')
+    .requiredOption('--contracts <C1,C2>')
+    .requiredOption('--out <file.xlsx>')
+    .option('--language <lang>', 'zh-CN | en', 'zh-CN')
+    .action(async (o: { agency: string; contracts: string; out: string; language: string }) => {
+      const placed = await cli.call<ChannelOutput<'collections.place'>>('collections.place', { agencyId: await agencyId(o.agency), contractNos: list(o.contracts), language: o.language });
+      // Written under a temporary name and renamed: the file appears only when complete.
+      fs.writeFileSync(`${o.out}.partial`, Buffer.from(placed.contentBase64, 'base64'));
+      fs.renameSync(`${o.out}.partial`, o.out);
+      printValue(cli.output, { batch: placed.batch, placed: placed.placed, file: o.out }, () => `${placed.placed} accounts placed (batch ${placed.batch}); masked file ${o.out}`);
+    });
+  collections
+    .command('recall')
+    .requiredOption('--contracts <C1,C2>')
+    .action(async (o: { contracts: string }) => {
+      const r = await cli.call<ChannelOutput<'collections.recall'>>('collections.recall', { contractNos: list(o.contracts) });
+      printValue(cli.output, r, () => `${r.recalled} accounts recalled`);
+    });
+
+  async function agencyId(nameOrId: string): Promise<number> {
+    if (/^\d+$/.test(nameOrId)) return Number(nameOrId);
+    const found = (await cli.call<ChannelOutput<'agency.list'>>('agency.list', {})).find((a) => a.name === nameOrId);
+    return found?.id ?? 0;
+  }
 
   program
     .command('limitation')

@@ -1,4 +1,7 @@
 /** Collections from the terminal over a demo book: the queue as JSON, a contact inside and outside the allowed hours. */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli as run } from '../../helpers/cli';
 import { tempDataDir } from '../../helpers/runtime';
@@ -44,5 +47,20 @@ describe('loanbridge collections', () => {
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.map((r) => r.expiry)).toEqual([...rows.map((r) => r.expiry)].sort());
     for (const r of rows) expect(r.daysLeft).toBeLessThanOrEqual(3650);
+  });
+
+  it('placement --agency --contracts --out writes the masked file and refuses a second placement', async () => {
+    expect((await run('collections', 'agency', 'add', '--name', '杭州某催收公司', '--from', '2026-01-01', '--to', '2099-12-31', '--data-dir', dir)).code).toBe(0);
+    const out = path.join(tempDataDir('placement'), 'placement.xlsx');
+    const placed = await run('collections', 'placement', '--agency', '杭州某催收公司', '--contracts', first.contractNo, '--out', out, '--data-dir', dir);
+    expect(placed.code, placed.stderr).toBe(0);
+    expect(fs.existsSync(out)).toBe(true);
+    expect(fs.existsSync(`${out}.partial`)).toBe(false);
+    const ids = (JSON.parse((await run('borrower', 'list', '--json', '--data-dir', dir)).stdout) as { items: Array<{ idNumber: string }> }).items.map((b) => b.idNumber);
+    const raw = execFileSync('unzip', ['-p', out], { encoding: 'latin1' });
+    expect(ids.filter((id) => raw.includes(id))).toEqual([]);
+    const again = await run('collections', 'placement', '--agency', '杭州某催收公司', '--contracts', first.contractNo, '--out', out, '--data-dir', dir);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('already with an agency');
   });
 });

@@ -3,8 +3,12 @@
  * several time zones and at their boundaries, the third-party rule, promises kept / partly kept /
  * broken, limitation periods with each kind of interruption and the guarantor period, performance.
  */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testRuntime, type TestRuntime } from '../../helpers/runtime';
+import { openpyxlDump, readersAvailable } from '../../helpers/excel';
+import { tempDataDir, testRuntime, type TestRuntime } from '../../helpers/runtime';
 import type { ChannelOutput } from '../../../shared/contract';
 import type { AppErrorPayload } from '../../../shared/contract/errors';
 
@@ -23,7 +27,7 @@ beforeEach(async () => {
   await rt.call('day.close', { to: '2026-01-15' });
   await rt.call('user.create', { userName: 'xiaozhang', displayName: '张小红', role: 'collector', password: 'temp-pass-1' });
   await rt.call('user.create', { userName: 'xiaoli', displayName: '李小明', role: 'collector', password: 'temp-pass-1' });
-  await rt.call('borrower.create', { kind: 'individual', name: '赵六', idType: 'resident-id', idNumber: '11010519491231002X', address: '浙江省杭州市西湖区文三路1号' });
+  await rt.call('borrower.create', { kind: 'individual', name: '赵六', idType: 'resident-id', idNumber: '11010519491231002X', phone: '13912345678', address: '浙江省杭州市西湖区文三路1号' });
   await rt.call('borrower.create', { kind: 'individual', name: '阿不都', idType: 'resident-id', idNumber: '440524199003072319', address: '新疆维吾尔自治区乌鲁木齐市', timeZone: 'Asia/Urumqi' });
   await rt.call('borrower.create', { kind: 'individual', name: '李华', idType: 'resident-id', idNumber: '110101199003074135', address: '纽约', timeZone: 'America/New_York' });
   await overdueLoan('C-1', 1);
@@ -182,6 +186,45 @@ describe('repayment plans', () => {
     await rt.call('day.close', { to: '2026-04-05' });
     expect((await rt.call('collections.claim', { contractNo: 'C-1' })).plans[0]).toMatchObject({ due: 2, paidOnTime: 1, missed: 1, status: 'behind' });
     expect((await rt.call('collections.queue', {})).items.map((i) => i.contractNo)).toContain('C-1');
+  });
+});
+
+describe('agencies (委外)', () => {
+  it('places accounts in a masked file (read back by openpyxl), refuses placing twice, and pays commission on what was recovered while placed', async () => {
+    const agency = await rt.call('agency.create', { name: '杭州某律师事务所', contractFrom: '2026-01-01', contractTo: '2026-12-31', commission: { M1: '20.00' } }, manager);
+    expect(agency.commission).toMatchObject({ M1: '20.00', M2: '18.00', 'M6+': '30.00' });
+    expect(await rt.fail('agency.create', { name: 'x', contractFrom: '2026-02-01', contractTo: '2026-01-01' }, manager)).toMatchObject({ field: 'contractTo', reason: 'dateOrder' });
+    const placed = await rt.call('collections.place', { agencyId: agency.id, contractNos: ['C-1', 'C-2'] }, manager);
+    expect(placed.placed).toBe(2);
+    const file = path.join(tempDataDir('placement'), placed.fileName);
+    fs.writeFileSync(file, Buffer.from(placed.contentBase64, 'base64'));
+    if (readersAvailable() === null) {
+      const sheet = openpyxlDump(file)['委外清单']!;
+      expect(sheet.rows[0]).toEqual(['合同编号', '债务人', '证件号码（脱敏）', '联系电话（脱敏）', '所在地区', '逾期天数', '账龄', '委托金额（元）']);
+      expect(sheet.rows[1]!.slice(0, 7)).toEqual(['C-1', '赵六', '110105********002X', '139****5678', '浙江省', 14, 'M1']);
+      expect(sheet.freeze).toBe('A2');
+    }
+    // Nowhere in the file — cells, shared strings, anything — is a full identity or phone number.
+    const raw = execFileSync('unzip', ['-p', file], { encoding: 'latin1' });
+    for (const secret of ['11010519491231002X', '440524199003072319', '13912345678']) expect(raw).not.toContain(secret);
+    expect(await rt.fail('collections.place', { agencyId: agency.id, contractNos: ['C-1'] }, manager)).toMatchObject({ reason: 'alreadyPlaced' });
+    expect(await rt.fail('collections.place', { agencyId: agency.id, contractNos: ['NOPE'] }, manager)).toMatchObject({ field: 'contractNos[0]' });
+    // The export is on the audit trail, with the fields that left the building.
+    const audit = await rt.call('audit.list', { entityType: 'placement-export' });
+    expect(audit.items[0]!.after).toMatchObject({ contractNos: ['C-1', 'C-2'], agency: '杭州某律师事务所' });
+    // Paid while placed: 2,000 on C-1 (M1 at 20% → 400.00) and 1,000 on C-2 (M1 → 200.00); after the recall of C-2, 500 more is not the agency's.
+    await rt.call('day.close', { to: '2026-03-05' });
+    await rt.call('loan.repay', { contractNo: 'C-1', amount: '2000' });
+    await rt.call('loan.repay', { contractNo: 'C-2', amount: '1000' });
+    await rt.call('collections.recall', { contractNos: ['C-2'] }, manager);
+    await rt.call('day.close', { to: '2026-03-06' });
+    await rt.call('loan.repay', { contractNo: 'C-2', amount: '500' });
+    const statement = await rt.call('agency.statement', { agencyId: agency.id });
+    expect(statement.items.map((i) => [i.contractNo, i.recovered, i.ratePercent, i.commission, i.recalledOn])).toEqual([
+      ['C-1', '2000.00', '20.00', '400.00', null],
+      ['C-2', '1000.00', '20.00', '200.00', '2026-03-05'],
+    ]);
+    expect(statement.totals).toEqual({ recovered: '3000.00', commission: '600.00' });
   });
 });
 

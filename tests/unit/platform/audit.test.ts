@@ -75,6 +75,14 @@ const writes: Record<string, () => Promise<unknown>> = {
     await rt.dispatch('loan.disburse', { contractNo: 'A-9' }, admin);
     return rt.dispatch('collections.plan', { contractNo: 'A-9', periods: 6, reason: '困难' }, admin);
   },
+  'agency.create': () => rt.dispatch('agency.create', { name: '某催收公司', contractFrom: '2026-01-01', contractTo: '2099-12-31' }, admin),
+  'collections.place': async () => {
+    await rt.dispatch('loan.create', { borrowerId: 1, contractNo: 'A-10', terms: { principal: '10000', annualRate: '12', periods: 3, method: 'interest-only', disbursementDate: '2026-01-15' } }, admin);
+    await rt.dispatch('loan.approve', { contractNo: 'A-10' }, admin);
+    await rt.dispatch('loan.disburse', { contractNo: 'A-10' }, admin);
+    return rt.dispatch('collections.place', { agencyId: 1, contractNos: ['A-10'] }, admin);
+  },
+  'collections.recall': () => rt.dispatch('collections.recall', { contractNos: ['A-10'] }, admin),
   'collections.promise': () => rt.dispatch('collections.promise', { contractNo: 'A-2', amount: '100', dueDate: '2099-12-31' }, admin),
   'limitation.record': () => rt.dispatch('limitation.record', { contractNo: 'A-2', kind: 'acknowledgement', date: '2026-01-01', evidence: '还款确认书' }, admin),
   'bank.create': () => rt.dispatch('bank.create', { name: '某农商银行', branch: '西湖支行', creditLine: '50000000', lineValidFrom: '2026-01-01', lineValidTo: '2027-12-31' }, admin),

@@ -9,7 +9,7 @@ import { testRuntime, type TestRuntime } from '../../helpers/runtime';
 
 const PUBLIC: ChannelName[] = ['platform.status', 'session.setup', 'session.signIn'];
 const EVERY_ROLE: ChannelName[] = [...PUBLIC, 'session.signOut', 'session.changePassword', 'product.list', 'loan.get', 'loan.list', 'loan.payoff', 'collateral.get', 'collateral.list', 'borrower.exposure', 'day.closeStatus', 'bank.list', 'guarantee.get', 'guarantee.list', 'guarantee.ratios', 'guarantee.alerts', 'monitoring.due', 'monitoring.signals', 'borrower.list', 'borrower.get', 'schedule.calculate', 'schedule.exportXlsx'];
-const COLLECTIONS_READ: ChannelName[] = ['collections.queue', 'collections.claim', 'limitation.due', 'collections.performance', 'collections.collectors'];
+const COLLECTIONS_READ: ChannelName[] = ['collections.queue', 'collections.claim', 'limitation.due', 'collections.performance', 'collections.collectors', 'agency.list', 'agency.statement'];
 const COLLECTIONS_WRITE: ChannelName[] = ['collections.logContact', 'collections.promise', 'limitation.record'];
 const OVERSIGHT: ChannelName[] = [...EVERY_ROLE, 'settings.list', 'netAssets.list', 'audit.list', 'audit.verify', ...COLLECTIONS_READ];
 
@@ -19,7 +19,7 @@ const allowed: Record<Role, ChannelName[]> = {
   'guarantee-officer': [...EVERY_ROLE, 'borrower.create', 'borrower.update', 'bank.create', 'guarantee.create', 'guarantee.activate', 'guarantee.repay', 'guarantee.release', 'guarantee.recover', 'guarantee.addCounterGuarantee', 'monitoring.record', 'guarantee.raiseSignal', 'guarantee.clearSignal'],
   collector: [...EVERY_ROLE, ...COLLECTIONS_READ, ...COLLECTIONS_WRITE],
   accountant: EVERY_ROLE,
-  manager: [...OVERSIGHT, 'loan.approve', 'loan.writeOff', 'loan.classify', 'loan.restructure', 'guarantee.approve', 'guarantee.compensate', 'guarantee.confirmLoss', ...COLLECTIONS_WRITE, 'collections.assign', 'collections.assignByRule', 'collections.rotate', 'collections.plan'],
+  manager: [...OVERSIGHT, 'loan.approve', 'loan.writeOff', 'loan.classify', 'loan.restructure', 'guarantee.approve', 'guarantee.compensate', 'guarantee.confirmLoss', ...COLLECTIONS_WRITE, 'collections.assign', 'collections.assignByRule', 'collections.rotate', 'collections.plan', 'agency.create', 'collections.place', 'collections.recall'],
   auditor: OVERSIGHT,
 };
 
