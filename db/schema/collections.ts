@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { claimKinds, contactChannels, contactParties } from '../../shared/collections/claims';
+import { claimKinds, contactChannels, contactParties, legalCostKinds, legalStages } from '../../shared/collections/claims';
 
 /**
  * A claim is an overdue loan or a guarantee compensation receivable (代偿款), named by its kind and the
@@ -133,4 +133,54 @@ export const placements = sqliteTable(
     placedBy: text('placed_by').notNull(),
   },
   (t) => [index('placements_agency_idx').on(t.agencyId), index('placements_claim_idx').on(t.claimKind, t.claimId)],
+);
+
+
+/** 诉讼案件: a claim taken to court; its costs are charged to the claim and paid first. */
+export const legalCases = sqliteTable(
+  'legal_cases',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    claimKind: text('claim_kind', { enum: claimKinds }).notNull(),
+    claimId: integer('claim_id').notNull(),
+    court: text('court').notNull(),
+    caseNo: text('case_no').notNull(),
+    stage: text('stage', { enum: legalStages }).notNull(),
+    filedOn: text('filed_on').notNull(),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [index('legal_cases_claim_idx').on(t.claimKind, t.claimId)],
+);
+
+export const legalCaseEvents = sqliteTable('legal_case_events', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  caseId: integer('case_id')
+    .notNull()
+    .references(() => legalCases.id),
+  stage: text('stage', { enum: legalStages }).notNull(),
+  eventDate: text('event_date').notNull(),
+  note: text('note'),
+  at: text('at').notNull(),
+  by: text('by').notNull(),
+});
+
+/** 诉讼费用: court fees, lawyers, preservation — charged to the claim on the day incurred. */
+export const legalCosts = sqliteTable(
+  'legal_costs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => legalCases.id),
+    claimKind: text('claim_kind', { enum: claimKinds }).notNull(),
+    claimId: integer('claim_id').notNull(),
+    costDate: text('cost_date').notNull(),
+    amount: integer('amount').notNull(),
+    kind: text('kind', { enum: legalCostKinds }).notNull(),
+    note: text('note'),
+    at: text('at').notNull(),
+    by: text('by').notNull(),
+  },
+  (t) => [index('legal_costs_claim_idx').on(t.claimKind, t.claimId)],
 );

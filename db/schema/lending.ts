@@ -134,6 +134,8 @@ export const loans = sqliteTable(
     overduePrincipal: integer('overdue_principal').notNull().default(0),
     overdueInterest: integer('overdue_interest').notNull().default(0),
     penaltyOutstanding: integer('penalty_outstanding').notNull().default(0),
+    /** Enforcement costs (legal cases) charged and not yet paid. */
+    costsOutstanding: integer('costs_outstanding').notNull().default(0),
     dpd: integer('dpd').notNull().default(0),
     bucket: text('bucket').notNull().default('current'),
     classification: text('classification').notNull().default('normal'),

@@ -4,6 +4,7 @@ import { claimDetail, logContact, recordPromise } from './collections/contacts';
 import { limitationDue, recordLimitationEvent } from './collections/limitation';
 import { collectorPerformance } from './collections/performance';
 import { createPlan } from './collections/plans';
+import { addCost, advanceCase, fileCase } from './collections/legal';
 import { agencyStatement, createAgency, listAgencies, placeAccounts, recallAccounts } from './collections/agencies';
 import { clearSignal, guaranteeAlerts, monitoringDue, raiseSignal, recordCheck, warningSignalList } from './guarantees/monitoring';
 import type { ChannelName, ChannelOutput, ChannelParsedInput } from '../../shared/contract';
@@ -123,6 +124,9 @@ export const handlers: HandlerMap = {
   'collections.performance': collectorPerformance,
   'collections.collectors': collectorList,
   'collections.plan': createPlan,
+  'legal.file': fileCase,
+  'legal.stage': advanceCase,
+  'legal.cost': addCost,
   'agency.create': createAgency,
   'agency.list': listAgencies,
   'collections.place': placeAccounts,

@@ -9,3 +9,7 @@ export type ContactChannel = (typeof contactChannels)[number];
 /** Only obligors (the borrower, a guarantor) may be pressed for the debt; related persons help locate them. */
 export const contactParties = ['borrower', 'guarantor', 'related-person'] as const;
 export type ContactParty = (typeof contactParties)[number];
+
+/** 立案 / 判决 / 执行 / 结案 */
+export const legalStages = ['filed', 'judgment', 'enforcement', 'closed'] as const;
+export const legalCostKinds = ['court-fee', 'lawyer-fee', 'preservation', 'enforcement', 'other'] as const;

@@ -1,7 +1,7 @@
 /** Collections (催收) on the wire: the queue, assignments, contacts, promises, limitation and performance. */
 import { z } from 'zod';
 import { isoDate, optionalText, requiredText, yuanAmount } from '../contract/fields';
-import { claimKinds, contactChannels, contactParties } from './claims';
+import { claimKinds, contactChannels, contactParties, legalCostKinds, legalStages } from './claims';
 
 const contractNo = z.string().trim().min(1).max(40);
 const userName = z.string().trim().min(1).max(64);
@@ -123,6 +123,28 @@ export const planView = z.object({
   status: z.enum(['on-track', 'behind', 'completed']),
 });
 
+
+export const legalCaseInput = z.strictObject({ contractNo, court: requiredText(100), caseNo: requiredText(60), filedOn: isoDate, note: optionalText(300) });
+export const legalStageInput = z.strictObject({ caseId: z.number().int().positive(), stage: z.enum(legalStages), date: isoDate, note: optionalText(300) });
+export const legalCostInput = z.strictObject({
+  caseId: z.number().int().positive(),
+  date: isoDate,
+  amount: yuanAmount.refine((fen) => fen > 0, { message: 'must be more than 0', params: { reason: 'positiveAmount' } }),
+  kind: z.enum(legalCostKinds),
+  note: optionalText(200),
+});
+
+export const legalCaseView = z.object({
+  id: z.number().int(),
+  court: z.string(),
+  caseNo: z.string(),
+  stage: z.enum(legalStages),
+  filedOn: z.string(),
+  events: z.array(z.object({ stage: z.enum(legalStages), date: z.string(), note: z.string().nullable(), by: z.string() })),
+  costs: z.array(z.object({ date: z.string(), amount: z.string(), kind: z.enum(legalCostKinds), note: z.string().nullable() })),
+  costsTotal: z.string(),
+});
+
 export const claimView = z.object({
   kind: z.enum(claimKinds),
   contractNo: z.string(),
@@ -133,6 +155,7 @@ export const claimView = z.object({
   assignments: z.array(z.object({ collector: z.string(), reason: z.string(), assignedOn: z.string(), assignedBy: z.string(), ended: z.boolean() })),
   limitation: limitationView.nullable(),
   plans: z.array(planView),
+  legalCases: z.array(legalCaseView),
 });
 
 export const performanceInput = z.strictObject({ from: isoDate, to: isoDate }).refine((v) => v.to >= v.from, { path: ['to'], message: 'the period must end after it starts', params: { reason: 'dateOrder' } });

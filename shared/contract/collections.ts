@@ -11,6 +11,10 @@ import {
   limitationView,
   performanceInput,
   performanceView,
+  legalCaseInput,
+  legalCaseView,
+  legalCostInput,
+  legalStageInput,
   agencyCreateInput,
   agencyStatement,
   agencyStatementInput,
@@ -52,5 +56,9 @@ export const collectionChannels = {
   'collections.place': channel({ input: placeInput, output: placeOutput, permission: 'collections.assign', mutates: true, asyncWrites: true }),
   'collections.recall': channel({ input: recallInput, output: z.object({ recalled: z.number().int() }), permission: 'collections.assign', mutates: true }),
   'agency.statement': channel({ input: agencyStatementInput, output: agencyStatement, permission: 'collections.read', mutates: false }),
+  /** 诉讼: a case filed (which also interrupts the limitation period), its stages, and its costs, charged to the claim. */
+  'legal.file': channel({ input: legalCaseInput, output: legalCaseView, permission: 'collections.write', mutates: true }),
+  'legal.stage': channel({ input: legalStageInput, output: legalCaseView, permission: 'collections.write', mutates: true }),
+  'legal.cost': channel({ input: legalCostInput, output: legalCaseView, permission: 'collections.write', mutates: true }),
   'collections.performance': channel({ input: performanceInput, output: performanceView, permission: 'collections.read', mutates: false }),
 };

@@ -102,6 +102,8 @@ export const loanSummary = z.object({
   overduePrincipal: money,
   overdueInterest: money,
   penaltyOutstanding: money,
+  /** Enforcement costs (legal cases) charged and unpaid: paid before anything else. */
+  costsOutstanding: money,
   dpd: z.number().int(),
   bucket: z.string(),
   classification: z.enum(loanClasses),

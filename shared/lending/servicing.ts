@@ -75,6 +75,9 @@ export interface ServicingState {
   overdueFees: Fen;
   /** Penalty and compound interest accrued and not yet paid. */
   penaltyOutstanding: Fen;
+  /** Enforcement costs (legal cases) charged by `asOf` and not yet paid; they are paid first by default. */
+  costsOutstanding: Fen;
+  costsPaid: Fen;
   /** Days past due of the oldest unpaid installment (0 when nothing is past due). */
   dpd: number;
   oldestUnpaidDueDate: DayNumber | null;
@@ -96,7 +99,7 @@ function owed(i: InstallmentState, component: AllocationComponent): Fen {
     case 'penalty':
       return i.penaltyAccrued - i.penaltyPaid;
     case 'costs':
-      return 0; // enforcement costs are recorded with legal cases (collections), not per installment
+      return 0; // enforcement costs belong to the loan, not an installment: paid before the installment loop
   }
 }
 
@@ -111,11 +114,18 @@ function settled(i: InstallmentState): boolean {
   return i.principalPaid === i.principalDue && i.interestPaid === i.interestDue && i.feesPaid === i.feesDue;
 }
 
+/** An enforcement cost charged to the loan (court fee, lawyer, preservation), from its legal case. */
+export interface ChargedCost {
+  date: DayNumber;
+  amount: Fen;
+}
+
 export function serviceLoan(
   schedule: readonly ScheduledInstallment[],
   payments: readonly PostedPayment[],
   terms: ServicingTerms,
   asOf: DayNumber,
+  costs: readonly ChargedCost[] = [],
 ): ServicingState {
   const installments: InstallmentState[] = schedule.map((s) => ({
     number: s.number,
@@ -157,10 +167,22 @@ export function serviceLoan(
     }
   };
 
+  let costsPaid = 0;
+  const costsCharged = (day: DayNumber) => costs.reduce((sum, c) => (c.date <= day ? sum + c.amount : sum), 0);
+
   /** Applies `amount` to what is due on `day`, by component order, oldest installment first. */
   const apply = (paymentId: number, day: DayNumber, amount: Fen): Fen => {
     let left = amount;
     for (const component of terms.allocationOrder) {
+      if (component === 'costs') {
+        const portion = Math.min(costsCharged(day) - costsPaid, left);
+        if (portion > 0) {
+          costsPaid += portion;
+          allocate(paymentId, null, 'costs', portion);
+          left -= portion;
+        }
+        continue;
+      }
       for (const i of installments) {
         if (left === 0) return 0;
         if (i.dueDate > day) break;
@@ -194,7 +216,8 @@ export function serviceLoan(
 
   const ordered = [...payments].filter((p) => p.date <= asOf).sort((a, b) => a.date - b.date || a.id - b.id);
   const dueDates = [...new Set(installments.map((i) => i.dueDate).filter((d) => d <= asOf))];
-  const days = [...new Set([...ordered.map((p) => p.date), ...dueDates])].sort((a, b) => a - b);
+  const costDates = costs.map((c) => c.date).filter((d) => d <= asOf);
+  const days = [...new Set([...ordered.map((p) => p.date), ...dueDates, ...costDates])].sort((a, b) => a - b);
   let next = 0;
   for (const day of days) {
     accrueTo(day);
@@ -240,6 +263,8 @@ export function serviceLoan(
     overdueInterest,
     overdueFees,
     penaltyOutstanding,
+    costsOutstanding: costsCharged(asOf) - costsPaid,
+    costsPaid,
     dpd: oldestUnpaidDueDate === null ? 0 : asOf - oldestUnpaidDueDate,
     oldestUnpaidDueDate,
   };

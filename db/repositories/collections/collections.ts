@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { AppDatabase } from '../../open';
 import { insertRow } from '../../prepared';
-import { borrowers, collectionAssignments, collectionContacts, guaranteeContracts, guaranteeEvents, limitationEvents, loans, payments, placements, promisesToPay, repaymentPlans, collectionAgencies } from '../../schema';
+import { borrowers, collectionAssignments, collectionContacts, guaranteeContracts, guaranteeEvents, limitationEvents, loans, payments, placements, promisesToPay, repaymentPlans, collectionAgencies, legalCases, legalCaseEvents, legalCosts } from '../../schema';
 import type { ClaimKind } from '../../../shared/collections/claims';
 
 export type ContactRow = typeof collectionContacts.$inferSelect;
@@ -19,7 +19,7 @@ export function overdueLoanClaims(db: AppDatabase) {
       address: borrowers.address,
       dpd: loans.dpd,
       bucket: loans.bucket,
-      amountDue: sql<number>`${loans.overduePrincipal} + ${loans.overdueInterest} + ${loans.penaltyOutstanding}`,
+      amountDue: sql<number>`${loans.overduePrincipal} + ${loans.overdueInterest} + ${loans.penaltyOutstanding} + ${loans.costsOutstanding}`,
       outstanding: loans.outstandingPrincipal,
     })
     .from(loans)
@@ -210,4 +210,40 @@ export function recallPlacement(db: AppDatabase, id: number, on: string): void {
 
 export function placementsOfAgency(db: AppDatabase, agencyId: number): PlacementRow[] {
   return db.select().from(placements).where(eq(placements.agencyId, agencyId)).orderBy(asc(placements.id)).all();
+}
+
+export type LegalCaseRow = typeof legalCases.$inferSelect;
+
+export function insertLegalCase(db: AppDatabase, row: typeof legalCases.$inferInsert): number {
+  return insertRow(db, legalCases, row);
+}
+
+export function findLegalCase(db: AppDatabase, id: number): LegalCaseRow | undefined {
+  return db.select().from(legalCases).where(eq(legalCases.id, id)).get();
+}
+
+export function updateLegalStage(db: AppDatabase, id: number, stage: LegalCaseRow['stage']): void {
+  db.update(legalCases).set({ stage }).where(eq(legalCases.id, id)).run();
+}
+
+export function insertLegalEvent(db: AppDatabase, row: typeof legalCaseEvents.$inferInsert): void {
+  insertRow(db, legalCaseEvents, row);
+}
+
+export function insertLegalCost(db: AppDatabase, row: typeof legalCosts.$inferInsert): void {
+  insertRow(db, legalCosts, row);
+}
+
+export function legalCasesOf(db: AppDatabase, kind: ClaimKind, claimId: number) {
+  return db
+    .select()
+    .from(legalCases)
+    .where(and(eq(legalCases.claimKind, kind), eq(legalCases.claimId, claimId)))
+    .orderBy(asc(legalCases.id))
+    .all()
+    .map((c) => ({
+      ...c,
+      events: db.select().from(legalCaseEvents).where(eq(legalCaseEvents.caseId, c.id)).orderBy(asc(legalCaseEvents.id)).all(),
+      costs: db.select().from(legalCosts).where(eq(legalCosts.caseId, c.id)).orderBy(asc(legalCosts.id)).all(),
+    }));
 }

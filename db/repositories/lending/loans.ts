@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, lte, or, sql, sum, type SQL } from 'drizzle-orm';
 import type { AppDatabase } from '../../open';
 import { insertRow, prepared } from '../../prepared';
-import { borrowers, installments, loanEvents, loans, paymentAllocations, payments } from '../../schema';
+import { borrowers, installments, legalCosts, loanEvents, loans, paymentAllocations, payments } from '../../schema';
 
 export type LoanRow = typeof loans.$inferSelect;
 export type NewLoanRow = typeof loans.$inferInsert;
@@ -27,7 +27,7 @@ export function updateLoan(db: AppDatabase, id: number, changes: Partial<NewLoan
 }
 
 /** The register's figures after a replay (the daily close writes this for every changed loan). */
-export type LoanSnapshot = Required<Pick<NewLoanRow, 'asOf' | 'outstandingPrincipal' | 'principalRepaid' | 'overduePrincipal' | 'overdueInterest' | 'penaltyOutstanding' | 'dpd' | 'bucket' | 'classification' | 'nextDueDate' | 'status'>>;
+export type LoanSnapshot = Required<Pick<NewLoanRow, 'asOf' | 'outstandingPrincipal' | 'principalRepaid' | 'overduePrincipal' | 'overdueInterest' | 'penaltyOutstanding' | 'costsOutstanding' | 'dpd' | 'bucket' | 'classification' | 'nextDueDate' | 'status'>>;
 
 export function updateLoanSnapshot(db: AppDatabase, id: number, snapshot: LoanSnapshot): void {
   // Update sets take SQL, not bare placeholders; every value here is a plain number or string.
@@ -42,6 +42,7 @@ export function updateLoanSnapshot(db: AppDatabase, id: number, snapshot: LoanSn
         overduePrincipal: p('overduePrincipal'),
         overdueInterest: p('overdueInterest'),
         penaltyOutstanding: p('penaltyOutstanding'),
+        costsOutstanding: p('costsOutstanding'),
         dpd: p('dpd'),
         bucket: p('bucket'),
         classification: p('classification'),
@@ -83,7 +84,17 @@ export function installmentsOf(db: AppDatabase, loanId: number, version: number)
   return query.all({ loanId, version });
 }
 
-/** The loans, current-version installments, payments and allocations of a set of loans, in four queries. */
+/** Enforcement costs charged to loans (from their legal cases). */
+export function costsOfLoans(db: AppDatabase, loanIds: number[]): Array<{ loanId: number; date: string; amount: number }> {
+  if (loanIds.length === 0) return [];
+  return db
+    .select({ loanId: legalCosts.claimId, date: legalCosts.costDate, amount: legalCosts.amount })
+    .from(legalCosts)
+    .where(and(eq(legalCosts.claimKind, 'loan'), inArray(legalCosts.claimId, loanIds)))
+    .all();
+}
+
+/** The loans, current-version installments, payments, allocations and costs of a set of loans, in five queries. */
 export function servicingRowsOf(db: AppDatabase, ids: readonly number[]) {
   const group = <T extends { loanId: number }>(rows: T[]) => {
     const byLoan = new Map<number, T[]>(ids.map((id) => [id, []]));
@@ -105,6 +116,7 @@ export function servicingRowsOf(db: AppDatabase, ids: readonly number[]) {
     ),
     payments: group(db.select().from(payments).where(inArray(payments.loanId, list)).orderBy(asc(payments.loanId), asc(payments.valueDate), asc(payments.id)).all()),
     allocations: group(db.select().from(paymentAllocations).where(inArray(paymentAllocations.loanId, list)).orderBy(asc(paymentAllocations.loanId), asc(paymentAllocations.id)).all()),
+    costs: group(costsOfLoans(db, list)),
   };
 }
 

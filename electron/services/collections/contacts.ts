@@ -18,6 +18,7 @@ import { businessDate } from '../platform/status';
 import { claimOrThrow, debtorTimeZone, type Claim } from './claims';
 import { limitationOfClaim } from './limitation';
 import { plansOfLoan } from './plans';
+import { legalCaseViews } from './legal';
 
 /** Contacts in real time; letters, filings and enforcement are not calls at an hour. */
 const LIVE_CHANNELS: readonly ContactChannel[] = ['phone', 'sms', 'visit'];
@@ -135,5 +136,6 @@ export function claimDetail(ctx: ServiceContext, input: ChannelParsedInput<'coll
     assignments: assignmentHistory(ctx.db, claim.kind, claim.id).map((a) => ({ collector: a.collector, reason: a.reason, assignedOn: a.assignedOn, assignedBy: a.assignedBy, ended: a.endedAt !== null })),
     limitation: limitationOfClaim(ctx, claim),
     plans: claim.kind === 'loan' ? plansOfLoan(ctx, claim.id, claim.contractNo) : [],
+    legalCases: legalCaseViews(ctx, claim.kind, claim.id),
   };
 }

@@ -64,7 +64,7 @@ type ServicedLoan = Pick<LoanRow, 'penaltyRate' | 'compoundInterest' | 'graceDay
 type PaymentLike = Pick<PaymentRow, 'id' | 'valueDate' | 'amount' | 'status' | 'kind'>;
 
 /** Replays the posted repayments against the schedule as of `asOf`. */
-export function replay(rules: LendingRules, loan: ServicedLoan, rows: readonly NewInstallmentRow[], payments: readonly PaymentLike[], asOf: string): ServicingState {
+export function replay(rules: LendingRules, loan: ServicedLoan, rows: readonly NewInstallmentRow[], payments: readonly PaymentLike[], asOf: string, costs: ReadonlyArray<{ date: string; amount: number }> = []): ServicingState {
   return serviceLoan(
     rows.map((r) => ({ number: r.number, dueDate: parseIsoDate(r.dueDate)!, principal: r.principal, interest: r.interest, fees: r.fees })),
     payments.filter((p) => p.status === 'posted' && p.kind === 'repayment').map((p) => ({ id: p.id, date: parseIsoDate(p.valueDate)!, amount: p.amount })),
@@ -77,13 +77,14 @@ export function replay(rules: LendingRules, loan: ServicedLoan, rows: readonly N
       allocationOrder: JSON.parse(loan.allocationOrder) as AllocationComponent[],
     },
     parseIsoDate(asOf)!,
+    costs.map((c) => ({ date: parseIsoDate(c.date)!, amount: c.amount })),
   );
 }
 
 /** The register's figures for a serviced loan as of `asOf`, and whether the balance settles it. */
 export function snapshotOf(rules: LendingRules, classOverride: string | null, state: ServicingState, asOf: string) {
   const next = state.installments.find((i) => i.paidOn === null && i.dueDate >= parseIsoDate(asOf)!);
-  const fullyPaid = state.outstandingPrincipal === 0 && state.installments.every((i) => i.paidOn !== null) && state.penaltyOutstanding === 0;
+  const fullyPaid = state.outstandingPrincipal === 0 && state.installments.every((i) => i.paidOn !== null) && state.penaltyOutstanding === 0 && state.costsOutstanding === 0;
   return {
     asOf,
     outstandingPrincipal: state.outstandingPrincipal,
@@ -91,6 +92,7 @@ export function snapshotOf(rules: LendingRules, classOverride: string | null, st
     overduePrincipal: state.overduePrincipal,
     overdueInterest: state.overdueInterest,
     penaltyOutstanding: state.penaltyOutstanding,
+    costsOutstanding: state.costsOutstanding,
     dpd: state.dpd,
     bucket: agingBucket(state.dpd, rules.bucketUpperDays),
     classification: (classOverride as LoanClass | null) ?? classify(state.dpd, rules.classificationDays),
@@ -123,7 +125,7 @@ export function quoteFrom(loan: Pick<LoanRow, 'terms'>, rows: readonly NewInstal
   }
   const overdue = { principal: state.overduePrincipal, interest: state.overdueInterest, fees: state.overdueFees, penalty: state.penaltyOutstanding };
   const outstanding = state.outstandingPrincipal - state.overduePrincipal;
-  const total = Math.max(0, overdue.principal + overdue.interest + overdue.fees + overdue.penalty + outstanding + accrued - state.unappliedCredit);
+  const total = Math.max(0, state.costsOutstanding + overdue.principal + overdue.interest + overdue.fees + overdue.penalty + outstanding + accrued - state.unappliedCredit);
   return { overdue, outstandingPrincipal: outstanding, accruedInterest: accrued, total, paidInstallments: current < 0 ? rows.length : current, state };
 }
 

@@ -5,6 +5,7 @@
 import { findBorrowerRow } from '../../../db/repositories/lending/borrowers';
 import {
   allocationsOf,
+  costsOfLoans,
   countContractsWithPrefix,
   eventsOf,
   findLoan,
@@ -92,7 +93,7 @@ function sameAllocations(stored: readonly AllocationRow[], fresh: ReadonlyArray<
 }
 
 function servicingOf(ctx: ServiceContext, loan: LoanRow, rows: InstallmentRow[], asOf: string): ServicingState {
-  return replay(lendingRules(ctx), loan, rows, paymentsOf(ctx.db, loan.id), asOf);
+  return replay(lendingRules(ctx), loan, rows, paymentsOf(ctx.db, loan.id), asOf, costsOfLoans(ctx.db, [loan.id]));
 }
 
 /**
@@ -104,7 +105,7 @@ export function refreshLoans(ctx: ServiceContext, ids: readonly number[], asOf: 
   const rows = servicingRowsOf(ctx.db, ids);
   for (const loan of rows.loans) {
     if (loan.status !== 'disbursed' && loan.status !== 'settled') continue;
-    const state = replay(rules, loan, rows.installments.get(loan.id)!, rows.payments.get(loan.id)!, asOf);
+    const state = replay(rules, loan, rows.installments.get(loan.id)!, rows.payments.get(loan.id)!, asOf, rows.costs.get(loan.id)!);
     const allocations = state.allocations.map((a) => ({ paymentId: a.paymentId, loanId: loan.id, installmentNumber: a.installment, component: a.component, amount: a.amount }));
     // Most days nothing is newly allocated (credit meets an installment only on its due date): keep the rows.
     if (!sameAllocations(rows.allocations.get(loan.id)!, allocations)) replaceAllocations(ctx.db, loan.id, allocations);
@@ -361,6 +362,7 @@ export function toLoanSummary(loan: LoanRow, borrower: { name: string; kind: Loa
     overduePrincipal: y(loan.overduePrincipal),
     overdueInterest: y(loan.overdueInterest),
     penaltyOutstanding: y(loan.penaltyOutstanding),
+    costsOutstanding: y(loan.costsOutstanding),
     dpd: loan.dpd,
     bucket: loan.bucket,
     classification: loan.classification as LoanClass,
@@ -392,6 +394,7 @@ export function loanDetail(ctx: ServiceContext, contractNo: string): LoanDetail 
       overduePrincipal: y(state.overduePrincipal),
       overdueInterest: y(state.overdueInterest),
       penaltyOutstanding: y(state.penaltyOutstanding),
+      costsOutstanding: y(state.costsOutstanding),
       dpd: state.dpd,
       bucket: snapshot.bucket,
       classification: snapshot.classification,

@@ -228,6 +228,28 @@ describe('agencies (委外)', () => {
   });
 });
 
+describe('legal cases', () => {
+  it('filing interrupts the limitation period; costs are charged to the loan and paid first; stages only move forward', async () => {
+    const filed = await rt.call('legal.file', { contractNo: 'C-1', court: '杭州市西湖区人民法院', caseNo: '(2026)浙0106民初1234号', filedOn: '2026-03-01' }, collector);
+    expect(filed).toMatchObject({ stage: 'filed', costsTotal: '0.00' });
+    expect((await rt.call('collections.claim', { contractNo: 'C-1' })).limitation).toMatchObject({ lastInterruption: null });
+    await rt.call('day.close', { to: '2026-04-20' });
+    // The interruption counts only from the start of the period (the last due date, 15 April): filed before it, it does not move the expiry.
+    expect((await rt.call('collections.claim', { contractNo: 'C-1' })).limitation).toMatchObject({ start: '2026-04-15', expiry: '2029-04-15' });
+    const withCost = await rt.call('legal.cost', { caseId: filed.id, date: '2026-04-20', amount: '2000', kind: 'court-fee' }, collector);
+    expect(withCost.costsTotal).toBe('2000.00');
+    const loan = await rt.call('loan.get', { contractNo: 'C-1' });
+    expect(loan.costsOutstanding).toBe('2000.00');
+    const payment = await rt.call('loan.repay', { contractNo: 'C-1', amount: '2500' });
+    expect(payment.payments.at(-1)!.allocations[0]).toEqual({ installment: null, component: 'costs', amount: '2000.00' });
+    expect(payment.costsOutstanding).toBe('0.00');
+    expect(await rt.fail('legal.stage', { caseId: filed.id, stage: 'filed', date: '2026-04-20' }, collector)).toMatchObject({ reason: 'stageOrder' });
+    const judged = await rt.call('legal.stage', { caseId: filed.id, stage: 'judgment', date: '2026-04-20', note: '判决支持全部诉请' }, collector);
+    expect(judged.events.map((e) => e.stage)).toEqual(['filed', 'judgment']);
+    expect(await rt.fail('legal.cost', { caseId: filed.id, date: '2026-02-01', amount: '10', kind: 'other' }, collector)).toMatchObject({ field: 'date', reason: 'dateOrder' });
+  });
+});
+
 describe('performance', () => {
   it('counts contacts by channel, promises made and kept, and money recovered on each collector’s accounts', async () => {
     await rt.call('collections.assign', { contractNos: ['C-1', 'C-2'], collector: 'xiaozhang' }, manager);

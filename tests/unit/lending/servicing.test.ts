@@ -19,6 +19,27 @@ const terms: ServicingTerms = { penaltyRate: 180_000, compoundInterest: true, gr
 
 const pay = (id: number, date: string, yuan: number): PostedPayment => ({ id, date: d(date), amount: Math.round(yuan * 100) });
 
+describe('enforcement costs (legal cases)', () => {
+  it('are paid first by every payment after they are charged, then the waterfall continues; credit meets a later cost', () => {
+    const costs = [{ date: d('2026-03-20'), amount: 200_000 }];
+    // On 25 March: 2,000.00 costs, then the 5.00 penalty and 1,000.00 interest of installment 2.
+    const state = serviceLoan(schedule, [pay(1, '2026-02-15', 1000), pay(2, '2026-03-25', 3005)], terms, d('2026-03-25'), costs);
+    expect(state.allocations.filter((a) => a.paymentId === 2)).toEqual([
+      { paymentId: 2, installment: null, component: 'costs', amount: 200_000 },
+      { paymentId: 2, installment: 2, component: 'penalty', amount: 500 },
+      { paymentId: 2, installment: 2, component: 'interest', amount: 100_000 },
+    ]);
+    expect(state).toMatchObject({ costsOutstanding: 0, costsPaid: 200_000, dpd: 0 });
+    // A payment before the cost was charged does not pay it; the cost stays outstanding.
+    const before = serviceLoan(schedule, [pay(1, '2026-02-15', 1000), pay(2, '2026-03-15', 1000)], terms, d('2026-03-25'), costs);
+    expect(before).toMatchObject({ costsOutstanding: 200_000, costsPaid: 0 });
+    // Credit held from an overpayment pays a cost on the day it is charged.
+    const credit = serviceLoan(schedule, [pay(1, '2026-02-15', 1000), pay(2, '2026-03-15', 4000)], terms, d('2026-03-25'), costs);
+    expect(credit.allocations.filter((a) => a.component === 'costs')).toEqual([{ paymentId: 2, installment: null, component: 'costs', amount: 200_000 }]);
+    expect(credit.costsOutstanding).toBe(0);
+  });
+});
+
 describe('servicing a loan', () => {
   it('an on-time payment settles its installment and nothing is overdue', () => {
     const state = serviceLoan(schedule, [pay(1, '2026-02-15', 1000)], terms, d('2026-03-01'));
