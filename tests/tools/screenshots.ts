@@ -86,7 +86,13 @@ try {
     await page.getByTestId('claim-limitation').waitFor();
     await page.waitForTimeout(400);
     await page.screenshot({ path: path.join(out, `collections-claim-${language}.png`) });
+    await page.locator('.ant-drawer').getByRole('tab', { name: language === 'en' ? /^Legal/ : /^诉讼 / }).click();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(out, `collections-legal-${language}.png`) });
     await page.keyboard.press('Escape');
+    await page.getByRole('tab', { name: language === 'en' ? 'Agencies' : '委外机构' }).click();
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: path.join(out, `collections-agencies-${language}.png`) });
     await page.goto(`${app.host.url}/#/guarantees`);
     await page.getByTestId('guarantee-new').click();
     await page.waitForTimeout(600);

@@ -9,6 +9,7 @@ import { api } from '../../api/client';
 import { errorPayload, errorText, reasonText } from '../../app/errors';
 import { yuan } from '../../app/format';
 import { useCan } from '../../app/permissions';
+import { LegalTab, PlansTab } from './ClaimCaseTabs';
 
 type Claim = ChannelOutput<'collections.claim'>;
 export const PROMISE_COLORS: Record<string, string> = { open: 'processing', kept: 'success', 'partly-kept': 'warning', broken: 'error' };
@@ -221,6 +222,8 @@ export function ClaimDrawer({ contractNo, onClose }: { contractNo: string | null
                   />
                 ),
               },
+              { key: 'plans', label: `${t('collections.plans')} (${c.plans.length})`, children: <PlansTab claim={c} /> },
+              { key: 'legal', label: `${t('collections.legal')} (${c.legalCases.length})`, children: <LegalTab claim={c} /> },
               {
                 key: 'assignments',
                 label: t('collections.assignmentHistory'),

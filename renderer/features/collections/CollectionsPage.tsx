@@ -10,6 +10,7 @@ import { errorText } from '../../app/errors';
 import { yuan } from '../../app/format';
 import { useCan } from '../../app/permissions';
 import { useStatus } from '../../app/useStatus';
+import { AgenciesTab } from './AgenciesTab';
 import { ClaimDrawer, PROMISE_COLORS } from './ClaimDrawer';
 
 type Item = ChannelOutput<'collections.queue'>['items'][number];
@@ -155,6 +156,7 @@ export function CollectionsPage() {
           { key: 'queue', label: t('collections.queue'), children: <Queue onOpen={setOpen} /> },
           { key: 'limitation', label: t('collections.limitationDue'), children: <Limitation onOpen={setOpen} /> },
           { key: 'performance', label: t('collections.performance'), children: <Performance /> },
+          { key: 'agencies', label: t('collections.agencies'), children: <AgenciesTab /> },
         ]}
       />
       <ClaimDrawer contractNo={open} onClose={() => setOpen(null)} />
