@@ -161,6 +161,7 @@ export const borrower = z.object({
   employer: z.string().nullable(),
   industry: z.string().nullable(),
   legalRepresentative: z.string().nullable(),
+  timeZone: z.string().nullable(),
   note: z.string().nullable(),
   relatedPersons: z.array(relatedPerson),
   version: z.number().int(),

@@ -38,6 +38,7 @@ function toSummary(row: BorrowerRow, masked: boolean): BorrowerSummary {
     employer: row.employer,
     industry: row.industry,
     legalRepresentative: row.legalRepresentative,
+    timeZone: row.timeZone,
     version: row.version,
     createdAt: row.createdAt,
     createdBy: row.createdBy,

@@ -22,6 +22,7 @@ export const en: Messages = {
   status: { businessDate: 'Business date', database: 'Database', version: 'Version', user: 'User' },
   comingSoon: { title: 'Coming soon', body: 'The "{{area}}" module is being built; borrower management is ready to use.' },
   borrower: {
+    timeZoneHint: "Contact hours are judged in the debtor's local time; empty: the office's",
     title: 'Borrowers',
     add: 'Add borrower',
     edit: 'Edit borrower',
@@ -60,6 +61,7 @@ export const en: Messages = {
       address: 'Address',
       employer: 'Employer',
       industry: 'Industry / main business',
+      timeZone: 'Time zone',
       legalRepresentative: 'Legal representative',
       note: 'Note',
       relatedPersons: 'Related persons',

@@ -21,6 +21,7 @@ export const zhCN = {
   status: { businessDate: '营业日期', database: '数据库', version: '版本', user: '当前用户' },
   comingSoon: { title: '即将推出', body: '“{{area}}”模块正在建设中，借款人管理已可使用。' },
   borrower: {
+    timeZoneHint: '催收联系时间按债务人当地时间判断；不选则按公司所在时区',
     title: '借款人',
     add: '新增借款人',
     edit: '编辑借款人',
@@ -59,6 +60,7 @@ export const zhCN = {
       address: '地址',
       employer: '工作单位',
       industry: '行业 / 主营',
+      timeZone: '所在时区',
       legalRepresentative: '法定代表人',
       note: '备注',
       relatedPersons: '关联人',

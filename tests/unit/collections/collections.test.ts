@@ -70,6 +70,12 @@ describe('the queue and assignment', () => {
 });
 
 describe('contact guards', () => {
+  it('keeps each borrower’s time zone, and refuses a zone that does not exist', async () => {
+    expect((await rt.call('borrower.get', { id: 2 })).timeZone).toBe('Asia/Urumqi');
+    expect((await rt.call('borrower.get', { id: 1 })).timeZone).toBeNull();
+    expect(await rt.fail('borrower.create', { kind: 'individual', name: '钱七', idType: 'resident-id', idNumber: '110101199003074135', timeZone: 'Mars/Olympus' })).toMatchObject({ field: 'timeZone', reason: 'timeZone' });
+  });
+
   it('allows 08:00 to 20:59 in the debtor’s time zone and refuses the rest without a recorded reason', async () => {
     for (const [at, ok] of [['2026-03-01T07:59', false], ['2026-03-01T08:00', true], ['2026-03-01T20:59', true], ['2026-03-01T21:00', false], ['2026-03-01T22:00', false]] as const) {
       const result = await log('C-1', at);

@@ -23,6 +23,7 @@ function toInput(values: BorrowerFormValues): ChannelInput<'borrower.create'> {
     employer: values.kind === 'individual' ? values.employer || null : null,
     industry: values.kind !== 'individual' ? values.industry || null : null,
     legalRepresentative: values.kind === 'enterprise' ? values.legalRepresentative || null : null,
+    timeZone: values.timeZone || null,
     note: values.note || null,
     relatedPersons: (values.relatedPersons ?? []).map((p) => ({
       ...(p.id ? { id: p.id } : {}),

@@ -24,6 +24,7 @@ export interface BorrowerFormValues {
   employer?: string;
   industry?: string;
   legalRepresentative?: string;
+  timeZone?: string;
   note?: string;
   relatedPersons: Array<{ id?: number; name: string; relationship: string; idNumber?: string; phone?: string }>;
 }
@@ -39,6 +40,7 @@ export function formValuesOf(borrower: Borrower): BorrowerFormValues {
     employer: borrower.employer ?? '',
     industry: borrower.industry ?? '',
     legalRepresentative: borrower.legalRepresentative ?? '',
+    timeZone: borrower.timeZone ?? '',
     note: borrower.note ?? '',
     relatedPersons: borrower.relatedPersons.map((p) => ({
       id: p.id,
@@ -49,6 +51,9 @@ export function formValuesOf(borrower: Borrower): BorrowerFormValues {
     })),
   };
 }
+
+/** Where debtors commonly live; the office's own zone applies when none is chosen. */
+const TIME_ZONES = ['Asia/Shanghai', 'Asia/Urumqi', 'Asia/Hong_Kong', 'Asia/Macau', 'Asia/Taipei', 'Asia/Tokyo', 'Asia/Singapore', 'Europe/London', 'America/New_York', 'America/Los_Angeles'];
 
 export const EMPTY_BORROWER: BorrowerFormValues = {
   kind: 'individual',
@@ -135,6 +140,9 @@ export function BorrowerForm({ form, initialValues }: Props) {
           <Input maxLength={50} />
         </Form.Item>
       )}
+      <Form.Item name="timeZone" label={t('borrower.fields.timeZone')} extra={t('borrower.timeZoneHint')}>
+        <Select allowClear showSearch options={TIME_ZONES.map((z) => ({ value: z, label: z }))} />
+      </Form.Item>
       <Form.Item label={t('borrower.fields.relatedPersons')}>
         <Form.List name="relatedPersons">
           {(fields, { add, remove }) => (
