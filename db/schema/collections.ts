@@ -13,6 +13,9 @@ export const collectionAssignments = sqliteTable(
     claimId: integer('claim_id').notNull(),
     collector: text('collector').notNull(),
     reason: text('reason').notNull(),
+    /** The account's bucket and amount due when assigned: recovery rates and incentives are by these. */
+    bucket: text('bucket'),
+    amountAssigned: integer('amount_assigned'),
     assignedOn: text('assigned_on').notNull(),
     assignedAt: text('assigned_at').notNull(),
     assignedBy: text('assigned_by').notNull(),

@@ -170,6 +170,9 @@ export const performanceView = z.array(
     promisesMade: z.number().int(),
     promisesKept: z.number().int(),
     recovered: z.string(),
+    /** By the bucket each account was assigned in: amount assigned, recovered, recovery rate, incentive (settings). */
+    byBucket: z.array(z.object({ bucket: z.string(), accounts: z.number().int(), assigned: z.string(), recovered: z.string(), recoveryRatePercent: z.string().nullable(), incentive: z.string() })),
+    incentive: z.string(),
   }),
 );
 

@@ -144,6 +144,8 @@ export const settingsCatalog = {
   'collections.contactTo': spec('collections', time, '21:00'),
   /** Default agency commission by aging bucket (委外佣金, typically 15–30%); each agency can differ. */
   'collections.agencyCommissionPercent': spec('collections', z.record(z.string(), percent), { M1: '15.00', M2: '18.00', M3: '20.00', 'M4-M6': '25.00', 'M6+': '30.00' }),
+  /** Collector incentive (提成) as a percent of what was recovered, by the bucket the account was assigned in. */
+  'collections.incentivePercent': spec('collections', z.record(z.string(), percent), { M1: '1.00', M2: '1.50', M3: '2.00', 'M4-M6': '3.00', 'M6+': '5.00' }),
   'collections.callLimit': spec('collections', z.strictObject({ calls: z.number().int().min(1), days: z.number().int().min(1) }), { calls: 7, days: 7 }),
   /** The chart of accounts vouchers post to (金融企业会计科目; codes as the customer's accounting software uses them). */
   'ledger.chartOfAccounts': spec('ledger', z.array(account).min(1).max(500), DEFAULT_CHART),

@@ -13,6 +13,7 @@ let page: Page;
 const admin = { actor: { userName: 'admin', role: 'administrator' as const } };
 const COLLECTOR = { userName: 'xiaozhang', password: 'collect-2026' };
 let contractNo: string;
+let bucket: string;
 let businessDate: string;
 
 async function call<T>(channel: string, input: unknown): Promise<T> {
@@ -34,11 +35,12 @@ beforeAll(async () => {
   await call('user.create', { userName: COLLECTOR.userName, displayName: '张小红', role: 'collector', password: 'temporary-1' });
   businessDate = (await call<{ businessDate: string }>('platform.status', {})).businessDate;
   // The most overdue loan already past its maturity (so its limitation period is running) goes to the collector.
-  const queue = await call<{ items: Array<{ contractNo: string }> }>('collections.queue', { sort: 'dpd', direction: 'desc', pageSize: 500 });
+  const queue = await call<{ items: Array<{ contractNo: string; bucket: string }> }>('collections.queue', { sort: 'dpd', direction: 'desc', pageSize: 500 });
   for (const item of queue.items) {
     const loan = await call<{ maturityDate: string }>('loan.get', { contractNo: item.contractNo });
     if (loan.maturityDate < businessDate) {
       contractNo = item.contractNo;
+      bucket = item.bucket;
       break;
     }
   }
@@ -114,6 +116,8 @@ describe("a collector's day", () => {
   it("shows the collector's statistics for the month", async () => {
     await page.getByRole('tab', { name: '业绩统计' }).click();
     const stats = page.locator('[data-testid=collector-stats] .ant-table-row', { hasText: COLLECTOR.userName });
-    await expect.poll(() => stats.locator('td').allTextContents()).toEqual([COLLECTOR.userName, '1', '0', '0', '0', '1', '1', '500.00']);
+    // The incentive is the bucket's percentage (settings) of the 500.00 recovered.
+    const incentive = { M1: '5.00', M2: '7.50', M3: '10.00', 'M4-M6': '15.00', 'M6+': '25.00' }[bucket]!;
+    await expect.poll(() => stats.locator('td').allTextContents()).toEqual(['', COLLECTOR.userName, '1', '0', '0', '0', '1', '1', '500.00', incentive]);
   });
 });

@@ -5,14 +5,27 @@ import { promiseStatus } from '../../../shared/collections/promises';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
 import { fenToYuan } from '../../../shared/money/yuan';
 import type { ServiceContext } from '../context';
+import { setting } from '../platform/settings';
+import { mulDivRound, percentString } from '../../../shared/money/rounding';
+import { parsePercent } from '../../../shared/rates/rate';
 import { businessDate } from '../platform/status';
 
 export function collectorPerformance(ctx: ServiceContext, input: ChannelParsedInput<'collections.performance'>): ChannelOutput<'collections.performance'> {
   const today = businessDate(ctx);
-  const rows = new Map<string, { calls: number; sms: number; letters: number; visits: number; promisesMade: number; promisesKept: number; recovered: number }>();
+  interface BucketFigures {
+    accounts: number;
+    assigned: number;
+    recovered: number;
+  }
+  const rows = new Map<string, { calls: number; sms: number; letters: number; visits: number; promisesMade: number; promisesKept: number; recovered: number; buckets: Map<string, BucketFigures> }>();
   const row = (collector: string) => {
-    if (!rows.has(collector)) rows.set(collector, { calls: 0, sms: 0, letters: 0, visits: 0, promisesMade: 0, promisesKept: 0, recovered: 0 });
+    if (!rows.has(collector)) rows.set(collector, { calls: 0, sms: 0, letters: 0, visits: 0, promisesMade: 0, promisesKept: 0, recovered: 0, buckets: new Map() });
     return rows.get(collector)!;
+  };
+  const bucketOf = (collector: string, bucket: string) => {
+    const buckets = row(collector).buckets;
+    if (!buckets.has(bucket)) buckets.set(bucket, { accounts: 0, assigned: 0, recovered: 0 });
+    return buckets.get(bucket)!;
   };
   // Instants are UTC: the period's days are widened by the office's offset at most a day either side.
   for (const c of contactsBetween(ctx.db, `${input.from}T00:00:00.000Z`, `${input.to}T23:59:59.999Z`)) {
@@ -33,14 +46,42 @@ export function collectorPerformance(ctx: ServiceContext, input: ChannelParsedIn
       if (promiseStatus(p, receipts.filter((x) => x.claimId === p.claimId), today).status === 'kept') r.promisesKept++;
     }
   }
-  // Money received in the period on the accounts each collector works now.
-  const byClaim = new Map(currentAssignments(ctx.db).map((a) => [`${a.claimKind}:${a.claimId}`, a.collector]));
+  // Money received in the period on the accounts each collector works now, by the bucket they were assigned in.
+  const assignments = new Map(currentAssignments(ctx.db).map((a) => [`${a.claimKind}:${a.claimId}`, a]));
+  for (const a of assignments.values()) {
+    const b = bucketOf(a.collector, a.bucket ?? '—');
+    b.accounts++;
+    b.assigned += a.amountAssigned ?? 0;
+  }
   for (const kind of ['loan', 'guarantee'] as ClaimKind[]) {
-    const ids = [...byClaim.keys()].filter((k) => k.startsWith(`${kind}:`)).map((k) => Number(k.split(':')[1]));
+    const ids = [...assignments.keys()].filter((k) => k.startsWith(`${kind}:`)).map((k) => Number(k.split(':')[1]));
     for (const receipt of receiptsOf(ctx.db, kind, ids)) {
       if (receipt.date < input.from || receipt.date > input.to) continue;
-      row(byClaim.get(`${kind}:${receipt.claimId}`)!).recovered += receipt.amount;
+      const a = assignments.get(`${kind}:${receipt.claimId}`)!;
+      row(a.collector).recovered += receipt.amount;
+      bucketOf(a.collector, a.bucket ?? '—').recovered += receipt.amount;
     }
   }
-  return [...rows.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([collector, r]) => ({ collector, ...r, recovered: fenToYuan(r.recovered) }));
+  const rates = setting(ctx, 'collections.incentivePercent');
+  return [...rows.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([collector, { buckets, ...r }]) => {
+      const byBucket = [...buckets.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([bucket, b]) => ({
+          bucket,
+          accounts: b.accounts,
+          assigned: fenToYuan(b.assigned),
+          recovered: fenToYuan(b.recovered),
+          recoveryRatePercent: percentString(b.recovered, b.assigned),
+          incentiveFen: mulDivRound(b.recovered, parsePercent(rates[bucket] ?? '0') ?? 0, 1_000_000, 'half-up'),
+        }));
+      return {
+        collector,
+        ...r,
+        recovered: fenToYuan(r.recovered),
+        byBucket: byBucket.map(({ incentiveFen, ...b }) => ({ ...b, incentive: fenToYuan(incentiveFen) })),
+        incentive: fenToYuan(byBucket.reduce((s, b) => s + b.incentiveFen, 0)),
+      };
+    });
 }

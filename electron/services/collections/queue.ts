@@ -118,15 +118,27 @@ function assertCollector(ctx: ServiceContext, userName: string, field: string): 
   }
 }
 
-function assign(ctx: ServiceContext, claim: { kind: ClaimKind; claimId: number }, collector: string, reason: string): void {
-  assignClaim(ctx.db, { claimKind: claim.kind, claimId: claim.claimId, collector, reason, assignedOn: businessDate(ctx), assignedAt: instant(ctx), assignedBy: actorOf(ctx).userName });
+function assign(ctx: ServiceContext, claim: { kind: ClaimKind; claimId: number; bucket?: string | null; amountFen?: number | null }, collector: string, reason: string): void {
+  assignClaim(ctx.db, {
+    claimKind: claim.kind,
+    claimId: claim.claimId,
+    collector,
+    reason,
+    bucket: claim.bucket ?? null,
+    amountAssigned: claim.amountFen ?? null,
+    assignedOn: businessDate(ctx),
+    assignedAt: instant(ctx),
+    assignedBy: actorOf(ctx).userName,
+  });
 }
 
 export function assignClaims(ctx: ServiceContext, input: ChannelParsedInput<'collections.assign'>): ChannelOutput<'collections.assign'> {
   assertCollector(ctx, input.collector, 'collector');
+  const inQueue = new Map(allClaims(ctx).map((i) => [i.contractNo, i]));
   for (const contractNo of input.contractNos) {
     const claim = claimOrThrow(ctx, contractNo);
-    assign(ctx, { kind: claim.kind, claimId: claim.id }, input.collector, input.reason ?? 'manual');
+    // Accounts out of the queue (written off, recovering in court) are assigned without a bucket.
+    assign(ctx, inQueue.get(contractNo) ?? { kind: claim.kind, claimId: claim.id }, input.collector, input.reason ?? 'manual');
   }
   ctx.audit({ entityType: 'collection-assignment', entityId: input.collector, before: null, after: { contractNos: input.contractNos, reason: input.reason } });
   return { assigned: input.contractNos.length };

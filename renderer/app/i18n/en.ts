@@ -428,6 +428,10 @@ export const en: Messages = {
     },
   },
   collections: {
+    incentive: 'Incentive',
+    accounts: 'Accounts',
+    assignedAmount: 'Assigned',
+    recoveryRate: 'Recovery rate',
     plans: 'Plans',
     newPlan: 'New repayment plan',
     planDue: 'Due so far',

@@ -427,6 +427,10 @@ export const zhCN = {
     },
   },
   collections: {
+    incentive: '提成',
+    accounts: '户数',
+    assignedAmount: '分配金额',
+    recoveryRate: '回收率',
     plans: '分期计划',
     newPlan: '制定分期还款计划',
     planDue: '已到期期数',

@@ -139,7 +139,26 @@ function Performance() {
           { title: t('collections.promisesMade'), dataIndex: 'promisesMade', align: 'right' },
           { title: t('collections.promisesKept'), dataIndex: 'promisesKept', align: 'right' },
           { title: t('collections.recovered'), dataIndex: 'recovered', align: 'right', render: yuan },
+          { title: t('collections.incentive'), dataIndex: 'incentive', align: 'right', render: yuan },
         ]}
+        expandable={{
+          expandedRowRender: (r: ChannelOutput<'collections.performance'>[number]) => (
+            <Table
+              rowKey="bucket"
+              size="small"
+              pagination={false}
+              dataSource={r.byBucket}
+              columns={[
+                { title: t('loans.bucket'), dataIndex: 'bucket' },
+                { title: t('collections.accounts'), dataIndex: 'accounts', align: 'right' },
+                { title: t('collections.assignedAmount'), dataIndex: 'assigned', align: 'right', render: yuan },
+                { title: t('collections.recovered'), dataIndex: 'recovered', align: 'right', render: yuan },
+                { title: t('collections.recoveryRate'), dataIndex: 'recoveryRatePercent', align: 'right', render: (v: string | null) => (v === null ? '—' : `${v}%`) },
+                { title: t('collections.incentive'), dataIndex: 'incentive', align: 'right', render: yuan },
+              ]}
+            />
+          ),
+        }}
       />
     </>
   );

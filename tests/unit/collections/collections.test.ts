@@ -266,6 +266,14 @@ describe('performance', () => {
     await rt.call('day.close', { to: '2026-03-04' });
     await rt.call('loan.repay', { contractNo: 'C-1', amount: '1234.56' });
     const stats = await rt.call('collections.performance', { from: '2026-03-01', to: '2026-03-31' });
-    expect(stats).toEqual([{ collector: 'xiaozhang', calls: 2, sms: 0, letters: 1, visits: 0, promisesMade: 1, promisesKept: 1, recovered: '1234.56' }]);
+    expect(stats).toEqual([
+      expect.objectContaining({ collector: 'xiaozhang', calls: 2, sms: 0, letters: 1, visits: 0, promisesMade: 1, promisesKept: 1, recovered: '1234.56', incentive: '12.35' }),
+    ]);
+    // Both accounts were assigned in M1; 1% of 1,234.56 recovered is the incentive (12.3456 → 12.35).
+    const [m1] = stats[0]!.byBucket;
+    expect(m1).toMatchObject({ bucket: 'M1', accounts: 2, recovered: '1234.56', incentive: '12.35' });
+    const fen = (v: string) => Math.round(Number(v) * 100);
+    expect(Number(m1!.recoveryRatePercent)).toBeCloseTo((fen('1234.56') / fen(m1!.assigned)) * 100, 1);
+    expect(fen(m1!.assigned)).toBeGreaterThan(200_000);
   });
 });
