@@ -44,6 +44,9 @@ describe('guarantees in the browser', () => {
     // Compensated 500,000 ÷ released 1,000,000
     expect(await page.getByTestId('ratio-compensation').locator('.ant-statistic-content').textContent()).toBe('50.00%');
     expect(await page.locator('[data-testid=guarantee-register] .ant-table-row', { hasText: 'G-2' }).textContent()).toContain('已代偿');
+    // The totals row: guaranteed 5,000,000.00 in all, 3,000,000.00 still in force, under their columns.
+    const totals = await page.locator('[data-testid=guarantee-register] .lb-totals td').allTextContents();
+    expect(totals).toEqual(expect.arrayContaining(['5,000,000.00', '3,000,000.00', '500,000.00']));
   });
 
   it('shows the bank line usage', async () => {

@@ -9,6 +9,7 @@ import type { ChannelInput, ChannelOutput } from '../../../shared/contract';
 import { clientSizes, guaranteeStatuses, guaranteeTypes, type GuaranteeView } from '../../../shared/guarantees/guarantee';
 import { api } from '../../api/client';
 import { yuan } from '../../app/format';
+import { totalsRow } from '../../app/totals-row';
 import { useCan } from '../../app/permissions';
 import { ActionModal } from './ActionModal';
 import { GUARANTEE_STATUS_COLORS } from './labels';
@@ -151,17 +152,7 @@ export function GuaranteesPage() {
                     const totals = list.data?.totals;
                     if (!totals) return null;
                     const sums: Record<string, string> = { guaranteedAmount: totals.guaranteedAmount, outstanding: totals.outstanding, compensatedAmount: totals.compensatedAmount, recoveredAmount: totals.recoveredAmount };
-                    return (
-                      <Table.Summary fixed>
-                        <Table.Summary.Row className="lb-totals">
-                          {columns.map((column, index) => (
-                            <Table.Summary.Cell key={String(column.key)} index={index} align={sums[String(column.key)] ? 'right' : undefined}>
-                              {index === 0 ? t('loans.totalsFiltered', { count: list.data!.total }) : sums[String(column.key)] ? yuan(sums[String(column.key)]) : null}
-                            </Table.Summary.Cell>
-                          ))}
-                        </Table.Summary.Row>
-                      </Table.Summary>
-                    );
+                    return totalsRow(columns, sums, t('loans.totalsFiltered', { count: list.data!.total }));
                   }}
                   pagination={{ current: filters.page, pageSize: filters.pageSize, total: list.data?.total ?? 0, onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })) }}
                 />

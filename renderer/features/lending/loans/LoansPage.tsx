@@ -8,6 +8,7 @@ import type { ChannelInput } from '../../../../shared/contract';
 import { loanClasses } from '../../../../shared/lending/classification';
 import { loanStatuses, type LoanSummary } from '../../../../shared/lending/loan';
 import { yuan } from '../../../app/format';
+import { totalsRow } from '../../../app/totals-row';
 import { useCan } from '../../../app/permissions';
 import { CLASS_COLORS, STATUS_COLORS } from './labels';
 import { NewLoanDrawer } from './NewLoanDrawer';
@@ -102,18 +103,7 @@ export function LoansPage() {
           const totals = page.data?.totals;
           if (!totals) return null;
           const sums: Record<string, string> = { principal: totals.principal, outstandingPrincipal: totals.outstandingPrincipal, overduePrincipal: totals.overduePrincipal };
-          // One cell per visible column, so the totals stay under their columns whatever is hidden.
-          return (
-            <Table.Summary fixed>
-              <Table.Summary.Row className="lb-totals">
-                {visible.map((column, index) => (
-                  <Table.Summary.Cell key={String(column.key)} index={index} align={sums[String(column.key)] ? 'right' : undefined}>
-                    {index === 0 ? t('loans.totalsFiltered', { count: page.data!.total }) : sums[String(column.key)] ? yuan(sums[String(column.key)]) : null}
-                  </Table.Summary.Cell>
-                ))}
-              </Table.Summary.Row>
-            </Table.Summary>
-          );
+          return totalsRow(visible, sums, t('loans.totalsFiltered', { count: page.data!.total }));
         }}
       />
       <NewLoanDrawer open={creating} onClose={() => setCreating(false)} onCreated={(contractNo) => navigate(`/lending/loans/${encodeURIComponent(contractNo)}`)} />
