@@ -42,6 +42,8 @@ export const collectionContacts = sqliteTable(
     attachments: text('attachments'),
     /** A demand that reached the debtor (signed notice, delivered letter or SMS): it restarts the limitation period. */
     demandDelivered: integer('demand_delivered', { mode: 'boolean' }).notNull().default(false),
+    /** The day the demand reached the debtor (a letter's delivery is recorded later); null: the day of the contact. */
+    deliveredOn: text('delivered_on'),
     nextActionOn: text('next_action_on'),
     outOfHoursReason: text('out_of_hours_reason'),
     frequencyWarning: integer('frequency_warning', { mode: 'boolean' }).notNull().default(false),

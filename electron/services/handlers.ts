@@ -4,6 +4,7 @@ import { claimDetail, logContact, recordPromise } from './collections/contacts';
 import { limitationDue, recordLimitationEvent } from './collections/limitation';
 import { collectorPerformance } from './collections/performance';
 import { createPlan } from './collections/plans';
+import { produceLetters, recordDelivery } from './collections/letters';
 import { addCost, advanceCase, fileCase } from './collections/legal';
 import { agencyStatement, createAgency, listAgencies, placeAccounts, recallAccounts } from './collections/agencies';
 import { clearSignal, guaranteeAlerts, monitoringDue, raiseSignal, recordCheck, warningSignalList } from './guarantees/monitoring';
@@ -124,6 +125,8 @@ export const handlers: HandlerMap = {
   'collections.performance': collectorPerformance,
   'collections.collectors': collectorList,
   'collections.plan': createPlan,
+  'collections.letters': produceLetters,
+  'collections.delivered': recordDelivery,
   'legal.file': fileCase,
   'legal.stage': advanceCase,
   'legal.cost': addCost,

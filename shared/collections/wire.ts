@@ -214,3 +214,16 @@ export const agencyStatement = z.object({
   ),
   totals: z.object({ recovered: z.string(), commission: z.string() }),
 });
+
+export const lettersInput = z.strictObject({
+  kind: z.enum(['notice', 'lawyer']),
+  contractNos: z.array(contractNo).min(1).max(2000),
+  /** The date the letters ask to be paid by. */
+  payBy: isoDate,
+});
+export const lettersOutput = z.object({
+  letters: z.array(z.object({ contractNo: z.string(), title: z.string(), body: z.string(), contactId: z.number().int() })),
+  fileName: z.string(),
+  contentBase64: z.string(),
+});
+export const deliveredInput = z.strictObject({ contactId: z.number().int().positive(), deliveredOn: isoDate, evidence: optionalText(200) });

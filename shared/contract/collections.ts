@@ -11,6 +11,9 @@ import {
   limitationView,
   performanceInput,
   performanceView,
+  deliveredInput,
+  lettersInput,
+  lettersOutput,
   legalCaseInput,
   legalCaseView,
   legalCostInput,
@@ -60,5 +63,9 @@ export const collectionChannels = {
   'legal.file': channel({ input: legalCaseInput, output: legalCaseView, permission: 'collections.write', mutates: true }),
   'legal.stage': channel({ input: legalStageInput, output: legalCaseView, permission: 'collections.write', mutates: true }),
   'legal.cost': channel({ input: legalCostInput, output: legalCaseView, permission: 'collections.write', mutates: true }),
+  /** Batch letters from the templates: a DOCX to print, each letter logged as a contact (a demand once delivered). */
+  'collections.letters': channel({ input: lettersInput, output: lettersOutput, permission: 'collections.write', mutates: true, asyncWrites: true }),
+  /** A letter or notice reached the debtor: from that day it restarts the limitation period. */
+  'collections.delivered': channel({ input: deliveredInput, output: contactView, permission: 'collections.write', mutates: true }),
   'collections.performance': channel({ input: performanceInput, output: performanceView, permission: 'collections.read', mutates: false }),
 };

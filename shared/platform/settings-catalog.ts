@@ -4,10 +4,20 @@
  */
 import { z } from 'zod';
 import { parsePercent } from '../rates/rate';
+import { DEFAULT_LETTER_TEMPLATES, unknownFields } from '../collections/letters';
 
 const percent = z.string().refine((v) => parsePercent(v) !== null, { message: 'a percentage such as "24.00"', params: { reason: 'percent' } });
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time HH:MM');
+
+const letterTemplate = z.strictObject({
+  title: z.string().min(1).max(40),
+  body: z
+    .string()
+    .min(1)
+    .max(5000)
+    .refine((body) => unknownFields(body).length === 0, { message: 'only the letter fields: debtorName, idNumberMasked, contractNo, amountDue, dpd, payBy, companyName, date, collector', params: { reason: 'unknownLetterField' } }),
+});
 
 const account = z.strictObject({
   code: z.string().regex(/^[0-9.]{2,20}$/, 'digits and dots'),
@@ -146,6 +156,8 @@ export const settingsCatalog = {
   'collections.agencyCommissionPercent': spec('collections', z.record(z.string(), percent), { M1: '15.00', M2: '18.00', M3: '20.00', 'M4-M6': '25.00', 'M6+': '30.00' }),
   /** Collector incentive (提成) as a percent of what was recovered, by the bucket the account was assigned in. */
   'collections.incentivePercent': spec('collections', z.record(z.string(), percent), { M1: '1.00', M2: '1.50', M3: '2.00', 'M4-M6': '3.00', 'M6+': '5.00' }),
+  /** Editable letter templates with {{field}} placeholders (see shared/collections/letters.ts). */
+  'collections.letterTemplates': spec('collections', z.strictObject({ notice: letterTemplate, lawyer: letterTemplate }), DEFAULT_LETTER_TEMPLATES),
   'collections.callLimit': spec('collections', z.strictObject({ calls: z.number().int().min(1), days: z.number().int().min(1) }), { calls: 7, days: 7 }),
   /** The chart of accounts vouchers post to (金融企业会计科目; codes as the customer's accounting software uses them). */
   'ledger.chartOfAccounts': spec('ledger', z.array(account).min(1).max(500), DEFAULT_CHART),

@@ -152,7 +152,7 @@ export function limitationEventsOf(db: AppDatabase, kind: ClaimKind, claimIds: n
 export function deliveredDemands(db: AppDatabase, kind: ClaimKind, claimIds: number[]) {
   if (claimIds.length === 0) return [];
   return db
-    .select({ claimId: collectionContacts.claimId, localTime: collectionContacts.debtorLocalTime })
+    .select({ claimId: collectionContacts.claimId, localTime: collectionContacts.debtorLocalTime, deliveredOn: collectionContacts.deliveredOn })
     .from(collectionContacts)
     .where(and(eq(collectionContacts.claimKind, kind), inArray(collectionContacts.claimId, claimIds), eq(collectionContacts.demandDelivered, true)))
     .all();
@@ -246,4 +246,12 @@ export function legalCasesOf(db: AppDatabase, kind: ClaimKind, claimId: number) 
       events: db.select().from(legalCaseEvents).where(eq(legalCaseEvents.caseId, c.id)).orderBy(asc(legalCaseEvents.id)).all(),
       costs: db.select().from(legalCosts).where(eq(legalCosts.caseId, c.id)).orderBy(asc(legalCosts.id)).all(),
     }));
+}
+
+export function findContact(db: AppDatabase, id: number): ContactRow | undefined {
+  return db.select().from(collectionContacts).where(eq(collectionContacts.id, id)).get();
+}
+
+export function markDelivered(db: AppDatabase, id: number, on: string): void {
+  db.update(collectionContacts).set({ demandDelivered: true, deliveredOn: on }).where(eq(collectionContacts.id, id)).run();
 }

@@ -161,6 +161,30 @@ total ${money(s.totals.recovered)} recovered, ${money(s.totals.commission)} comm
       printValue(cli.output, r, () => `${r.recalled} accounts recalled`);
     });
 
+  collections
+    .command('letters')
+    .description('batch collection notices or lawyer\'s letters from the templates, as one DOCX; each logged as a contact')
+    .requiredOption('--kind <kind>', 'notice | lawyer')
+    .requiredOption('--contracts <C1,C2>')
+    .requiredOption('--pay-by <date>')
+    .requiredOption('--out <file.docx>')
+    .action(async (o: { kind: string; contracts: string; payBy: string; out: string }) => {
+      const made = await cli.call<ChannelOutput<'collections.letters'>>('collections.letters', { kind: o.kind, contractNos: list(o.contracts), payBy: o.payBy });
+      fs.writeFileSync(`${o.out}.partial`, Buffer.from(made.contentBase64, 'base64'));
+      fs.renameSync(`${o.out}.partial`, o.out);
+      printValue(cli.output, { letters: made.letters, file: o.out }, () => `${made.letters.length} letters in ${o.out}; contacts ${made.letters.map((l) => l.contactId).join(', ')}`);
+    });
+  collections
+    .command('delivered')
+    .description('a letter reached the debtor: from that day it restarts the limitation period')
+    .requiredOption('--contact <id>', 'the contact the letter was logged as', integerOption('--contact'))
+    .requiredOption('--on <date>')
+    .option('--evidence <text>', 'e.g. the registered-mail receipt number')
+    .action(async (o: { contact: number; on: string; evidence?: string }) => {
+      const c = await cli.call<ChannelOutput<'collections.delivered'>>('collections.delivered', { contactId: o.contact, deliveredOn: o.on, evidence: o.evidence ?? null });
+      printValue(cli.output, c, () => `contact ${c.id} delivered`);
+    });
+
   async function agencyId(nameOrId: string): Promise<number> {
     if (/^\d+$/.test(nameOrId)) return Number(nameOrId);
     const found = (await cli.call<ChannelOutput<'agency.list'>>('agency.list', {})).find((a) => a.name === nameOrId);

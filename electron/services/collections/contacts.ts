@@ -81,10 +81,10 @@ export function logContact(ctx: ServiceContext, input: ChannelParsedInput<'colle
   });
   const contact = contactsOf(ctx.db, claim.kind, claim.id).find((c) => c.id === id)!;
   ctx.audit({ entityType: 'collection-contact', entityId: claim.contractNo, before: null, after: { ...contact, warnings: warnings.map((w) => w.reason) } });
-  return { contact: contactView(contact), warnings };
+  return { contact: contactViewOf(contact), warnings };
 }
 
-function contactView(c: ContactRow): ChannelOutput<'collections.logContact'>['contact'] {
+export function contactViewOf(c: ContactRow): ChannelOutput<'collections.logContact'>['contact'] {
   return {
     id: c.id,
     contactedAt: c.contactedAt,
@@ -131,7 +131,7 @@ export function claimDetail(ctx: ServiceContext, input: ChannelParsedInput<'coll
     contractNo: claim.contractNo,
     debtorName: claim.debtor.name,
     timeZone: debtorTimeZone(ctx, claim.debtor),
-    contacts: contactsOf(ctx.db, claim.kind, claim.id).map(contactView),
+    contacts: contactsOf(ctx.db, claim.kind, claim.id).map(contactViewOf),
     promises: promiseViews(ctx, claim),
     assignments: assignmentHistory(ctx.db, claim.kind, claim.id).map((a) => ({ collector: a.collector, reason: a.reason, assignedOn: a.assignedOn, assignedBy: a.assignedBy, ended: a.endedAt !== null })),
     limitation: limitationOfClaim(ctx, claim),

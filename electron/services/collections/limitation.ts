@@ -18,7 +18,7 @@ type LimitationView = ChannelOutput<'limitation.due'>[number];
 /** Interruptions of many claims of one kind, in three queries. */
 function interruptionsOf(ctx: ServiceContext, kind: ClaimKind, ids: number[]): Map<number, Interruption[]> {
   const byClaim = new Map<number, Interruption[]>(ids.map((id) => [id, []]));
-  for (const d of deliveredDemands(ctx.db, kind, ids)) byClaim.get(d.claimId)!.push({ date: d.localTime.slice(0, 10), kind: 'demand' });
+  for (const d of deliveredDemands(ctx.db, kind, ids)) byClaim.get(d.claimId)!.push({ date: d.deliveredOn ?? d.localTime.slice(0, 10), kind: 'demand' });
   for (const r of receiptsOf(ctx.db, kind, ids)) byClaim.get(r.claimId)!.push({ date: r.date, kind: 'acknowledgement' });
   for (const e of limitationEventsOf(ctx.db, kind, ids)) byClaim.get(e.claimId)!.push({ date: e.eventDate, kind: e.kind });
   return byClaim;

@@ -428,6 +428,11 @@ export const en: Messages = {
     },
   },
   collections: {
+    payBy: 'Pay by',
+    makeNotices: 'Collection notices ({{count}})',
+    makeLawyerLetters: "Lawyer's letters ({{count}})",
+    lettersMade: '{{count}} letters made and logged',
+    markDelivered: 'Delivered',
     incentive: 'Incentive',
     accounts: 'Accounts',
     assignedAmount: 'Assigned',

@@ -427,6 +427,11 @@ export const zhCN = {
     },
   },
   collections: {
+    payBy: '付款期限',
+    makeNotices: '生成催收通知书（{{count}}）',
+    makeLawyerLetters: '生成律师函（{{count}}）',
+    lettersMade: '已生成 {{count}} 份，并记入催收记录',
+    markDelivered: '登记送达',
     incentive: '提成',
     accounts: '户数',
     assignedAmount: '分配金额',

@@ -9,6 +9,7 @@ import { api } from '../../api/client';
 import { errorPayload, errorText, reasonText } from '../../app/errors';
 import { yuan } from '../../app/format';
 import { useCan } from '../../app/permissions';
+import { useStatus } from '../../app/useStatus';
 import { LegalTab, PlansTab } from './ClaimCaseTabs';
 
 type Claim = ChannelOutput<'collections.claim'>;
@@ -44,7 +45,9 @@ export function ClaimDrawer({ contractNo, onClose }: { contractNo: string | null
   };
   const logContact = useMutation({ mutationFn: (input: ChannelInput<'collections.logContact'>) => api('collections.logContact', input), onSuccess: refresh });
   const promise = useMutation({ mutationFn: (input: ChannelInput<'collections.promise'>) => api('collections.promise', input), onSuccess: refresh });
+  const delivered = useMutation({ mutationFn: (input: ChannelInput<'collections.delivered'>) => api('collections.delivered', input), onSuccess: refresh, onError: (error) => void message.error(errorText(t, error)) });
   const party = Form.useWatch('party', contactForm);
+  const businessDate = useStatus().data?.businessDate ?? dayjs().format('YYYY-MM-DD');
   const label = (f: string) => t(`collections.fields.${f}`, { defaultValue: f });
 
   async function submitContact(v: ContactValues) {
@@ -196,7 +199,7 @@ export function ClaimDrawer({ contractNo, onClose }: { contractNo: string | null
                       { title: t('collections.fields.channel'), dataIndex: 'channel', render: (v: string) => t(`collections.channels.${v}`) },
                       { title: t('collections.fields.party'), dataIndex: 'party', render: (v: string) => t(`collections.parties.${v}`) },
                       { title: t('collections.fields.outcome'), dataIndex: 'outcome', ellipsis: true },
-                      { title: '', render: (_: unknown, r: Claim['contacts'][number]) => <>{r.demandDelivered && <Tag color="blue">{t('collections.delivered')}</Tag>}{r.frequencyWarning && <Tag color="orange">{t('errors.callLimit')}</Tag>}{r.outOfHoursReason && <Tag color="gold">{r.outOfHoursReason}</Tag>}</> },
+                      { title: '', render: (_: unknown, r: Claim['contacts'][number]) => <>{!r.demandDelivered && canWrite && ['letter', 'registered-mail', 'lawyer-letter'].includes(r.channel) && <Button size="small" onClick={() => delivered.mutate({ contactId: r.id, deliveredOn: businessDate })}>{t('collections.markDelivered')}</Button>}{r.demandDelivered && <Tag color="blue">{t('collections.delivered')}</Tag>}{r.frequencyWarning && <Tag color="orange">{t('errors.callLimit')}</Tag>}{r.outOfHoursReason && <Tag color="gold">{r.outOfHoursReason}</Tag>}</> },
                       { title: t('collections.by'), dataIndex: 'recordedBy' },
                     ]}
                   />

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelInput, ChannelOutput } from '../../../shared/contract';
 import { api } from '../../api/client';
+import { downloadBase64 } from '../../app/download';
 import { errorText } from '../../app/errors';
 import { yuan } from '../../app/format';
 import { useCan } from '../../app/permissions';
@@ -15,6 +16,7 @@ import { ClaimDrawer, PROMISE_COLORS } from './ClaimDrawer';
 
 type Item = ChannelOutput<'collections.queue'>['items'][number];
 const BUCKETS = ['M1', 'M2', 'M3', 'M4-M6', 'M6+'];
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 function Queue({ onOpen }: { onOpen: (contractNo: string) => void }) {
   const { t } = useTranslation();
@@ -35,6 +37,17 @@ function Queue({ onOpen }: { onOpen: (contractNo: string) => void }) {
     },
     onError: (error) => void message.error(errorText(t, error)),
   });
+  const canWrite = useCan('collections.write');
+  const [payBy, setPayBy] = useState<Dayjs>(dayjs(useStatus().data?.businessDate).add(7, 'day'));
+  const letters = useMutation({
+    mutationFn: (kind: 'notice' | 'lawyer') => api('collections.letters', { kind, contractNos: selected, payBy: payBy.format('YYYY-MM-DD') }),
+    onSuccess: (made) => {
+      downloadBase64(made.fileName, made.contentBase64, DOCX_TYPE);
+      void message.success(t('collections.lettersMade', { count: made.letters.length }));
+      void client.invalidateQueries({ queryKey: ['collections.queue'] });
+    },
+    onError: (error) => void message.error(errorText(t, error)),
+  });
   const set = (change: Partial<ChannelInput<'collections.queue'>>) => setFilters((f) => ({ ...f, ...change, page: 1 }));
   return (
     <>
@@ -44,6 +57,17 @@ function Queue({ onOpen }: { onOpen: (contractNo: string) => void }) {
         <Select allowClear placeholder={t('collections.kind')} style={{ width: 140 }} options={['loan', 'guarantee'].map((k) => ({ value: k, label: t(`collections.kinds.${k}`) }))} onChange={(kind) => set({ kind })} />
         <Checkbox onChange={(e) => set({ brokenPromise: e.target.checked })}>{t('collections.brokenOnly')}</Checkbox>
         <Checkbox onChange={(e) => set({ unassigned: e.target.checked })}>{t('collections.unassignedOnly')}</Checkbox>
+        {canWrite && (
+          <>
+            <DatePicker value={payBy} onChange={(v) => v && setPayBy(v)} placeholder={t('collections.payBy')} />
+            <Button disabled={selected.length === 0} loading={letters.isPending} onClick={() => letters.mutate('notice')} data-testid="letters-notice">
+              {t('collections.makeNotices', { count: selected.length })}
+            </Button>
+            <Button disabled={selected.length === 0} loading={letters.isPending} onClick={() => letters.mutate('lawyer')}>
+              {t('collections.makeLawyerLetters', { count: selected.length })}
+            </Button>
+          </>
+        )}
         {canAssign && (
           <>
             <Select placeholder={t('collections.collector')} style={{ width: 160 }} value={collector} onChange={setCollector} options={(collectors.data ?? []).map((c) => ({ value: c.userName, label: c.displayName }))} />
@@ -60,7 +84,7 @@ function Queue({ onOpen }: { onOpen: (contractNo: string) => void }) {
         dataSource={queue.data?.items ?? []}
         loading={queue.isFetching}
         data-testid="collections-queue"
-        rowSelection={canAssign ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) } : undefined}
+        rowSelection={canAssign || canWrite ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) } : undefined}
         onRow={(item) => ({ onClick: () => onOpen(item.contractNo), style: { cursor: 'pointer' } })}
         onChange={(pagination, _f, sorter) => {
           const s = sorter as SorterResult<Item>;
@@ -82,7 +106,7 @@ function Queue({ onOpen }: { onOpen: (contractNo: string) => void }) {
         summary={() =>
           queue.data ? (
             <Table.Summary.Row className="lb-totals">
-              <Table.Summary.Cell index={0} colSpan={canAssign ? 6 : 5}>{t('loans.totalsFiltered', { count: queue.data.total })}</Table.Summary.Cell>
+              <Table.Summary.Cell index={0} colSpan={canAssign || canWrite ? 6 : 5}>{t('loans.totalsFiltered', { count: queue.data.total })}</Table.Summary.Cell>
               <Table.Summary.Cell index={1} align="right">{yuan(queue.data.totals.amountDue)}</Table.Summary.Cell>
               <Table.Summary.Cell index={2} colSpan={4} />
             </Table.Summary.Row>

@@ -63,4 +63,16 @@ describe('loanbridge collections', () => {
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('already with an agency');
   });
+
+  it('letters --kind notice writes one DOCX and logs the letter on the account', async () => {
+    const out = path.join(tempDataDir('letters'), 'notices.docx');
+    const made = await run('collections', 'letters', '--kind', 'notice', '--contracts', first.contractNo, '--pay-by', '2099-01-31', '--out', out, '--json', '--data-dir', dir);
+    expect(made.code, made.stderr).toBe(0);
+    const xml = execFileSync('unzip', ['-p', out, 'word/document.xml'], { encoding: 'utf8' });
+    expect(xml).toContain(first.contractNo);
+    expect(xml).toContain('2099-01-31');
+    const { letters } = JSON.parse(made.stdout) as { letters: Array<{ contactId: number }> };
+    const delivered = await run('collections', 'delivered', '--contact', String(letters[0]!.contactId), '--on', '2000-01-01', '--data-dir', dir);
+    expect(delivered.code).toBe(2);
+  });
 });

@@ -256,6 +256,38 @@ describe('legal cases', () => {
   });
 });
 
+describe('letters', () => {
+  it('fill the template for each account into one DOCX, log each as a contact, and restart the limitation period once delivered', async () => {
+    await rt.call('settings.set', { key: 'company.name', value: '杭州某小额贷款有限公司' });
+    const made = await rt.call('collections.letters', { kind: 'notice', contractNos: ['C-1', 'C-2'], payBy: '2026-03-15' }, collector);
+    expect(made.letters.map((l) => [l.contractNo, l.title])).toEqual([['C-1', '催收通知书'], ['C-2', '催收通知书']]);
+    expect(made.letters[0]!.body).toContain('赵六（证件号码 110105********002X）');
+    expect(made.letters[0]!.body).toContain('请于 2026-03-15 前足额归还');
+    expect(made.letters[0]!.body).not.toMatch(/\{\{/);
+    // The DOCX holds both letters, with the masked ID and never the full one.
+    const file = path.join(tempDataDir('letters'), made.fileName);
+    fs.writeFileSync(file, Buffer.from(made.contentBase64, 'base64'));
+    const xml = execFileSync('unzip', ['-p', file, 'word/document.xml'], { encoding: 'utf8' });
+    expect(xml).toContain('赵六');
+    expect(xml).toContain('阿不都');
+    expect(xml).toContain('杭州某小额贷款有限公司');
+    expect(xml).not.toContain('11010519491231002X');
+    const claim = await rt.call('collections.claim', { contractNo: 'C-1' });
+    expect(claim.contacts[0]).toMatchObject({ channel: 'letter', demandDelivered: false, outcome: '催收通知书（付款期限 2026-03-15）' });
+    // Delivered after the loan matured: the limitation period runs again from the delivery.
+    await rt.call('day.close', { to: '2026-05-20' });
+    expect(await rt.fail('collections.delivered', { contactId: made.letters[0]!.contactId, deliveredOn: '2026-02-01' }, collector)).toMatchObject({ field: 'deliveredOn', reason: 'dateOrder' });
+    await rt.call('collections.delivered', { contactId: made.letters[0]!.contactId, deliveredOn: '2026-05-18', evidence: '挂号信回执 XA123456789CN' }, collector);
+    expect((await rt.call('collections.claim', { contractNo: 'C-1' })).limitation).toMatchObject({ lastInterruption: { date: '2026-05-18', kind: 'demand' }, expiry: '2029-05-18' });
+  });
+
+  it('refuses a template that names a field no account has', async () => {
+    const templates = (await rt.call('settings.list', {})).find((s) => s.key === 'collections.letterTemplates')!.value as Record<string, { title: string; body: string }>;
+    const bad = { ...templates, notice: { title: '催收通知书', body: '{{debtorName}} 您好，{{salary}}' } };
+    expect(await rt.fail('settings.set', { key: 'collections.letterTemplates', value: bad })).toMatchObject({ field: 'value' });
+  });
+});
+
 describe('performance', () => {
   it('counts contacts by channel, promises made and kept, and money recovered on each collector’s accounts', async () => {
     await rt.call('collections.assign', { contractNos: ['C-1', 'C-2'], collector: 'xiaozhang' }, manager);

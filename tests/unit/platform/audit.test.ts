@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { calendarDateIn } from '../../../shared/dates/business-date';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contract, channelNames, type ChannelName } from '../../../shared/contract';
 import { testRuntime, type TestRuntime } from '../../helpers/runtime';
@@ -86,6 +87,12 @@ const writes: Record<string, () => Promise<unknown>> = {
   'legal.file': () => rt.dispatch('legal.file', { contractNo: 'A-10', court: '杭州市西湖区人民法院', caseNo: '(2026)浙0106民初1号', filedOn: '2026-02-01' }, admin),
   'legal.stage': () => rt.dispatch('legal.stage', { caseId: 1, stage: 'judgment', date: '2026-03-01' }, admin),
   'legal.cost': () => rt.dispatch('legal.cost', { caseId: 1, date: '2026-03-01', amount: '500', kind: 'court-fee' }, admin),
+  'collections.letters': () => rt.dispatch('collections.letters', { kind: 'lawyer', contractNos: ['A-10'], payBy: '2099-01-01' }, admin),
+  'collections.delivered': () => {
+    const contactId = rt.database.sqlite.prepare('SELECT MAX(id) FROM collection_contacts').pluck().get() as number;
+    const businessDate = rt.database.sqlite.prepare("SELECT value FROM settings WHERE key = 'platform.businessDate'").pluck().get() as string | undefined;
+    return rt.dispatch('collections.delivered', { contactId, deliveredOn: businessDate ? (JSON.parse(businessDate) as string) : calendarDateIn('Asia/Shanghai', new Date()) }, admin);
+  },
   'collections.promise': () => rt.dispatch('collections.promise', { contractNo: 'A-2', amount: '100', dueDate: '2099-12-31' }, admin),
   'limitation.record': () => rt.dispatch('limitation.record', { contractNo: 'A-2', kind: 'acknowledgement', date: '2026-01-01', evidence: '还款确认书' }, admin),
   'bank.create': () => rt.dispatch('bank.create', { name: '某农商银行', branch: '西湖支行', creditLine: '50000000', lineValidFrom: '2026-01-01', lineValidTo: '2027-12-31' }, admin),

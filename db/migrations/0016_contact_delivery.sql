@@ -1,0 +1,1 @@
+ALTER TABLE `collection_contacts` ADD `delivered_on` text;
