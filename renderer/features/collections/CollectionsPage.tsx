@@ -59,7 +59,7 @@ function Queue({ onOpen }: { onOpen: (contractNo: string) => void }) {
         <Checkbox onChange={(e) => set({ unassigned: e.target.checked })}>{t('collections.unassignedOnly')}</Checkbox>
         {canWrite && (
           <>
-            <DatePicker value={payBy} onChange={(v) => v && setPayBy(v)} placeholder={t('collections.payBy')} />
+            <DatePicker value={payBy} onChange={(v) => v && setPayBy(v)} prefix={t('collections.payBy')} />
             <Button disabled={selected.length === 0} loading={letters.isPending} onClick={() => letters.mutate('notice')} data-testid="letters-notice">
               {t('collections.makeNotices', { count: selected.length })}
             </Button>
