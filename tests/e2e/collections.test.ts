@@ -120,4 +120,25 @@ describe("a collector's day", () => {
     const incentive = { M1: '5.00', M2: '7.50', M3: '10.00', 'M4-M6': '15.00', 'M6+': '25.00' }[bucket]!;
     await expect.poll(() => stats.locator('td').allTextContents()).toEqual(['', COLLECTOR.userName, '1', '0', '0', '0', '1', '1', '500.00', incentive]);
   });
+
+  it('makes a collection notice, previews it, and prints it one letter to a page', async () => {
+    await page.getByRole('tab', { name: '催收队列' }).click();
+    await row().locator('.ant-checkbox-input').check();
+    await page.getByTestId('letters-notice').click();
+    await expect.poll(() => page.getByTestId('letters-preview').textContent()).toContain(contractNo);
+    expect(await page.getByTestId('letters-preview').textContent()).toContain('催收通知书');
+    // On screen the printable letters are hidden; in print they are all there is.
+    expect(await page.getByTestId('printable-letters').isVisible()).toBe(false);
+    await page.keyboard.press('Escape');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByTestId('printable-letters').isVisible()).toBe(true);
+    expect(await page.locator('.ant-tabs').first().isVisible()).toBe(false);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
+    await page.emulateMedia({ media: 'screen' });
+    // The letter is on the account as a contact, waiting for its delivery to be recorded.
+    await row().click();
+    await expect.poll(() => page.getByTestId('claim-contacts').textContent()).toContain('信函');
+  });
 });

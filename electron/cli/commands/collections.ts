@@ -64,12 +64,13 @@ export function registerCollectionCommands(program: Command, cli: CliContext): v
     .requiredOption('--at <time>', 'YYYY-MM-DDTHH:mm on the office clock, or an ISO instant with offset')
     .requiredOption('--outcome <text>')
     .option('--notes <text>')
+    .option('--attachments <refs>', 'references to recordings, photos or receipts kept elsewhere')
     .option('--party-name <name>')
     .option('--delivered', 'a demand that reached the debtor (restarts the limitation period)')
     .option('--locating-only', 'a related person asked only where the debtor is')
     .option('--reason <text>', 'why a contact outside the allowed hours was right')
     .option('--next <date>', 'next action date')
-    .action(async (o: { contract: string; channel: string; party: string; at: string; outcome: string; notes?: string; partyName?: string; delivered?: boolean; locatingOnly?: boolean; reason?: string; next?: string }) => {
+    .action(async (o: { contract: string; channel: string; party: string; at: string; outcome: string; notes?: string; attachments?: string; partyName?: string; delivered?: boolean; locatingOnly?: boolean; reason?: string; next?: string }) => {
       const r = await cli.call<ChannelOutput<'collections.logContact'>>('collections.logContact', {
         contractNo: o.contract,
         channel: o.channel,
@@ -77,6 +78,7 @@ export function registerCollectionCommands(program: Command, cli: CliContext): v
         at: o.at,
         outcome: o.outcome,
         notes: o.notes ?? null,
+        attachments: o.attachments ?? null,
         partyName: o.partyName ?? null,
         demandDelivered: Boolean(o.delivered),
         discussedDebt: !o.locatingOnly,

@@ -428,6 +428,9 @@ export const en: Messages = {
     },
   },
   collections: {
+    attachmentsHint: 'where the recording, photo or receipt is kept',
+    lettersTitle: '{{count}} letters',
+    printLetters: 'Print / save as PDF',
     payBy: 'Pay by',
     makeNotices: 'Collection notices ({{count}})',
     makeLawyerLetters: "Lawyer's letters ({{count}})",
@@ -506,7 +509,7 @@ export const en: Messages = {
     outOfHoursHint: 'Outside 08:00–21:00 a reason is required (e.g. the debtor asked to be called then)',
     channels: { phone: 'phone', sms: 'SMS', letter: 'letter', 'registered-mail': 'registered mail', visit: 'visit', 'lawyer-letter': "lawyer's letter", lawsuit: 'lawsuit', enforcement: 'enforcement' },
     parties: { borrower: 'borrower', guarantor: 'guarantor', 'related-person': 'related person' },
-    fields: { startedOn: 'Started on', periods: 'Months', stage: 'Stage', court: 'Court', caseNo: 'Case no.', filedOn: 'Filed on', agencyName: 'Agency name', contract: 'Contract', contractNos: 'Contract numbers, comma-separated', kind: 'Kind', at: 'When', channel: 'Channel', party: 'Party', partyName: 'Name', outcome: 'Outcome', notes: 'Notes', discussedDebt: 'The debt was mentioned', demandDelivered: 'The demand reached the debtor (restarts the limitation period)', outOfHoursReason: 'Why outside the allowed hours', nextActionOn: 'Next action on', amount: 'Amount promised', dueDate: 'Promised by', madeOn: 'Made on', reason: 'Reason' },
+    fields: { attachments: 'Attachments', startedOn: 'Started on', periods: 'Months', stage: 'Stage', court: 'Court', caseNo: 'Case no.', filedOn: 'Filed on', agencyName: 'Agency name', contract: 'Contract', contractNos: 'Contract numbers, comma-separated', kind: 'Kind', at: 'When', channel: 'Channel', party: 'Party', partyName: 'Name', outcome: 'Outcome', notes: 'Notes', discussedDebt: 'The debt was mentioned', demandDelivered: 'The demand reached the debtor (restarts the limitation period)', outOfHoursReason: 'Why outside the allowed hours', nextActionOn: 'Next action on', amount: 'Amount promised', dueDate: 'Promised by', madeOn: 'Made on', reason: 'Reason' },
   },
   users: {
     add: 'Add user',

@@ -427,6 +427,9 @@ export const zhCN = {
     },
   },
   collections: {
+    attachmentsHint: '录音、照片、回执等的编号或存放位置',
+    lettersTitle: '已生成 {{count}} 份信函',
+    printLetters: '打印 / 另存为 PDF',
     payBy: '付款期限',
     makeNotices: '生成催收通知书（{{count}}）',
     makeLawyerLetters: '生成律师函（{{count}}）',
@@ -505,7 +508,7 @@ export const zhCN = {
     outOfHoursHint: '非 08:00–21:00 联系须写明原因（如借款人要求晚间回电）',
     channels: { phone: '电话', sms: '短信', letter: '信函', 'registered-mail': '挂号信', visit: '上门', 'lawyer-letter': '律师函', lawsuit: '诉讼', enforcement: '强制执行' },
     parties: { borrower: '借款人', guarantor: '保证人', 'related-person': '关联人' },
-    fields: { startedOn: '开始日期', periods: '期数', stage: '阶段', court: '受理法院', caseNo: '案号', filedOn: '立案日期', agencyName: '机构名称', contract: '合同期限', contractNos: '合同编号，以逗号分隔', kind: '类别', at: '联系时间', channel: '方式', party: '联系对象', partyName: '对象姓名', outcome: '结果', notes: '备注', discussedDebt: '向其提及了债务', demandDelivered: '催收通知已送达债务人（中断时效）', outOfHoursReason: '非规定时段联系的原因', nextActionOn: '下次跟进日期', amount: '承诺金额', dueDate: '承诺日期', madeOn: '承诺日', reason: '原因' },
+    fields: { attachments: '附件', startedOn: '开始日期', periods: '期数', stage: '阶段', court: '受理法院', caseNo: '案号', filedOn: '立案日期', agencyName: '机构名称', contract: '合同期限', contractNos: '合同编号，以逗号分隔', kind: '类别', at: '联系时间', channel: '方式', party: '联系对象', partyName: '对象姓名', outcome: '结果', notes: '备注', discussedDebt: '向其提及了债务', demandDelivered: '催收通知已送达债务人（中断时效）', outOfHoursReason: '非规定时段联系的原因', nextActionOn: '下次跟进日期', amount: '承诺金额', dueDate: '承诺日期', madeOn: '承诺日', reason: '原因' },
   },
   users: {
     add: '新增用户',

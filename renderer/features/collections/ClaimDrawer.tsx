@@ -22,6 +22,7 @@ interface ContactValues {
   partyName?: string;
   outcome: string;
   notes?: string;
+  attachments?: string;
   discussedDebt: boolean;
   demandDelivered: boolean;
   outOfHoursReason?: string;
@@ -61,6 +62,7 @@ export function ClaimDrawer({ contractNo, onClose }: { contractNo: string | null
         partyName: v.partyName ?? null,
         outcome: v.outcome,
         notes: v.notes ?? null,
+        attachments: v.attachments ?? null,
         discussedDebt: v.party === 'related-person' ? v.discussedDebt : true,
         demandDelivered: v.demandDelivered,
         outOfHoursReason: v.outOfHoursReason ?? null,
@@ -119,6 +121,11 @@ export function ClaimDrawer({ contractNo, onClose }: { contractNo: string | null
                       <Col span={24}>
                         <Form.Item name="outcome" label={label('outcome')} rules={[{ required: true, message: t('errors.required') }]}>
                           <Input maxLength={200} />
+                        </Form.Item>
+                      </Col>
+                      <Col span={24}>
+                        <Form.Item name="attachments" label={label('attachments')}>
+                          <Input maxLength={500} placeholder={t('collections.attachmentsHint')} />
                         </Form.Item>
                       </Col>
                       {party === 'related-person' && (

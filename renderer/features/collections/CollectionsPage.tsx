@@ -12,13 +12,14 @@ import { yuan } from '../../app/format';
 import { useCan } from '../../app/permissions';
 import { useStatus } from '../../app/useStatus';
 import { AgenciesTab } from './AgenciesTab';
+import { LettersPreview, PrintableLetters } from './LettersPreview';
 import { ClaimDrawer, PROMISE_COLORS } from './ClaimDrawer';
 
 type Item = ChannelOutput<'collections.queue'>['items'][number];
 const BUCKETS = ['M1', 'M2', 'M3', 'M4-M6', 'M6+'];
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-function Queue({ onOpen }: { onOpen: (contractNo: string) => void }) {
+function Queue({ onOpen, onLetters }: { onOpen: (contractNo: string) => void; onLetters: (letters: ChannelOutput<'collections.letters'>['letters']) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const client = useQueryClient();
@@ -44,7 +45,8 @@ function Queue({ onOpen }: { onOpen: (contractNo: string) => void }) {
     onSuccess: (made) => {
       downloadBase64(made.fileName, made.contentBase64, DOCX_TYPE);
       void message.success(t('collections.lettersMade', { count: made.letters.length }));
-      void client.invalidateQueries({ queryKey: ['collections.queue'] });
+      onLetters(made.letters);
+      for (const key of ['collections.queue', 'collections.claim', 'collections.performance']) void client.invalidateQueries({ queryKey: [key] });
     },
     onError: (error) => void message.error(errorText(t, error)),
   });
@@ -192,11 +194,28 @@ function Performance() {
 export function CollectionsPage() {
   const { t } = useTranslation();
   const [open, setOpen] = useState<string | null>(null);
+  const [letters, setLetters] = useState<ChannelOutput<'collections.letters'>['letters'] | null>(null);
+  const [printed, setPrinted] = useState<ChannelOutput<'collections.letters'>['letters']>([]);
   return (
-    <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('nav.collections')}</Typography.Title>}>
+    <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('nav.collections')}</Typography.Title>} classNames={{ header: 'lb-no-print' }}>
+      <PrintableLetters letters={printed} />
+      <LettersPreview letters={letters} onClose={() => setLetters(null)} />
       <Tabs
+        className="lb-no-print"
         items={[
-          { key: 'queue', label: t('collections.queue'), children: <Queue onOpen={setOpen} /> },
+          {
+            key: 'queue',
+            label: t('collections.queue'),
+            children: (
+              <Queue
+                onOpen={setOpen}
+                onLetters={(made) => {
+                  setLetters(made);
+                  setPrinted(made);
+                }}
+              />
+            ),
+          },
           { key: 'limitation', label: t('collections.limitationDue'), children: <Limitation onOpen={setOpen} /> },
           { key: 'performance', label: t('collections.performance'), children: <Performance /> },
           { key: 'agencies', label: t('collections.agencies'), children: <AgenciesTab /> },
