@@ -5,22 +5,17 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hostApp, launchChromium, type HostedApp } from '../helpers/browser';
+import { adminCaller, hostApp, launchChromium, type HostedApp } from '../helpers/browser';
 
 let app: HostedApp;
 let browser: Browser;
 let page: Page;
-const admin = { actor: { userName: 'admin', role: 'administrator' as const } };
 const COLLECTOR = { userName: 'xiaozhang', password: 'collect-2026' };
 let contractNo: string;
 let bucket: string;
 let businessDate: string;
 
-async function call<T>(channel: string, input: unknown): Promise<T> {
-  const result = await app.runtime.dispatch(channel, input, admin);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-  return result.value as T;
-}
+const call = <T = unknown>(channel: string, input: unknown) => adminCaller(app)<T>(channel, input);
 
 async function setTime(value: string) {
   const input = page.locator('#contact_at');

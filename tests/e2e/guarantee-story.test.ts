@@ -6,18 +6,13 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hostApp, launchChromium, signIn, type HostedApp } from '../helpers/browser';
+import { adminCaller, hostApp, openSignedIn, type HostedApp } from '../helpers/browser';
 
 let app: HostedApp;
 let browser: Browser;
 let page: Page;
-const admin = { actor: { userName: 'admin', role: 'administrator' as const } };
 
-async function call(channel: string, input: unknown) {
-  const result = await app.runtime.dispatch(channel, input, admin);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-  return result.value as Record<string, unknown>;
-}
+const call = (channel: string, input: unknown) => adminCaller(app)(channel, input);
 
 /** Tab, not Enter: Enter in the last field would also submit the form. */
 async function pickDate(id: string, value: string) {
@@ -41,10 +36,7 @@ beforeAll(async () => {
   await call('borrower.create', { kind: 'individual', name: '陈大股东', idType: 'resident-id', idNumber: '440524199003072319' });
   await call('collateral.create', { ownerBorrowerId: 1, kind: 'property', description: '杭州市西湖区文三路1号厂房', appraisedValue: '4000000', appraisedOn: '2026-02-01' });
   await call('netAssets.record', { periodEnd: '2025-12-31', amount: '50000000' });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(`${app.host.url}/#/guarantees`);
-  await signIn(page);
+  ({ browser, page } = await openSignedIn(app, '/guarantees'));
 });
 
 afterAll(async () => {

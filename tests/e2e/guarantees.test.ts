@@ -1,16 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hostApp, launchChromium, signIn, type HostedApp } from '../helpers/browser';
+import { adminCaller, hostApp, openSignedIn, type HostedApp } from '../helpers/browser';
 
 let app: HostedApp;
 let browser: Browser;
 let page: Page;
-const admin = { actor: { userName: 'admin', role: 'administrator' as const } };
 
-async function call(channel: string, input: unknown) {
-  const result = await app.runtime.dispatch(channel, input, admin);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-}
+const call = (channel: string, input: unknown) => adminCaller(app)(channel, input);
 
 beforeAll(async () => {
   app = await hostApp();
@@ -25,10 +21,7 @@ beforeAll(async () => {
   }
   await call('guarantee.repay', { contractNo: 'G-2', amount: '1000000' });
   await call('guarantee.compensate', { contractNo: 'G-2', amount: '500000' });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(`${app.host.url}/#/guarantees`);
-  await signIn(page);
+  ({ browser, page } = await openSignedIn(app, '/guarantees'));
 });
 
 afterAll(async () => {

@@ -62,3 +62,21 @@ export async function signIn(page: Page, user: { userName: string; password: str
   await page.getByTestId('sign-in-submit').click();
   await page.getByTestId('signed-in-user').waitFor();
 }
+
+/** A Chromium page on the hosted app at `route`, signed in as the administrator. */
+export async function openSignedIn(app: HostedApp, route: string, viewport = { width: 1440, height: 900 }): Promise<{ browser: Browser; page: Page }> {
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport });
+  await page.goto(`${app.host.url}/#${route}`);
+  await signIn(page);
+  return { browser, page };
+}
+
+/** Calls a channel on the hosted app as the administrator; a refusal fails the test with its message. */
+export function adminCaller(app: HostedApp) {
+  return async <T = unknown>(channel: string, input: unknown): Promise<T> => {
+    const result = await app.runtime.dispatch(channel, input, { actor: { userName: 'admin', role: 'administrator' } });
+    if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+    return result.value as T;
+  };
+}
