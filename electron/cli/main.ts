@@ -18,6 +18,7 @@ import { registerGuaranteeCommands } from './commands/guarantees';
 import { registerLoanCommands } from './commands/loans';
 import { registerMonitoringCommands } from './commands/monitoring';
 import { registerCollectionCommands } from './commands/collections';
+import { registerExportCommands } from './commands/exports';
 import { registerRestoreCommand } from './commands/restore';
 import { registerPlatformCommands } from './commands/platform';
 import { registerScheduleCommands } from './commands/schedule';
@@ -116,6 +117,7 @@ export async function main(argv: string[], io: Partial<Pick<Output, 'out' | 'err
   registerGuaranteeCommands(program, context);
   registerMonitoringCommands(program, context);
   registerCollectionCommands(program, context);
+  registerExportCommands(program, context);
   registerAdminCommands(program, context);
   registerRestoreCommand(program, context, () => resolveDataDir(program.opts<{ dataDir?: string }>().dataDir));
 

@@ -4,6 +4,7 @@ import { claimDetail, logContact, recordPromise } from './collections/contacts';
 import { limitationDue, recordLimitationEvent } from './collections/limitation';
 import { collectorPerformance } from './collections/performance';
 import { createPlan } from './collections/plans';
+import { exportLoanRegister } from './ledgers/loan-register';
 import { produceLetters, recordDelivery } from './collections/letters';
 import { addCost, advanceCase, fileCase } from './collections/legal';
 import { agencyStatement, createAgency, listAgencies, placeAccounts, recallAccounts } from './collections/agencies';
@@ -125,6 +126,7 @@ export const handlers: HandlerMap = {
   'collections.performance': collectorPerformance,
   'collections.collectors': collectorList,
   'collections.plan': createPlan,
+  'export.loanRegister': exportLoanRegister,
   'collections.letters': produceLetters,
   'collections.delivered': recordDelivery,
   'legal.file': fileCase,

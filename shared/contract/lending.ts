@@ -86,6 +86,13 @@ export const lendingChannels = {
   }),
   'loan.get': channel({ input: loanRef, output: loanDetail, permission: 'borrower.read', mutates: false }),
   'loan.list': channel({ input: loanListInput, output: loanPage, permission: 'borrower.read', mutates: false }),
+  /** The register as Excel with the screen's filters (贷款台账导出). */
+  'export.loanRegister': channel({
+    input: loanListInput.omit({ page: true, pageSize: true }).extend({ language: z.enum(['zh-CN', 'en']).default('zh-CN') }),
+    output: z.object({ fileName: z.string(), rows: z.number().int(), contentBase64: z.string() }),
+    permission: 'borrower.read',
+    mutates: false,
+  }),
   'product.list': channel({ input: z.strictObject({}).default({}), output: z.array(productView), permission: 'session', mutates: false }),
   'product.create': channel({ input: productCreateInput, output: productView, permission: 'settings.write', mutates: true }),
   'product.update': channel({ input: productUpdateInput, output: productView, permission: 'settings.write', mutates: true }),

@@ -49,3 +49,32 @@ export const scheduleReportLabels = {
     interestOnlyThen: 'interest only for the first {{n}} periods',
   },
 } as const;
+
+/** The frame every ledger report shares: the cover sheet and the totals row. */
+export const reportFrameLabels = {
+  'zh-CN': { cover: '封面', asOf: '数据截至', filter: '筛选', by: '导出人', at: '导出时间', total: '合计' },
+  en: { cover: 'Cover', asOf: 'As of', filter: 'Filter', by: 'Exported by', at: 'Exported at', total: 'Total' },
+} as const;
+
+export const loanRegisterLabels = {
+  'zh-CN': {
+    title: '贷款台账',
+    columns: ['合同编号', '借款人', '证件号码', '借款人类型', '产品', '用途', '贷款金额', '放款日', '到期日', '期数', '年利率(%)', '罚息利率(%)', '还款方式', '担保方式', '贷款余额', '逾期本金', '逾期利息', '罚息', '诉讼费用', '逾期天数', '账龄', '五级分类', '年化利率(%)', '状态'],
+    kinds: { individual: '个人', 'farm-household': '农户', enterprise: '企业' },
+    methods: { 'equal-installment': '等额本息', 'equal-principal': '等额本金', 'interest-only': '先息后本', bullet: '到期还本付息', flat: '等本等息' },
+    security: { credit: '信用', guarantee: '保证', mortgage: '抵押', pledge: '质押', combined: '组合' },
+    classes: { normal: '正常', 'special-mention': '关注', substandard: '次级', doubtful: '可疑', loss: '损失' },
+    statuses: { applied: '申请中', approved: '已审批', rejected: '已拒绝', disbursed: '在贷', settled: '已结清', 'written-off': '已核销' },
+    filters: { status: '状态', bucket: '账龄', classification: '五级分类', officer: '信贷员', productCode: '产品', securityType: '担保方式', q: '搜索', disbursedFrom: '放款日起', disbursedTo: '放款日止' },
+  },
+  en: {
+    title: 'Loan register',
+    columns: ['Contract no.', 'Borrower', 'ID', 'Type', 'Product', 'Purpose', 'Principal', 'Disbursed', 'Maturity', 'Periods', 'Rate (%)', 'Penalty rate (%)', 'Method', 'Security', 'Outstanding', 'Overdue principal', 'Overdue interest', 'Penalty', 'Legal costs', 'DPD', 'Bucket', 'Class', 'APR (%)', 'Status'],
+    kinds: { individual: 'individual', 'farm-household': 'farm household', enterprise: 'enterprise' },
+    methods: { 'equal-installment': 'equal installment', 'equal-principal': 'equal principal', 'interest-only': 'interest only', bullet: 'bullet', flat: 'flat' },
+    security: { credit: 'credit', guarantee: 'guarantee', mortgage: 'mortgage', pledge: 'pledge', combined: 'combined' },
+    classes: { normal: 'normal', 'special-mention': 'special mention', substandard: 'substandard', doubtful: 'doubtful', loss: 'loss' },
+    statuses: { applied: 'applied', approved: 'approved', rejected: 'rejected', disbursed: 'disbursed', settled: 'settled', 'written-off': 'written off' },
+    filters: { status: 'status', bucket: 'bucket', classification: 'class', officer: 'officer', productCode: 'product', securityType: 'security', q: 'search', disbursedFrom: 'disbursed from', disbursedTo: 'disbursed to' },
+  },
+} as const;

@@ -1,5 +1,8 @@
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openpyxlDump, readersAvailable } from '../helpers/excel';
+import { tempDataDir } from '../helpers/runtime';
 import { hostApp, launchChromium, signIn, type HostedApp } from '../helpers/browser';
 
 let app: HostedApp;
@@ -103,6 +106,17 @@ describe('a loan in the browser', () => {
     await page.locator('.ant-select-item-option', { hasText: '关注' }).click();
     await expect.poll(() => page.locator('.ant-table-row').count()).toBe(1);
     expect(await page.locator('.lb-totals td').nth(4).textContent()).toBe('923,069.49');
+    // Export what I see: the filtered register as Excel, with the same total.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('loan-export').click()]);
+    const file = path.join(tempDataDir('download'), download.suggestedFilename());
+    await download.saveAs(file);
+    if (readersAvailable() === null) {
+      const sheet = openpyxlDump(file)['贷款台账']!;
+      expect(sheet.rows).toHaveLength(3);
+      expect(sheet.rows[2]![0]).toBe('合计');
+      expect(sheet.rows[1]![21]).toBe('关注');
+      expect(openpyxlDump(file)['封面']!.rows.some((r) => r[0] === '筛选：五级分类' && r[1] === 'special-mention')).toBe(true);
+    }
     // Hide the borrower and product columns: the totals stay under their columns.
     await page.getByTestId('column-chooser-open').click();
     await page.locator('.ant-popover .ant-checkbox-wrapper', { hasText: '借款人' }).click();

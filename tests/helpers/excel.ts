@@ -39,18 +39,20 @@ export function openpyxlDump(file: string): Record<string, SheetDump> {
 }
 
 /**
- * The first sheet's raw values after LibreOffice recalculates it. The file is first re-saved by openpyxl,
+ * One sheet's raw values (the first unless told) after LibreOffice recalculates it. The file is first re-saved by openpyxl,
  * which drops the cached formula results, so LibreOffice has to compute them itself.
  */
-export function libreOfficeValues(file: string): string[][] {
+export function libreOfficeValues(file: string, sheet = 1): string[][] {
   const dir = tempDataDir('lo');
   const stripped = path.join(dir, 'stripped.xlsx');
   execFileSync(PYTHON, ['-c', 'import openpyxl,sys; openpyxl.load_workbook(sys.argv[1]).save(sys.argv[2])', file, stripped]);
-  execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--calc', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false', '--outdir', dir, stripped], {
+  execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--calc', '--convert-to', `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,${sheet}`, '--outdir', dir, stripped], {
     stdio: 'ignore',
     timeout: 120_000,
   });
-  const csv = fs.readFileSync(path.join(dir, 'stripped.csv'), 'utf8');
+  // With a sheet number LibreOffice names the file after the sheet: stripped-<sheet>.csv.
+  const written = fs.readdirSync(dir).find((name) => name.startsWith('stripped') && name.endsWith('.csv'))!;
+  const csv = fs.readFileSync(path.join(dir, written), 'utf8');
   return csv
     .trimEnd()
     .split('\n')

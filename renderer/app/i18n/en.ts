@@ -223,6 +223,7 @@ export const en: Messages = {
     saved: 'Product saved',
   },
   loans: {
+    exportExcel: 'Export to Excel',
     new: 'New loan application',
     apply: 'Submit application',
     created: 'Application {{contractNo}} created',

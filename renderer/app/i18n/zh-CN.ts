@@ -222,6 +222,7 @@ export const zhCN = {
     saved: '产品已保存',
   },
   loans: {
+    exportExcel: '导出 Excel',
     new: '新增贷款申请',
     apply: '提交申请',
     created: '已创建贷款申请 {{contractNo}}',

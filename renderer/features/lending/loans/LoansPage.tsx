@@ -1,5 +1,5 @@
-import { PlusOutlined, SettingOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, Input, Popover, Select, Space, Table, Tag, Typography } from 'antd';
+import { FileExcelOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
+import { App, Button, Card, Checkbox, Input, Popover, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,9 @@ import { useNavigate } from 'react-router-dom';
 import type { ChannelInput } from '../../../../shared/contract';
 import { loanClasses } from '../../../../shared/lending/classification';
 import { loanStatuses, type LoanSummary } from '../../../../shared/lending/loan';
+import { api } from '../../../api/client';
+import { downloadBase64, XLSX_TYPE } from '../../../app/download';
+import { errorText } from '../../../app/errors';
 import { yuan } from '../../../app/format';
 import { totalsRow } from '../../../app/totals-row';
 import { useCan } from '../../../app/permissions';
@@ -20,12 +23,27 @@ const COLUMNS_KEY = 'loanbridge.registerHiddenColumns';
 
 /** The loan register (贷款台账): server-side filtering, sorting and paging over the whole book. */
 export function LoansPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
   const navigate = useNavigate();
   const canWrite = useCan('loan.write');
   const [creating, setCreating] = useState(false);
   const [filters, setFilters] = useState<Filters>({ page: 1, pageSize: 50, sort: 'contractNo', direction: 'desc' });
   const page = useLoanPage(filters);
+  const [exporting, setExporting] = useState(false);
+  /** The register as Excel with the filters on screen, written by the main process. */
+  async function exportWhatISee() {
+    setExporting(true);
+    try {
+      const { page: _page, pageSize: _size, ...onScreen } = filters;
+      const file = await api('export.loanRegister', { ...onScreen, language: i18n.language.startsWith('zh') ? 'zh-CN' : 'en' });
+      downloadBase64(file.fileName, file.contentBase64, XLSX_TYPE);
+    } catch (error) {
+      void message.error(errorText(t, error));
+    } finally {
+      setExporting(false);
+    }
+  }
   // The column chooser remembers its choice on this PC.
   const [hidden, setHidden] = useState<string[]>(() => JSON.parse(localStorage.getItem(COLUMNS_KEY) ?? '[]') as string[]);
   const chooseColumns = (keys: string[]) => {
@@ -55,7 +73,14 @@ export function LoansPage() {
   return (
     <Card
       title={<Typography.Title level={4} style={{ margin: 0 }}>{t('nav.loans')}</Typography.Title>}
-      extra={canWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="loan-new">{t('loans.new')}</Button>}
+      extra={
+        <Space>
+          <Button icon={<FileExcelOutlined />} loading={exporting} onClick={exportWhatISee} data-testid="loan-export">
+            {t('loans.exportExcel')}
+          </Button>
+          {canWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="loan-new">{t('loans.new')}</Button>}
+        </Space>
+      }
     >
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search allowClear placeholder={t('loans.search')} style={{ width: 260 }} onSearch={(q) => set({ q: q.trim() || undefined })} data-testid="loan-search" />

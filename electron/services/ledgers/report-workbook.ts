@@ -1,0 +1,104 @@
+/**
+ * The workbook an accountant trusts, for every ledger report: a cover sheet (company, report, as-of
+ * date, filters, who and when), then the rows with headers in the user's language, amounts as numbers
+ * in yuan with #,##0.00, dates as real dates, a frozen header, an autofilter, sensible widths and a
+ * totals row of SUBTOTAL formulas (so it follows the filter) whose cached values are the app's totals.
+ * Streamed row by row (constant memory) to a temporary name, renamed only when complete.
+ */
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
+import { reportFrameLabels, type ReportLanguage } from '../../../shared/i18n/reports';
+
+export type ColumnKind = 'text' | 'money' | 'date' | 'int' | 'percent';
+
+export interface ReportColumn<Row> {
+  header: string;
+  kind: ColumnKind;
+  width: number;
+  value: (row: Row) => string | number | null;
+  /** Money columns: a SUBTOTAL in the totals row; the value is in fen for the exact total. */
+  total?: (row: Row) => number;
+}
+
+export interface ReportMeta {
+  company: string;
+  title: string;
+  asOf: string;
+  filters: Array<[string, string]>;
+  by: string;
+  at: string;
+  language: ReportLanguage;
+}
+
+const FORMATS: Record<ColumnKind, string | undefined> = { text: undefined, money: '#,##0.00', date: 'yyyy-mm-dd', int: '0', percent: '0.00' };
+
+function cellOf(kind: ColumnKind, value: string | number | null): ExcelJS.CellValue {
+  if (value === null || value === '') return null;
+  if (kind === 'date') return new Date(`${String(value)}T00:00:00Z`);
+  if (kind === 'money' || kind === 'percent' || kind === 'int') return typeof value === 'number' ? value : Number(value);
+  return value;
+}
+
+function columnLetter(index: number): string {
+  let n = index + 1;
+  let letters = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+export async function writeReport<Row>(file: string, meta: ReportMeta, columns: ReadonlyArray<ReportColumn<Row>>, rows: Iterable<Row>): Promise<{ rows: number; totals: number[] }> {
+  const labels = reportFrameLabels[meta.language];
+  const partial = `${file}.partial`;
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: partial, useStyles: true, useSharedStrings: false });
+  workbook.creator = 'LoanBridge';
+  const cover = workbook.addWorksheet(labels.cover);
+  cover.columns = [{ width: 18 }, { width: 60 }];
+  cover.addRow([meta.company || 'LoanBridge']).font = { bold: true, size: 14 };
+  cover.addRow([meta.title]).font = { bold: true, size: 12 };
+  for (const [label, value] of [[labels.asOf, meta.asOf], ...meta.filters.map(([k, v]) => [`${labels.filter}：${k}`, v]), [labels.by, meta.by], [labels.at, meta.at]] as Array<[string, string]>) {
+    cover.addRow([label, value]).commit();
+  }
+  await cover.commit();
+
+  const sheet = workbook.addWorksheet(meta.title, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map((c) => ({ width: c.width, ...(FORMATS[c.kind] ? { style: { numFmt: FORMATS[c.kind] } } : {}) }));
+  const header = sheet.addRow(columns.map((c) => c.header));
+  header.font = { bold: true };
+  header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+  header.eachCell((cell) => (cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } }));
+  header.commit();
+  const totals = columns.map(() => 0);
+  let count = 0;
+  for (const row of rows) {
+    const written = sheet.addRow(columns.map((c) => cellOf(c.kind, c.value(row))));
+    columns.forEach((c, k) => {
+      if (FORMATS[c.kind]) written.getCell(k + 1).numFmt = FORMATS[c.kind]!;
+      if (c.total) totals[k]! += c.total(row);
+    });
+    written.commit();
+    count++;
+  }
+  const last = count + 1;
+  const totalRow = sheet.addRow(
+    columns.map((c, k) => {
+      if (k === 0) return labels.total;
+      if (!c.total) return null;
+      const letter = columnLetter(k);
+      return { formula: `SUBTOTAL(109,${letter}2:${letter}${Math.max(2, last)})`, result: totals[k]! / 100 };
+    }),
+  );
+  totalRow.font = { bold: true };
+  columns.forEach((c, k) => {
+    if (c.total) totalRow.getCell(k + 1).numFmt = FORMATS.money!;
+  });
+  totalRow.commit();
+  sheet.autoFilter = `A1:${columnLetter(columns.length - 1)}${last}`;
+  await sheet.commit();
+  await workbook.commit();
+  fs.renameSync(partial, file);
+  return { rows: count, totals };
+}
