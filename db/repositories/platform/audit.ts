@@ -1,6 +1,6 @@
 import { and, count, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { AppDatabase } from '../../open';
-import { prepared } from '../../prepared';
+import { insertRow, prepared } from '../../prepared';
 import { auditLog } from '../../schema';
 
 export type AuditRow = typeof auditLog.$inferSelect;
@@ -12,14 +12,7 @@ export function lastAuditHash(db: AppDatabase): string | undefined {
 }
 
 export function insertAudit(db: AppDatabase, row: NewAuditRow): void {
-  const p = (name: string) => sql.placeholder(name);
-  const statement = prepared(db, 'insertAudit', () =>
-    db
-      .insert(auditLog)
-      .values({ at: p('at'), userName: p('userName'), role: p('role'), channel: p('channel'), entityType: p('entityType'), entityId: p('entityId'), before: p('before'), after: p('after'), prevHash: p('prevHash'), hash: p('hash') })
-      .prepare(),
-  );
-  statement.run({ entityId: null, before: null, after: null, ...row });
+  insertRow(db, auditLog, row);
 }
 
 /** Every entry in order, streamed, for verification. */

@@ -32,7 +32,7 @@ import { formatPercent, parsePercent } from '../../../shared/rates/rate';
 import { actorOf, instant, type ServiceContext } from '../context';
 import { setting } from '../platform/settings';
 import { scheduleFirstCheck, stopMonitoring } from './monitoring';
-import { guaranteeView } from './views';
+import { contractOrThrow, guaranteeView } from './views';
 import { ratioContracts, ratioSettings } from './ratios';
 import { weightedLiability, type RatioContract } from '../../../shared/guarantees/ratios';
 import { relatedParties } from './ratios';
@@ -88,12 +88,6 @@ export function listBanks(ctx: ServiceContext): ChannelOutput<'bank.list'> {
 }
 
 
-
-function contractOrThrow(ctx: ServiceContext, contractNo: string): GuaranteeRow {
-  const row = findGuaranteeByNo(ctx.db, contractNo);
-  if (!row) throw new AppError('not-found', `contractNo: no guarantee contract ${contractNo}`, { field: 'contractNo', reason: 'guaranteeNotFound' });
-  return row;
-}
 
 /** The transitions the lifecycle allows; anything else is refused with the current status named. */
 const ALLOWED: Record<string, GuaranteeStatus[]> = {

@@ -4,7 +4,7 @@
  * signal. Recording a check closes the open ones and schedules the next; signals (raised by hand or
  * from data) put the contract on the watch list until they are cleared and a check grades it normal.
  */
-import { allBanks, bankUsage, counterSecuredTotal, findGuarantee, findGuaranteeByNo, insertGuaranteeEvent, updateGuarantee, type GuaranteeRow } from '../../../db/repositories/guarantees/guarantees';
+import { allBanks, bankUsage, counterSecuredTotal, findGuarantee, insertGuaranteeEvent, updateGuarantee, type GuaranteeRow } from '../../../db/repositories/guarantees/guarantees';
 import {
   checksDue,
   checksOf,
@@ -30,7 +30,7 @@ import { fenToYuan } from '../../../shared/money/yuan';
 import { parsePercent } from '../../../shared/rates/rate';
 import { actorOf, instant, type ServiceContext } from '../context';
 import { setting } from '../platform/settings';
-import { guaranteeView } from './views';
+import { contractOrThrow, guaranteeView } from './views';
 import { businessDate, dateUpToBusinessDate } from '../platform/status';
 
 const y = fenToYuan;
@@ -65,12 +65,6 @@ function refreshWatchList(ctx: ServiceContext, row: GuaranteeRow): boolean {
   const watch = openSignalsOf(ctx.db, row.id).length > 0 || grade !== 'normal';
   if (watch !== row.watchList) updateGuarantee(ctx.db, row.id, { watchList: watch, updatedAt: instant(ctx), updatedBy: actorOf(ctx).userName });
   return watch;
-}
-
-function contractOrThrow(ctx: ServiceContext, contractNo: string): GuaranteeRow {
-  const row = findGuaranteeByNo(ctx.db, contractNo);
-  if (!row) throw new AppError('not-found', `contractNo: no guarantee contract ${contractNo}`, { field: 'contractNo', reason: 'guaranteeNotFound' });
-  return row;
 }
 
 function assertInForce(row: GuaranteeRow, action: string): void {

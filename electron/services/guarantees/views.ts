@@ -1,7 +1,8 @@
 /** A guarantee contract as the screens and the CLI see it: figures, timeline, counter-guarantees, monitoring. */
 import { findBorrowerRow } from '../../../db/repositories/lending/borrowers';
 import { findCollateral } from '../../../db/repositories/lending/security';
-import { counterGuaranteesOf, findBank, guaranteeEventsOf, type GuaranteeRow } from '../../../db/repositories/guarantees/guarantees';
+import { counterGuaranteesOf, findBank, findGuaranteeByNo, guaranteeEventsOf, type GuaranteeRow } from '../../../db/repositories/guarantees/guarantees';
+import { AppError } from '../../../shared/contract/errors';
 import { checksOf, signalsOf } from '../../../db/repositories/guarantees/monitoring';
 import type { GuaranteeView } from '../../../shared/guarantees/guarantee';
 import type { LoanClass } from '../../../shared/lending/classification';
@@ -18,6 +19,12 @@ const y = fenToYuan;
 
 function outstandingOf(row: GuaranteeRow): number {
   return row.status === 'in-force' ? row.guaranteedAmount - row.repaidToBank : 0;
+}
+
+export function contractOrThrow(ctx: ServiceContext, contractNo: string): GuaranteeRow {
+  const row = findGuaranteeByNo(ctx.db, contractNo);
+  if (!row) throw new AppError('not-found', `contractNo: no guarantee contract ${contractNo}`, { field: 'contractNo', reason: 'guaranteeNotFound' });
+  return row;
 }
 
 export function guaranteeView(ctx: ServiceContext, row: GuaranteeRow, warnings: GuaranteeView['warnings'] = []): GuaranteeView {
@@ -63,7 +70,7 @@ export function guaranteeView(ctx: ServiceContext, row: GuaranteeRow, warnings: 
     events: events.map((e) => ({ event: e.event, businessDate: e.businessDate, amount: e.amount === null ? null : y(e.amount), detail: e.detail === null ? null : (JSON.parse(e.detail) as unknown), by: e.by })),
     ...counterGuaranteeSummary(ctx, row),
     warnings,
-    ...monitoringOf(ctx, row.id),
+    ...monitoringOf(ctx, row.id, signals),
   };
 }
 
@@ -82,7 +89,7 @@ function counterGuaranteeSummary(ctx: ServiceContext, row: GuaranteeRow): Pick<G
 }
 
 /** The checks and signals of a contract, for its view. */
-function monitoringOf(ctx: ServiceContext, contractId: number): Pick<GuaranteeView, 'monitoring' | 'signals'> {
+function monitoringOf(ctx: ServiceContext, contractId: number, signals: ReturnType<typeof signalsOf>): Pick<GuaranteeView, 'monitoring' | 'signals'> {
   return {
     monitoring: checksOf(ctx.db, contractId).map((c) => ({
       id: c.id,
@@ -98,6 +105,6 @@ function monitoringOf(ctx: ServiceContext, contractId: number): Pick<GuaranteeVi
       closedNote: c.closedNote,
       closedBy: c.closedBy,
     })),
-    signals: signalsOf(ctx.db, contractId).map((s) => ({ id: s.id, signal: s.signal, source: s.source, raisedOn: s.raisedOn, detail: s.detail, raisedBy: s.raisedBy, clearedOn: s.clearedOn, clearReason: s.clearReason })),
+    signals: signals.map((s) => ({ id: s.id, signal: s.signal, source: s.source, raisedOn: s.raisedOn, detail: s.detail, raisedBy: s.raisedBy, clearedOn: s.clearedOn, clearReason: s.clearReason })),
   };
 }
