@@ -15,7 +15,7 @@ import { actorOf, instant, type ServiceContext } from '../context';
 import { setting } from '../platform/settings';
 import { businessDate } from '../platform/status';
 import { claimOrThrow, regionOf } from './claims';
-import { collectionsQueue } from './queue';
+import { queueAccounts } from './queue';
 
 function commissionOf(agency: AgencyRow): Record<string, string> {
   return JSON.parse(agency.commission) as Record<string, string>;
@@ -64,13 +64,9 @@ export async function placeAccounts(ctx: ServiceContext, input: ChannelParsedInp
   if (agency.contractTo < today || agency.contractFrom > today) {
     throw new AppError('conflict', `agencyId: the contract with ${agency.name} runs ${agency.contractFrom} to ${agency.contractTo}`, { field: 'agencyId', reason: 'agencyContractEnded' });
   }
-  const queue = new Map(collectionsQueue(ctx, { mine: false, unassigned: false, brokenPromise: false, sort: 'dpd', direction: 'desc', page: 1, pageSize: 500_000 }).items.map((i) => [i.contractNo, i]));
-  const rows = input.contractNos.map((contractNo, k) => {
-    const item = queue.get(contractNo);
-    if (!item) throw new AppError('validation', `contractNos[${k}]: ${contractNo} is not an account in the collections queue`, { field: `contractNos[${k}]`, reason: 'claimNotFound' });
-    const claim = claimOrThrow(ctx, contractNo);
-    if (openPlacementOf(ctx.db, claim.kind, claim.id)) throw new AppError('conflict', `contractNos[${k}]: ${contractNo} is already with an agency`, { field: `contractNos[${k}]`, reason: 'alreadyPlaced' });
-    return { item, claim };
+  const rows = queueAccounts(ctx, input.contractNos);
+  rows.forEach(({ claim }, k) => {
+    if (openPlacementOf(ctx.db, claim.kind, claim.id)) throw new AppError('conflict', `contractNos[${k}]: ${claim.contractNo} is already with an agency`, { field: `contractNos[${k}]`, reason: 'alreadyPlaced' });
   });
   const batch = `WW${today.replaceAll('-', '')}-${agency.id}-${Date.parse(instant(ctx)) % 100_000}`;
   const workbook = new ExcelJS.Workbook();
@@ -84,7 +80,7 @@ export async function placeAccounts(ctx: ServiceContext, input: ChannelParsedInp
   const buffer = await workbook.xlsx.writeBuffer();
   ctx.transaction(() => {
     for (const { item, claim } of rows) {
-      insertPlacement(ctx.db, { agencyId: agency.id, claimKind: claim.kind, claimId: claim.id, contractNo: claim.contractNo, bucket: item.bucket, amountPlaced: Math.round(Number(item.amountDue) * 100), placedOn: today, batch, placedBy: actorOf(ctx).userName });
+      insertPlacement(ctx.db, { agencyId: agency.id, claimKind: claim.kind, claimId: claim.id, contractNo: claim.contractNo, bucket: item.bucket, amountPlaced: item.amountFen, placedOn: today, batch, placedBy: actorOf(ctx).userName });
     }
     // The export itself is on record: who sent which accounts and which fields to whom.
     ctx.audit({ entityType: 'placement-export', entityId: batch, before: null, after: { agency: agency.name, contractNos: input.contractNos, fields: PLACEMENT_COLUMNS[input.language] } });

@@ -10,30 +10,26 @@ import { mergeLetter, type LetterField } from '../../../shared/collections/lette
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
 import { AppError } from '../../../shared/contract/errors';
 import { maskIdNumber } from '../../../shared/identity/masking';
-import { formatYuan, parseYuan } from '../../../shared/money/yuan';
+import { formatYuan } from '../../../shared/money/yuan';
 import { actorOf, instant, type ServiceContext } from '../context';
 import { setting } from '../platform/settings';
 import { businessDate, dateUpToBusinessDate } from '../platform/status';
-import { claimOrThrow, debtorTimeZone } from './claims';
+import { debtorTimeZone } from './claims';
 import { contactViewOf } from './contacts';
-import { collectionsQueue } from './queue';
+import { queueAccounts } from './queue';
 
 export async function produceLetters(ctx: ServiceContext, input: ChannelParsedInput<'collections.letters'>): Promise<ChannelOutput<'collections.letters'>> {
   const today = businessDate(ctx);
   if (input.payBy < today) throw new AppError('validation', `payBy: ${input.payBy} is before the business date ${today}`, { field: 'payBy', reason: 'dateOrder' });
   const template = setting(ctx, 'collections.letterTemplates')[input.kind];
-  const queue = new Map(collectionsQueue(ctx, { mine: false, unassigned: false, brokenPromise: false, sort: 'dpd', direction: 'desc', page: 1, pageSize: 500_000 }).items.map((i) => [i.contractNo, i]));
   const company = setting(ctx, 'company.name');
   const collector = actorOf(ctx).userName;
-  const drafts = input.contractNos.map((contractNo, k) => {
-    const item = queue.get(contractNo);
-    if (!item) throw new AppError('validation', `contractNos[${k}]: ${contractNo} is not an account in the collections queue`, { field: `contractNos[${k}]`, reason: 'claimNotFound' });
-    const claim = claimOrThrow(ctx, contractNo);
+  const drafts = queueAccounts(ctx, input.contractNos).map(({ item, claim }) => {
     const values: Record<LetterField, string> = {
       debtorName: claim.debtor.name,
       idNumberMasked: maskIdNumber(claim.debtor.idNumber),
-      contractNo,
-      amountDue: formatYuan(parseYuan(item.amountDue)!),
+      contractNo: claim.contractNo,
+      amountDue: formatYuan(item.amountFen),
       dpd: String(item.dpd),
       payBy: input.payBy,
       companyName: company,

@@ -15,9 +15,9 @@ import { fenToYuan } from '../../../shared/money/yuan';
 import { actorOf, instant, type ServiceContext } from '../context';
 import { setting } from '../platform/settings';
 import { businessDate } from '../platform/status';
-import { claimOrThrow, regionOf } from './claims';
+import { claimOrThrow, regionOf, type Claim } from './claims';
 
-type QueueItem = ChannelOutput<'collections.queue'>['items'][number] & { amountFen: number; claimId: number };
+export type QueueItem = ChannelOutput<'collections.queue'>['items'][number] & { amountFen: number; claimId: number };
 
 const key = (kind: ClaimKind, id: number) => `${kind}:${id}`;
 
@@ -73,6 +73,16 @@ function attachPromises(ctx: ServiceContext, items: QueueItem[], today: string):
       if (status === 'open' && (!item.nextActionOn || promise.dueDate < item.nextActionOn)) item.nextActionOn = promise.dueDate;
     }
   }
+}
+
+/** The named accounts as the queue has them, each with its claim; one not in the queue is refused by its place in the list. */
+export function queueAccounts(ctx: ServiceContext, contractNos: readonly string[]): Array<{ item: QueueItem; claim: Claim }> {
+  const queue = new Map(allClaims(ctx).map((i) => [i.contractNo, i]));
+  return contractNos.map((contractNo, k) => {
+    const item = queue.get(contractNo);
+    if (!item) throw new AppError('validation', `contractNos[${k}]: ${contractNo} is not an account in the collections queue`, { field: `contractNos[${k}]`, reason: 'claimNotFound' });
+    return { item, claim: claimOrThrow(ctx, contractNo) };
+  });
 }
 
 export function collectionsQueue(ctx: ServiceContext, input: ChannelParsedInput<'collections.queue'>): ChannelOutput<'collections.queue'> {

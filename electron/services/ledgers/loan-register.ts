@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
 import { AppError } from '../../../shared/contract/errors';
-import { loanRegisterLabels, type ReportLanguage } from '../../../shared/i18n/reports';
+import { loanRegisterLabels, scheduleReportLabels, type ReportLanguage } from '../../../shared/i18n/reports';
 import type { LoanSummary } from '../../../shared/lending/loan';
 import { parseYuan } from '../../../shared/money/yuan';
 import { actorOf, instant, type ServiceContext } from '../context';
@@ -58,7 +58,7 @@ function columns(ctx: ServiceContext, language: ReportLanguage): Array<ReportCol
     { header: periods, kind: 'int', width: 6, value: (r) => r.periods },
     { header: rate, kind: 'percent', width: 9, value: (r) => Number(r.annualRate) },
     { header: penaltyRate, kind: 'percent', width: 9, value: (r) => Number(r.penaltyRate) },
-    { header: method, kind: 'text', width: 11, value: (r) => l.methods[r.method] },
+    { header: method, kind: 'text', width: 11, value: (r) => scheduleReportLabels[language].methods[r.method] },
     { header: security, kind: 'text', width: 8, value: (r) => l.security[r.securityType] },
     money(outstanding, (r) => r.outstandingPrincipal),
     money(overduePrincipal, (r) => r.overduePrincipal),
