@@ -7,7 +7,6 @@
 import { allBanks, bankUsage, counterSecuredTotal, findGuarantee, insertGuaranteeEvent, updateGuarantee, type GuaranteeRow } from '../../../db/repositories/guarantees/guarantees';
 import {
   checksDue,
-  checksOf,
   findWarningSignal,
   inForceContractsSecuredBy,
   inForceMaturingBy,
@@ -101,20 +100,22 @@ export function recordCheck(ctx: ServiceContext, input: ChannelParsedInput<'moni
   const by = actorOf(ctx).userName;
   const open = openChecksOf(ctx.db, row.id);
   const done = { status: 'done' as const, checkedOn, checkType: input.checkType, findings: input.findings, riskGrade: input.riskGrade, closedAt: at, closedBy: by };
+  let recorded: number;
   if (open.length > 0) {
-    updateMonitoringCheck(ctx.db, open[0]!.id, done);
+    recorded = open[0]!.id;
+    updateMonitoringCheck(ctx.db, recorded, done);
     for (const other of open.slice(1)) updateMonitoringCheck(ctx.db, other.id, { status: 'done', closedNote: `covered by the check on ${checkedOn}`, closedAt: at, closedBy: by });
   } else {
     // A check nobody scheduled (the officer went anyway) is still a check on file.
-    insertMonitoringCheck(ctx.db, { contractId: row.id, dueDate: checkedOn, reason: 'periodic', officer: row.officer, createdAt: at, createdBy: by, ...done });
+    recorded = insertMonitoringCheck(ctx.db, { contractId: row.id, dueDate: checkedOn, reason: 'periodic', officer: row.officer, createdAt: at, createdBy: by, ...done });
   }
   const watch = refreshWatchList(ctx, row);
   const interval = setting(ctx, watch ? 'guarantees.watchListIntervalMonths' : 'guarantees.checkIntervalMonths');
   const next = input.nextCheckOn ?? plusMonths(checkedOn, interval);
   if (next <= checkedOn) throw new AppError('validation', `nextCheckOn: the next check must come after ${checkedOn}`, { field: 'nextCheckOn', reason: 'dateOrder' });
   openCheck(ctx, row, next, watch ? 'watch-list' : 'periodic');
-  const last = checksOf(ctx.db, row.id).filter((c) => c.status === 'done').at(-1)!;
-  updateMonitoringCheck(ctx.db, last.id, { nextCheckOn: next });
+  // The next date belongs to the check just recorded, not to the ones it covered.
+  updateMonitoringCheck(ctx.db, recorded, { nextCheckOn: next });
   timeline(ctx, row, 'check-recorded', checkedOn, { checkType: input.checkType, riskGrade: input.riskGrade, nextCheckOn: next });
   ctx.audit({ entityType: 'monitoring-check', entityId: row.contractNo, before: { openChecks: open.map((c) => c.dueDate) }, after: { checkedOn, checkType: input.checkType, riskGrade: input.riskGrade, findings: input.findings, nextCheckOn: next } });
   return guaranteeView(ctx, findGuarantee(ctx.db, row.id)!);
