@@ -5,6 +5,8 @@ import { limitationDue, recordLimitationEvent } from './collections/limitation';
 import { collectorPerformance } from './collections/performance';
 import { createPlan } from './collections/plans';
 import { exportLoanRegister } from './ledgers/loan-register';
+import { exportLedger } from './ledgers/ledger-exports';
+import { listVouchers, trialBalance } from './ledgers/trial-balance';
 import { produceLetters, recordDelivery } from './collections/letters';
 import { addCost, advanceCase, fileCase } from './collections/legal';
 import { agencyStatement, createAgency, listAgencies, placeAccounts, recallAccounts } from './collections/agencies';
@@ -127,6 +129,9 @@ export const handlers: HandlerMap = {
   'collections.collectors': collectorList,
   'collections.plan': createPlan,
   'export.loanRegister': exportLoanRegister,
+  'export.ledger': exportLedger,
+  'ledger.vouchers': listVouchers,
+  'ledger.trialBalance': trialBalance,
   'collections.letters': produceLetters,
   'collections.delivered': recordDelivery,
   'legal.file': fileCase,

@@ -21,7 +21,7 @@ import { LoansPage } from '../features/lending/loans/LoansPage';
 import { DailyClosePage } from '../features/lending/close/DailyClosePage';
 import { ProductsPage } from '../features/lending/products/ProductsPage';
 import { ScheduleCalculatorPage } from '../features/lending/schedule/ScheduleCalculatorPage';
-import { ComingSoon } from '../features/platform/ComingSoon';
+import { LedgersPage } from '../features/ledgers/LedgersPage';
 import { rememberLanguage, savedLanguage, type Language } from './i18n';
 import { Shell } from './Shell';
 
@@ -71,7 +71,7 @@ export function App() {
                 <Route path="/guarantees" element={<GuaranteesPage />} />
                 <Route path="/guarantees/:contractNo" element={<GuaranteeDetailPage />} />
                 <Route path="/collections" element={<CollectionsPage />} />
-                <Route path="/ledgers" element={<ComingSoon areaKey="nav.ledgers" />} />
+                <Route path="/ledgers" element={<LedgersPage />} />
                 <Route path="/settings" element={<SettingsPage />} />
                 <Route path="/settings/users" element={<UsersPage />} />
                 <Route path="/settings/audit" element={<AuditPage />} />

@@ -51,6 +51,7 @@ export function Shell({ children, onToggleLanguage }: ShellProps) {
   const canReadAudit = useCan('audit.read');
   const canManageBackups = useCan('backup.manage');
   const canCollect = useCan('collections.read');
+  const canReadLedger = useCan('ledger.read');
   const canClose = useCan('day.close');
   const signOut = async () => {
     await api('session.signOut', {}).catch(() => undefined);
@@ -71,7 +72,7 @@ export function Shell({ children, onToggleLanguage }: ShellProps) {
     },
     { key: '/guarantees', icon: <SafetyCertificateOutlined />, label: t('nav.guarantees') },
     ...(canCollect ? [{ key: '/collections', icon: <PhoneOutlined />, label: t('nav.collections') }] : []),
-    { key: '/ledgers', icon: <FileExcelOutlined />, label: t('nav.ledgers') },
+    ...(canReadLedger ? [{ key: '/ledgers', icon: <FileExcelOutlined />, label: t('nav.ledgers') }] : []),
     {
       key: 'settings',
       icon: <SettingOutlined />,

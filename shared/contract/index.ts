@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { AppErrorPayload } from './errors';
 import { guaranteeChannels } from './guarantees';
 import { collectionChannels } from './collections';
+import { ledgerChannels } from './ledgers';
 import { lendingChannels } from './lending';
 import { platformChannels } from './platform';
 import { scheduleChannels } from './schedule';
@@ -15,6 +16,7 @@ export const contract = {
   ...scheduleChannels,
   ...guaranteeChannels,
   ...collectionChannels,
+  ...ledgerChannels,
 };
 
 export type Contract = typeof contract;

@@ -74,32 +74,37 @@ const COMPENSATIONS = ['compensated'];
 const RECOVERIES = ['recovery', 'closed'];
 const LOSSES = ['loss-confirmed'];
 
-/** Guarantee fees charged in [from, to]: up front for the whole term at activation, or each year on the anniversary. */
+function chargesFrom(c: RatioContract, start: string): Array<{ date: string; amount: number }> {
+  if (c.feeCharging === 'upfront') {
+    const days = (Date.parse(c.loanEnd) - Date.parse(c.loanStart)) / 86_400_000;
+    return [{ date: start, amount: mulDivRound(c.guaranteedAmount, c.feeRate * days, 1_000_000 * 365, 'half-up') }];
+  }
+  const charges: Array<{ date: string; amount: number }> = [];
+  for (let year = 0; ; year++) {
+    const charge = `${Number(start.slice(0, 4)) + year}${start.slice(4)}`;
+    if (charge >= c.loanEnd) break;
+    charges.push({ date: charge, amount: mulDivRound(c.guaranteedAmount, c.feeRate, 1_000_000, 'half-up') });
+  }
+  return charges;
+}
+
+/** Each fee charge of a contract: up front for the whole term at activation, or each year on the anniversary. */
+export function feeCharges(c: RatioContract): Array<{ date: string; amount: number }> {
+  const start = c.events.find((e) => e.event === 'in-force')?.date;
+  return start ? chargesFrom(c, start) : [];
+}
+
+/** Guarantee fees charged in [from, to]. */
 export function feeIncome(contracts: readonly RatioContract[], from: string, to: string): number {
   let total = 0;
-  for (const c of contracts) {
-    const start = c.events.find((e) => e.event === 'in-force')?.date;
-    if (!start) continue;
-    const days = (Date.parse(c.loanEnd) - Date.parse(c.loanStart)) / 86_400_000;
-    if (c.feeCharging === 'upfront') {
-      if (start >= from && start <= to) total += mulDivRound(c.guaranteedAmount, c.feeRate * days, 1_000_000 * 365, 'half-up');
-      continue;
-    }
-    for (let year = 0; ; year++) {
-      const charge = `${Number(start.slice(0, 4)) + year}${start.slice(4)}`;
-      if (charge >= c.loanEnd || charge > to) break;
-      if (charge >= from) total += mulDivRound(c.guaranteedAmount, c.feeRate, 1_000_000, 'half-up');
-    }
-  }
+  for (const c of contracts) for (const charge of feeCharges(c)) if (charge.date >= from && charge.date <= to) total += charge.amount;
   return total;
 }
 
-/** The fee a contract charges over its whole life: the up-front charge, or every yearly charge. */
+/** The fee a contract charges over its whole life: what it is charged (or, before activation, would be from its start). */
 export function feeOverTerm(c: RatioContract): number {
-  const days = (Date.parse(c.loanEnd) - Date.parse(c.loanStart)) / 86_400_000;
-  if (c.feeCharging === 'upfront') return mulDivRound(c.guaranteedAmount, c.feeRate * days, 1_000_000 * 365, 'half-up');
-  const years = Math.ceil(days / 365.25 - 1e-9);
-  return years * mulDivRound(c.guaranteedAmount, c.feeRate, 1_000_000, 'half-up');
+  const start = c.events.find((e) => e.event === 'in-force')?.date ?? c.loanStart;
+  return chargesFrom(c, start).reduce((sum, charge) => sum + charge.amount, 0);
 }
 
 /**

@@ -44,6 +44,10 @@ export const permissions = [
   'collections.write',
   /** Assigning and rotating accounts between collectors (交叉清收). */
   'collections.assign',
+  /** Vouchers, the trial balance and the voucher export (记账凭证、科目余额表). */
+  'ledger.read',
+  /** Importing existing books from spreadsheets (导入). */
+  'data.import',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -51,7 +55,7 @@ export type Permission = (typeof permissions)[number];
 export type ChannelPermission = Permission | 'public';
 
 const EVERYONE: Permission[] = ['session', 'schedule.calculate', 'borrower.read', 'guarantee.read'];
-const OVERSIGHT: Permission[] = [...EVERYONE, 'personal-data.read', 'settings.read', 'audit.read', 'collections.read'];
+const OVERSIGHT: Permission[] = [...EVERYONE, 'personal-data.read', 'settings.read', 'audit.read', 'collections.read', 'ledger.read'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   administrator: permissions,
@@ -59,7 +63,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   'guarantee-officer': [...EVERYONE, 'borrower.write', 'guarantee.write', 'personal-data.read'],
   // Collectors see identity numbers and phones masked (PIPL: the minimum needed).
   collector: [...EVERYONE, 'collections.read', 'collections.write'],
-  accountant: [...EVERYONE, 'personal-data.read'],
+  accountant: [...EVERYONE, 'personal-data.read', 'ledger.read', 'data.import'],
   manager: [...OVERSIGHT, 'loan.approve', 'collections.write', 'collections.assign'],
   auditor: OVERSIGHT,
 };

@@ -29,11 +29,13 @@ const DEFAULT_CHART: Array<z.output<typeof account>> = [
   { code: '1002', name: '银行存款', kind: 'asset' },
   { code: '1132', name: '应收利息', kind: 'asset' },
   { code: '1221.01', name: '其他应收款-应收代偿款', kind: 'asset' },
+  { code: '1221.02', name: '其他应收款-垫付诉讼费', kind: 'asset' },
   { code: '1303', name: '贷款', kind: 'asset' },
   { code: '1304', name: '贷款损失准备', kind: 'asset' },
   { code: '2203', name: '预收账款-预收担保费', kind: 'liability' },
   { code: '2221.01', name: '应交税费-应交增值税（销项税额）', kind: 'liability' },
   { code: '2241.01', name: '其他应付款-存入保证金', kind: 'liability' },
+  { code: '2241.02', name: '其他应付款-暂收款', kind: 'liability' },
   { code: '2801', name: '未到期责任准备金', kind: 'liability' },
   { code: '2802', name: '担保赔偿准备金', kind: 'liability' },
   { code: '6011', name: '利息收入', kind: 'income' },
@@ -46,18 +48,25 @@ const DEFAULT_CHART: Array<z.output<typeof account>> = [
   { code: '6702', name: '信用减值损失', kind: 'expense' },
 ];
 
-/** Business event → accounts (the brief's journal entries); multi-line entries are assembled from these. */
+/**
+ * Business event → accounts (the brief's journal entries); multi-line entries are assembled from these.
+ * Interest is income when due (Dr 应收利息 / Cr 利息收入), so every interest receipt clears 应收利息.
+ */
 const DEFAULT_MAPPING: Record<string, { debit: string; credit: string }> = {
   disbursement: { debit: '1303', credit: '1002' },
   interestAccrual: { debit: '1132', credit: '6011' },
   repaymentPrincipal: { debit: '1002', credit: '1303' },
   repaymentAccruedInterest: { debit: '1002', credit: '1132' },
-  repaymentInterest: { debit: '1002', credit: '6011' },
   penaltyIncome: { debit: '1002', credit: '6011.02' },
   feeIncome: { debit: '1002', credit: '6021' },
   outputVat: { debit: '1002', credit: '2221.01' },
+  costsRecovered: { debit: '1002', credit: '1221.02' },
+  unappliedReceived: { debit: '1002', credit: '2241.02' },
+  legalCostAdvanced: { debit: '1221.02', credit: '1002' },
   provision: { debit: '6702', credit: '1304' },
   writeOff: { debit: '1304', credit: '1303' },
+  writeOffInterest: { debit: '6011', credit: '1132' },
+  loanRecovery: { debit: '1002', credit: '1304' },
   guaranteeFeeReceived: { debit: '1002', credit: '2203' },
   guaranteeFeeAmortized: { debit: '2203', credit: '6031' },
   marginReceived: { debit: '1002', credit: '2241.01' },
@@ -69,6 +78,28 @@ const DEFAULT_MAPPING: Record<string, { debit: string; credit: string }> = {
   confirmedLoss: { debit: '2802', credit: '1221.01' },
   confirmedLossExcess: { debit: '6542', credit: '1221.01' },
 };
+
+export const voucherFields = ['date', 'word', 'number', 'line', 'summary', 'accountCode', 'accountName', 'debit', 'credit', 'reference'] as const;
+
+/**
+ * The voucher export's columns, in order, with their headers: set them to the import template of the
+ * customer's accounting software. The default follows the common 凭证导入 layout (one row per line).
+ */
+const DEFAULT_VOUCHER_LAYOUT = {
+  word: '记',
+  columns: [
+    { field: 'date', header: '凭证日期' },
+    { field: 'word', header: '凭证字' },
+    { field: 'number', header: '凭证号' },
+    { field: 'line', header: '分录号' },
+    { field: 'summary', header: '摘要' },
+    { field: 'accountCode', header: '科目编码' },
+    { field: 'accountName', header: '科目名称' },
+    { field: 'debit', header: '借方金额' },
+    { field: 'credit', header: '贷方金额' },
+    { field: 'reference', header: '业务编号' },
+  ],
+} satisfies { word: string; columns: Array<{ field: (typeof voucherFields)[number]; header: string }> };
 
 interface SettingSpec<T extends z.ZodType> {
   group: 'company' | 'platform' | 'security' | 'backup' | 'lending' | 'guarantees' | 'collections' | 'ledger';
@@ -163,6 +194,14 @@ export const settingsCatalog = {
   'ledger.chartOfAccounts': spec('ledger', z.array(account).min(1).max(500), DEFAULT_CHART),
   /** Which accounts each business event debits and credits; codes must exist in the chart. */
   'ledger.voucherMapping': spec('ledger', z.record(z.string(), z.strictObject({ debit: z.string().min(1), credit: z.string().min(1) })), DEFAULT_MAPPING),
+  'ledger.voucherLayout': spec(
+    'ledger',
+    z.strictObject({
+      word: z.string().min(1).max(4),
+      columns: z.array(z.strictObject({ field: z.enum(voucherFields), header: z.string().min(1).max(30) })).min(1).max(30),
+    }),
+    DEFAULT_VOUCHER_LAYOUT,
+  ),
 } as const;
 
 export type SettingKey = keyof typeof settingsCatalog;

@@ -93,6 +93,14 @@ try {
     await page.getByRole('tab', { name: language === 'en' ? 'Agencies' : '委外机构' }).click();
     await page.waitForTimeout(400);
     await page.screenshot({ path: path.join(out, `collections-agencies-${language}.png`) });
+    await page.goto(`${app.host.url}/#/ledgers`);
+    await page.getByTestId('trial-balance-ties').waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(out, `ledgers-trial-balance-${language}.png`), fullPage: true });
+    await page.getByRole('tab', { name: language === 'en' ? 'Vouchers' : '记账凭证' }).click();
+    await page.getByTestId('vouchers').locator('.ant-table-row').first().waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(out, `ledgers-vouchers-${language}.png`) });
     await page.goto(`${app.host.url}/#/guarantees`);
     await page.getByTestId('guarantee-new').click();
     await page.waitForTimeout(600);

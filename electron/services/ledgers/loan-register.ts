@@ -2,9 +2,6 @@
  * The loan register (贷款台账) as Excel, with the screen's filters ("export what I see"): the brief's
  * columns, identity numbers masked for users without the personal-data permission.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
 import { AppError } from '../../../shared/contract/errors';
 import { loanRegisterLabels, scheduleReportLabels, type ReportLanguage } from '../../../shared/i18n/reports';
@@ -14,7 +11,7 @@ import { actorOf, instant, type ServiceContext } from '../context';
 import { listLoans } from '../lending/loans';
 import { setting } from '../platform/settings';
 import { businessDate } from '../platform/status';
-import { writeReport, type ReportColumn } from './report-workbook';
+import { asDownload, writeReport, type ReportColumn } from './report-workbook';
 import { findBorrowerRow } from '../../../db/repositories/lending/borrowers';
 import { maskIdNumber } from '../../../shared/identity/masking';
 import { can } from '../../../shared/platform/permissions';
@@ -89,13 +86,5 @@ export async function writeLoanRegister(ctx: ServiceContext, filters: Filters, l
 /** "Export what I see": the register with the screen's filters, as a file the renderer saves. */
 export async function exportLoanRegister(ctx: ServiceContext, input: ChannelParsedInput<'export.loanRegister'>): Promise<ChannelOutput<'export.loanRegister'>> {
   const { language, ...filters } = input;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lb-export-'));
-  try {
-    const fileName = `${loanRegisterLabels[language].title}-${businessDate(ctx)}.xlsx`;
-    const file = path.join(dir, fileName);
-    const written = await writeLoanRegister(ctx, filters, language, file);
-    return { fileName, rows: written.rows, contentBase64: fs.readFileSync(file).toString('base64') };
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  return asDownload(`${loanRegisterLabels[language].title}-${businessDate(ctx)}.xlsx`, (file) => writeLoanRegister(ctx, filters, language, file));
 }

@@ -6,6 +6,8 @@
  * Streamed row by row (constant memory) to a temporary name, renamed only when complete.
  */
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { reportFrameLabels, type ReportLanguage } from '../../../shared/i18n/reports';
 
@@ -28,6 +30,13 @@ export interface ReportMeta {
   by: string;
   at: string;
   language: ReportLanguage;
+  /**
+   * A file another program imports (the voucher export) keeps its data on the first sheet and has no
+   * totals row; its cover sheet follows the data and carries the totals instead.
+   */
+  forImport?: boolean;
+  /** Extra lines on the cover sheet (totals of an import file, tie-outs). */
+  notes?: Array<[string, string]>;
 }
 
 const FORMATS: Record<ColumnKind, string | undefined> = { text: undefined, money: '#,##0.00', date: 'yyyy-mm-dd', int: '0', percent: '0.00' };
@@ -55,14 +64,16 @@ export async function writeReport<Row>(file: string, meta: ReportMeta, columns: 
   const partial = `${file}.partial`;
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: partial, useStyles: true, useSharedStrings: false });
   workbook.creator = 'LoanBridge';
-  const cover = workbook.addWorksheet(labels.cover);
-  cover.columns = [{ width: 18 }, { width: 60 }];
-  cover.addRow([meta.company || 'LoanBridge']).font = { bold: true, size: 14 };
-  cover.addRow([meta.title]).font = { bold: true, size: 12 };
-  for (const [label, value] of [[labels.asOf, meta.asOf], ...meta.filters.map(([k, v]) => [`${labels.filter}：${k}`, v]), [labels.by, meta.by], [labels.at, meta.at]] as Array<[string, string]>) {
-    cover.addRow([label, value]).commit();
-  }
-  await cover.commit();
+  const writeCover = async () => {
+    const cover = workbook.addWorksheet(labels.cover);
+    cover.columns = [{ width: 18 }, { width: 60 }];
+    cover.addRow([meta.company || 'LoanBridge']).font = { bold: true, size: 14 };
+    cover.addRow([meta.title]).font = { bold: true, size: 12 };
+    const lines: Array<[string, string]> = [[labels.asOf, meta.asOf], ...meta.filters.map(([k, v]) => [`${labels.filter}：${k}`, v] as [string, string]), [labels.by, meta.by], [labels.at, meta.at], ...(meta.notes ?? [])];
+    for (const [label, value] of lines) cover.addRow([label, value]).commit();
+    await cover.commit();
+  };
+  if (!meta.forImport) await writeCover();
 
   const sheet = workbook.addWorksheet(meta.title, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((c) => ({ width: c.width, ...(FORMATS[c.kind] ? { style: { numFmt: FORMATS[c.kind] } } : {}) }));
@@ -83,22 +94,37 @@ export async function writeReport<Row>(file: string, meta: ReportMeta, columns: 
     count++;
   }
   const last = count + 1;
-  const totalRow = sheet.addRow(
-    columns.map((c, k) => {
-      if (k === 0) return labels.total;
-      if (!c.total) return null;
-      const letter = columnLetter(k);
-      return { formula: `SUBTOTAL(109,${letter}2:${letter}${Math.max(2, last)})`, result: totals[k]! / 100 };
-    }),
-  );
-  totalRow.font = { bold: true };
-  columns.forEach((c, k) => {
-    if (c.total) totalRow.getCell(k + 1).numFmt = FORMATS.money!;
-  });
-  totalRow.commit();
+  if (!meta.forImport) {
+    const totalRow = sheet.addRow(
+      columns.map((c, k) => {
+        if (k === 0) return labels.total;
+        if (!c.total) return null;
+        const letter = columnLetter(k);
+        return { formula: `SUBTOTAL(109,${letter}2:${letter}${Math.max(2, last)})`, result: totals[k]! / 100 };
+      }),
+    );
+    totalRow.font = { bold: true };
+    columns.forEach((c, k) => {
+      if (c.total) totalRow.getCell(k + 1).numFmt = FORMATS.money!;
+    });
+    totalRow.commit();
+  }
   sheet.autoFilter = `A1:${columnLetter(columns.length - 1)}${last}`;
   await sheet.commit();
+  if (meta.forImport) await writeCover();
   await workbook.commit();
   fs.renameSync(partial, file);
   return { rows: count, totals };
+}
+
+/** A report written to a private temporary folder and handed back as bytes for the renderer to save. */
+export async function asDownload(fileName: string, write: (file: string) => Promise<{ rows: number }>): Promise<{ fileName: string; rows: number; contentBase64: string }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lb-export-'));
+  try {
+    const file = path.join(dir, fileName);
+    const written = await write(file);
+    return { fileName, rows: written.rows, contentBase64: fs.readFileSync(file).toString('base64') };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }

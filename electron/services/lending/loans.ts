@@ -2,6 +2,7 @@
  * Loans from application to settlement: create → approve → disburse (schedule frozen) → repay /
  * reverse → settle. Every step is a dated business event with who did it; nothing is overwritten.
  */
+import { recordProvision } from '../ledgers/provision';
 import { findBorrowerRow } from '../../../db/repositories/lending/borrowers';
 import {
   allocationsOf,
@@ -528,6 +529,7 @@ export async function closeDay(ctx: ServiceContext, input: ChannelParsedInput<'d
   }
   const loans = countLoansWithStatus(ctx.db, 'disbursed');
   ctx.transaction(() => {
+    recordProvision(ctx, input.to);
     deleteSetting(ctx.db, CLOSE_RUN);
     ctx.audit({ entityType: 'business-date', entityId: null, before: { date: run.from }, after: { date: input.to, resumed: run.lastLoanId > 0 } });
   });

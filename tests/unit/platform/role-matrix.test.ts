@@ -11,14 +11,15 @@ const PUBLIC: ChannelName[] = ['platform.status', 'session.setup', 'session.sign
 const EVERY_ROLE: ChannelName[] = [...PUBLIC, 'session.signOut', 'session.changePassword', 'product.list', 'loan.get', 'loan.list', 'loan.payoff', 'collateral.get', 'collateral.list', 'borrower.exposure', 'day.closeStatus', 'bank.list', 'guarantee.get', 'guarantee.list', 'guarantee.ratios', 'guarantee.alerts', 'monitoring.due', 'monitoring.signals', 'export.loanRegister', 'borrower.list', 'borrower.get', 'schedule.calculate', 'schedule.exportXlsx'];
 const COLLECTIONS_READ: ChannelName[] = ['collections.queue', 'collections.claim', 'limitation.due', 'collections.performance', 'collections.collectors', 'agency.list', 'agency.statement'];
 const COLLECTIONS_WRITE: ChannelName[] = ['collections.logContact', 'collections.promise', 'limitation.record', 'legal.file', 'legal.stage', 'legal.cost', 'collections.letters', 'collections.delivered'];
-const OVERSIGHT: ChannelName[] = [...EVERY_ROLE, 'settings.list', 'netAssets.list', 'audit.list', 'audit.verify', ...COLLECTIONS_READ];
+const LEDGER: ChannelName[] = ['ledger.vouchers', 'ledger.trialBalance', 'export.ledger'];
+const OVERSIGHT: ChannelName[] = [...EVERY_ROLE, 'settings.list', 'netAssets.list', 'audit.list', 'audit.verify', ...COLLECTIONS_READ, ...LEDGER];
 
 const allowed: Record<Role, ChannelName[]> = {
   administrator: [...channelNames],
   'loan-officer': [...EVERY_ROLE, 'borrower.create', 'borrower.update', 'loan.create', 'loan.disburse', 'loan.repay', 'loan.reverse', 'loan.settle', 'collateral.create', 'collateral.revalue', 'loan.linkCollateral', 'loan.addGuarantor', 'loan.recover', 'loan.prepay'],
   'guarantee-officer': [...EVERY_ROLE, 'borrower.create', 'borrower.update', 'bank.create', 'guarantee.create', 'guarantee.activate', 'guarantee.repay', 'guarantee.release', 'guarantee.recover', 'guarantee.addCounterGuarantee', 'monitoring.record', 'guarantee.raiseSignal', 'guarantee.clearSignal'],
   collector: [...EVERY_ROLE, ...COLLECTIONS_READ, ...COLLECTIONS_WRITE],
-  accountant: EVERY_ROLE,
+  accountant: [...EVERY_ROLE, ...LEDGER],
   manager: [...OVERSIGHT, 'loan.approve', 'loan.writeOff', 'loan.classify', 'loan.restructure', 'guarantee.approve', 'guarantee.compensate', 'guarantee.confirmLoss', ...COLLECTIONS_WRITE, 'collections.assign', 'collections.assignByRule', 'collections.rotate', 'collections.plan', 'agency.create', 'collections.place', 'collections.recall'],
   auditor: OVERSIGHT,
 };
