@@ -6,6 +6,9 @@ import { collectorPerformance } from './collections/performance';
 import { createPlan } from './collections/plans';
 import { exportLoanRegister } from './ledgers/loan-register';
 import { exportLedger } from './ledgers/ledger-exports';
+import { exportCollections } from './ledgers/collection-reports';
+import { exportGuarantees } from './ledgers/guarantee-reports';
+import { exportLending } from './ledgers/lending-reports';
 import { listVouchers, trialBalance } from './ledgers/trial-balance';
 import { produceLetters, recordDelivery } from './collections/letters';
 import { addCost, advanceCase, fileCase } from './collections/legal';
@@ -130,6 +133,9 @@ export const handlers: HandlerMap = {
   'collections.plan': createPlan,
   'export.loanRegister': exportLoanRegister,
   'export.ledger': exportLedger,
+  'export.lending': exportLending,
+  'export.guarantees': exportGuarantees,
+  'export.collections': exportCollections,
   'ledger.vouchers': listVouchers,
   'ledger.trialBalance': trialBalance,
   'collections.letters': produceLetters,

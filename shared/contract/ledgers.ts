@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { channel } from './channel';
 import { isoDate } from './fields';
+import { loanStatuses } from '../lending/loan';
+import { guaranteeListInput } from '../guarantees/guarantee';
 
 const languageField = z.enum(['zh-CN', 'en']).default('zh-CN');
 
@@ -50,6 +52,22 @@ const exportFile = z.object({ fileName: z.string(), rows: z.number().int(), cont
 
 export const ledgerReports = ['vouchers', 'trial-balance'] as const;
 
+const contractNo = z.string().trim().min(1).max(40);
+/** A period for the journal-style reports; the service defaults it to the month to date. */
+const optionalPeriod = { from: isoDate.optional(), to: isoDate.optional() };
+
+export const lendingReportInput = z.discriminatedUnion('report', [
+  z.strictObject({ report: z.literal('schedules'), contractNo: contractNo.optional(), status: z.enum(loanStatuses).optional(), language: languageField }),
+  z.strictObject({ report: z.literal('repayments'), ...optionalPeriod, contractNo: contractNo.optional(), language: languageField }),
+  z.strictObject({ report: z.literal('aging'), asOf: isoDate.optional(), language: languageField }),
+  z.strictObject({ report: z.literal('classification'), asOf: isoDate.optional(), language: languageField }),
+]);
+
+export const guaranteeReportInput = z.discriminatedUnion('report', [
+  guaranteeListInput.omit({ page: true, pageSize: true }).extend({ report: z.literal('guarantee-register'), asOf: isoDate.optional(), language: languageField }),
+  z.strictObject({ report: z.literal('monitoring-log'), ...optionalPeriod, language: languageField }),
+]);
+
 export const ledgerChannels = {
   'ledger.vouchers': channel({
     input: z.strictObject({
@@ -65,6 +83,14 @@ export const ledgerChannels = {
     mutates: false,
   }),
   'ledger.trialBalance': channel({ input: periodInput, output: trialBalanceView, permission: 'ledger.read', mutates: false }),
+  'export.lending': channel({ input: lendingReportInput, output: exportFile, permission: 'borrower.read', mutates: false }),
+  'export.guarantees': channel({ input: guaranteeReportInput, output: exportFile, permission: 'guarantee.read', mutates: false }),
+  'export.collections': channel({
+    input: z.strictObject({ report: z.literal('collection-log'), ...optionalPeriod, collector: z.string().max(40).optional(), language: languageField }),
+    output: exportFile,
+    permission: 'collections.read',
+    mutates: false,
+  }),
   'export.ledger': channel({
     input: z.strictObject({ report: z.enum(ledgerReports), from: isoDate, to: isoDate, language: languageField }),
     output: exportFile,

@@ -2,7 +2,7 @@
  * The business records vouchers are built from, each as one ordered list of small rows. Plain SQL
  * aggregates (no SQLite-only functions) so the office-server mode can run them on PostgreSQL.
  */
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { AppDatabase } from '../../open';
 import { provisionRuns } from '../../schema';
 
@@ -99,11 +99,16 @@ export function recordProvisionRun(db: AppDatabase, row: typeof provisionRuns.$i
  * rates in millionths, rounded per loan (half-up) as the classification report shows it. The rates are
  * written into the SQL as integer literals (validated settings) so the division stays integer division.
  */
-export function provisionByClass(db: AppDatabase, rateMillionths: Record<string, number>): Array<{ classification: string; loans: number; outstanding: number; provision: number }> {
-  const rate = sql`CASE l.classification ${sql.join(
+/** A loan's provision rate by its class, as a SQL expression over `l` (the rates written in as integer literals). */
+export function classRate(rateMillionths: Record<string, number>): SQL {
+  return sql`CASE l.classification ${sql.join(
     Object.entries(rateMillionths).map(([k, rate]) => sql`WHEN ${k} THEN ${sql.raw(String(Math.trunc(rate)))}`),
     sql` `,
   )} ELSE 0 END`;
+}
+
+export function provisionByClass(db: AppDatabase, rateMillionths: Record<string, number>): Array<{ classification: string; loans: number; outstanding: number; provision: number }> {
+  const rate = classRate(rateMillionths);
   return db.all(sql`SELECT l.classification AS classification, COUNT(*) AS loans, SUM(l.outstanding_principal) AS outstanding,
       SUM((l.outstanding_principal * ${rate} + 500000) / 1000000) AS provision
     FROM loans l WHERE l.status = 'disbursed' GROUP BY l.classification ORDER BY l.classification`);

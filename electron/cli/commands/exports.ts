@@ -5,7 +5,7 @@ import type { ChannelName, ChannelOutput } from '../../../shared/contract';
 import { CliFailure, type CliContext } from '../main';
 import { printValue } from '../output';
 
-const REPORTS = ['loan-register', 'vouchers', 'trial-balance'] as const;
+const REPORTS = ['loan-register', 'schedules', 'repayments', 'aging', 'classification', 'guarantee-register', 'monitoring-log', 'collection-log', 'vouchers', 'trial-balance'] as const;
 
 interface ExportOptions {
   out: string;
@@ -14,17 +14,36 @@ interface ExportOptions {
   status?: string;
   bucket?: string;
   class?: string;
+  contract?: string;
+  collector?: string;
   language: string;
 }
 
 /** What each report asks of the app: the channel and its input, from the options and the business date. */
 function requestFor(report: (typeof REPORTS)[number], o: ExportOptions, asOf: string): [ChannelName, Record<string, unknown>] {
-  if (report === 'loan-register') {
-    return ['export.loanRegister', { language: o.language, ...(o.status ? { status: o.status } : {}), ...(o.bucket ? { bucket: o.bucket } : {}), ...(o.class ? { classification: o.class } : {}) }];
+  const language = o.language;
+  const period = { ...(o.from ? { from: o.from } : {}), to: asOf };
+  switch (report) {
+    case 'loan-register':
+      return ['export.loanRegister', { language, ...(o.status ? { status: o.status } : {}), ...(o.bucket ? { bucket: o.bucket } : {}), ...(o.class ? { classification: o.class } : {}) }];
+    case 'schedules':
+      return ['export.lending', { report, language, ...(o.contract ? { contractNo: o.contract } : {}), ...(o.status ? { status: o.status } : {}) }];
+    case 'repayments':
+      return ['export.lending', { report, language, ...period, ...(o.contract ? { contractNo: o.contract } : {}) }];
+    case 'aging':
+    case 'classification':
+      return ['export.lending', { report, language, asOf }];
+    case 'guarantee-register':
+      return ['export.guarantees', { report, language, asOf, ...(o.status ? { status: o.status } : {}) }];
+    case 'monitoring-log':
+      return ['export.guarantees', { report, language, ...period }];
+    case 'collection-log':
+      return ['export.collections', { report, language, ...period, ...(o.collector ? { collector: o.collector } : {}) }];
+    case 'vouchers':
+    case 'trial-balance':
+      // Vouchers default to the as-of month, the trial balance to the year to date.
+      return ['export.ledger', { report, from: o.from ?? (report === 'vouchers' ? `${asOf.slice(0, 7)}-01` : `${asOf.slice(0, 4)}-01-01`), to: asOf, language }];
   }
-  // Vouchers default to the as-of month, the trial balance to the year to date.
-  const from = o.from ?? (report === 'vouchers' ? `${asOf.slice(0, 7)}-01` : `${asOf.slice(0, 4)}-01-01`);
-  return ['export.ledger', { report, from, to: asOf, language: o.language }];
 }
 
 export function registerExportCommands(program: Command, cli: CliContext): void {
@@ -33,8 +52,10 @@ export function registerExportCommands(program: Command, cli: CliContext): void 
     .description(`an Excel ledger report: ${REPORTS.join(', ')}`)
     .requiredOption('--out <file.xlsx>')
     .option('--as-of <date>', 'the last day the report covers (default: the business date; the register stands only as of it)')
-    .option('--from <date>', 'vouchers and trial balance: the first day of the period (default: the month / the year of --as-of)')
-    .option('--status <status>')
+    .option('--from <date>', 'journals (repayments, monitoring-log, collection-log, vouchers): first day (default: the month of --as-of); trial-balance: the year of --as-of')
+    .option('--status <status>', 'loan-register, schedules: loan status; guarantee-register: contract status')
+    .option('--contract <no>', 'schedules, repayments: one contract')
+    .option('--collector <user>', 'collection-log: one collector')
     .option('--bucket <bucket>')
     .option('--class <class>')
     .option('--language <lang>', 'zh-CN | en', 'zh-CN')
@@ -42,7 +63,7 @@ export function registerExportCommands(program: Command, cli: CliContext): void 
       if (!(REPORTS as readonly string[]).includes(report)) throw new CliFailure({ code: 'bad-request', field: 'report', message: `report: ${report} is not one of: ${REPORTS.join(', ')}` });
       const status = await cli.call<ChannelOutput<'platform.status'>>('platform.status', {});
       const asOf = o.asOf ?? status.businessDate;
-      if (report === 'loan-register' && asOf !== status.businessDate) {
+      if (['loan-register', 'schedules'].includes(report) && asOf !== status.businessDate) {
         throw new CliFailure({ code: 'validation', field: 'asOf', message: `--as-of: the register stands as of the business date ${status.businessDate}` });
       }
       const [channel, input] = requestFor(report as (typeof REPORTS)[number], o, asOf);

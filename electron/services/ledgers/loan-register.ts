@@ -11,7 +11,7 @@ import { actorOf, instant, type ServiceContext } from '../context';
 import { listLoans } from '../lending/loans';
 import { setting } from '../platform/settings';
 import { businessDate } from '../platform/status';
-import { asDownload, writeReport, type ReportColumn } from './report-workbook';
+import { allPages, asDownload, writeReport, type ReportColumn } from './report-workbook';
 import { findBorrowerRow } from '../../../db/repositories/lending/borrowers';
 import { maskIdNumber } from '../../../shared/identity/masking';
 import { can } from '../../../shared/platform/permissions';
@@ -19,15 +19,6 @@ import { can } from '../../../shared/platform/permissions';
 type Filters = Omit<ChannelParsedInput<'loan.list'>, 'page' | 'pageSize'>;
 
 const fen = (yuan: string) => parseYuan(yuan) ?? 0;
-
-/** Every loan the filters select, a page at a time, so memory stays flat however large the book. */
-function* loansOf(ctx: ServiceContext, filters: Filters): Generator<LoanSummary> {
-  for (let page = 1; ; page++) {
-    const result = listLoans(ctx, { ...filters, page, pageSize: 500 });
-    yield* result.items;
-    if (page * 500 >= result.total || result.items.length === 0) return;
-  }
-}
 
 function columns(ctx: ServiceContext, language: ReportLanguage): Array<ReportColumn<LoanSummary>> {
   const l = loanRegisterLabels[language];
@@ -80,7 +71,7 @@ export async function writeLoanRegister(ctx: ServiceContext, filters: Filters, l
   const chosen = Object.entries(filters)
     .filter(([key, value]) => key in filterLabels && value !== undefined && value !== '')
     .map(([key, value]) => [filterLabels[key]!, String(value)] as [string, string]);
-  return writeReport(file, { company: setting(ctx, 'company.name'), title: l.title, asOf: today, filters: chosen, by: actorOf(ctx).userName, at: instant(ctx), language }, columns(ctx, language), loansOf(ctx, filters));
+  return writeReport(file, { company: setting(ctx, 'company.name'), title: l.title, asOf: today, filters: chosen, by: actorOf(ctx).userName, at: instant(ctx), language }, columns(ctx, language), allPages((page, pageSize) => listLoans(ctx, { ...filters, page, pageSize })));
 }
 
 /** "Export what I see": the register with the screen's filters, as a file the renderer saves. */

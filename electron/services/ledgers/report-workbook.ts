@@ -74,6 +74,8 @@ export async function writeReport<Row>(file: string, meta: ReportMeta, columns: 
     await cover.commit();
   };
   if (!meta.forImport) await writeCover();
+  // Lines worked out while the rows stream (summaries by bucket or class) follow the data on their own sheet.
+  const notesOnCover = meta.forImport ? 0 : (meta.notes?.length ?? 0);
 
   const sheet = workbook.addWorksheet(meta.title, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((c) => ({ width: c.width, ...(FORMATS[c.kind] ? { style: { numFmt: FORMATS[c.kind] } } : {}) }));
@@ -112,6 +114,13 @@ export async function writeReport<Row>(file: string, meta: ReportMeta, columns: 
   sheet.autoFilter = `A1:${columnLetter(columns.length - 1)}${last}`;
   await sheet.commit();
   if (meta.forImport) await writeCover();
+  const later = meta.forImport ? [] : (meta.notes ?? []).slice(notesOnCover);
+  if (later.length > 0) {
+    const summary = workbook.addWorksheet(labels.summary);
+    summary.columns = [{ width: 60 }, { width: 30 }];
+    for (const line of later) summary.addRow(line).commit();
+    await summary.commit();
+  }
   await workbook.commit();
   fs.renameSync(partial, file);
   return { rows: count, totals };
@@ -126,5 +135,35 @@ export async function asDownload(fileName: string, write: (file: string) => Prom
     return { fileName, rows: written.rows, contentBase64: fs.readFileSync(file).toString('base64') };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Column builders, so a report's column list reads as header, kind and value. */
+export const column = {
+  text: <Row>(header: string, value: (r: Row) => string | null, width = 14): ReportColumn<Row> => ({ header, kind: 'text', width, value }),
+  date: <Row>(header: string, value: (r: Row) => string | null, width = 11): ReportColumn<Row> => ({ header, kind: 'date', width, value }),
+  int: <Row>(header: string, value: (r: Row) => number, width = 7): ReportColumn<Row> => ({ header, kind: 'int', width, value }),
+  percent: <Row>(header: string, value: (r: Row) => number, width = 9): ReportColumn<Row> => ({ header, kind: 'percent', width, value }),
+  /** An amount held in fen, shown in yuan, totalled exactly. */
+  money: <Row>(header: string, fen: (r: Row) => number, width = 15): ReportColumn<Row> => ({ header, kind: 'money', width, value: (r) => fen(r) / 100, total: fen }),
+};
+
+/** Rows read a chunk at a time after the last key seen, until a short chunk says the end is reached. */
+export function* chunked<T>(fetch: (after: string, limit: number) => T[], key: (row: T) => string, limit = 1000): Generator<T> {
+  let after = '';
+  for (;;) {
+    const rows = fetch(after, limit);
+    yield* rows;
+    if (rows.length < limit) return;
+    after = key(rows.at(-1)!);
+  }
+}
+
+/** Every item of a paged list, a page at a time, so memory stays flat however large the book. */
+export function* allPages<T>(fetch: (page: number, pageSize: number) => { items: T[]; total: number }, pageSize = 500): Generator<T> {
+  for (let page = 1; ; page++) {
+    const result = fetch(page, pageSize);
+    yield* result.items;
+    if (page * pageSize >= result.total || result.items.length === 0) return;
   }
 }

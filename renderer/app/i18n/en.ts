@@ -225,6 +225,7 @@ export const en: Messages = {
   },
   loans: {
     exportExcel: 'Export to Excel',
+    exports: { aging: 'Overdue aging', classification: 'Classification and provision', schedules: 'Repayment schedules (status filter)', repayments: 'Repayment journal, this month', schedule: 'Export schedule', monitoringLog: 'Export monitoring log', collectionLog: 'Export this month’s collection log' },
     new: 'New loan application',
     apply: 'Submit application',
     created: 'Application {{contractNo}} created',

@@ -224,6 +224,7 @@ export const zhCN = {
   },
   loans: {
     exportExcel: '导出 Excel',
+    exports: { aging: '逾期账龄表', classification: '五级分类与拨备表', schedules: '还款计划明细（按状态筛选）', repayments: '本月收款流水', schedule: '导出还款计划', monitoringLog: '导出保后检查记录', collectionLog: '导出本月催收记录' },
     new: '新增贷款申请',
     apply: '提交申请',
     created: '已创建贷款申请 {{contractNo}}',

@@ -1,9 +1,11 @@
+import { FileExcelOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Checkbox, DatePicker, Select, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useExport } from '../../app/useExport';
 import type { ChannelInput, ChannelOutput } from '../../../shared/contract';
 import { api } from '../../api/client';
 import { downloadBase64 } from '../../app/download';
@@ -196,8 +198,17 @@ export function CollectionsPage() {
   const [open, setOpen] = useState<string | null>(null);
   const [letters, setLetters] = useState<ChannelOutput<'collections.letters'>['letters'] | null>(null);
   const [printed, setPrinted] = useState<ChannelOutput<'collections.letters'>['letters']>([]);
+  const exporter = useExport();
   return (
-    <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('nav.collections')}</Typography.Title>} classNames={{ header: 'lb-no-print' }}>
+    <Card
+      title={<Typography.Title level={4} style={{ margin: 0 }}>{t('nav.collections')}</Typography.Title>}
+      classNames={{ header: 'lb-no-print' }}
+      extra={
+        <Button icon={<FileExcelOutlined />} loading={exporter.busy !== null} onClick={() => void exporter.run('export.collections', { report: 'collection-log' })} data-testid="collections-export">
+          {t('loans.exports.collectionLog')}
+        </Button>
+      }
+    >
       <PrintableLetters letters={printed} />
       <LettersPreview letters={letters} onClose={() => setLetters(null)} />
       <Tabs

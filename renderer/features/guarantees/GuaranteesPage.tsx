@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Checkbox, Col, Row, Select, Space, Statistic, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
@@ -11,6 +11,7 @@ import { api } from '../../api/client';
 import { yuan } from '../../app/format';
 import { totalsRow } from '../../app/totals-row';
 import { useCan } from '../../app/permissions';
+import { useExport } from '../../app/useExport';
 import { ActionModal } from './ActionModal';
 import { GUARANTEE_STATUS_COLORS } from './labels';
 import { AlertsPanel, MonitoringTasks } from './MonitoringTasks';
@@ -65,6 +66,8 @@ export function GuaranteesPage() {
   const banks = useQuery({ queryKey: ['banks'], queryFn: () => api('bank.list', {}) });
   const alerts = useQuery({ queryKey: ['guarantee.alerts'], queryFn: () => api('guarantee.alerts', {}) });
   const client = useQueryClient();
+  const exporter = useExport();
+  const { page: _page, pageSize: _size, ...onScreen } = filters;
   // The brief's register columns (担保业务台账); the rest of a contract is one click away.
   const columns: ColumnsType<GuaranteeView> = [
     { key: 'contractNo', title: t('guarantees.contractNo'), dataIndex: 'contractNo', className: 'lb-mono', width: 150, fixed: 'left' },
@@ -91,12 +94,17 @@ export function GuaranteesPage() {
     <Card
       title={<Typography.Title level={4} style={{ margin: 0 }}>{t('nav.guarantees')}</Typography.Title>}
       extra={
-        canWrite && (
-          <Space>
-            <Button onClick={() => setAddingBank(true)} data-testid="bank-new">{t('guarantees.newBank')}</Button>
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="guarantee-new">{t('guarantees.new')}</Button>
-          </Space>
-        )
+        <Space>
+          <Button icon={<FileExcelOutlined />} loading={exporter.busy !== null} onClick={() => void exporter.run('export.guarantees', { report: 'guarantee-register', ...onScreen })} data-testid="guarantee-export">
+            {t('loans.exportExcel')}
+          </Button>
+          {canWrite && (
+            <>
+              <Button onClick={() => setAddingBank(true)} data-testid="bank-new">{t('guarantees.newBank')}</Button>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="guarantee-new">{t('guarantees.new')}</Button>
+            </>
+          )}
+        </Space>
       }
     >
       <NewGuaranteeDrawer open={creating} onClose={() => setCreating(false)} onCreated={(contractNo) => navigate(`/guarantees/${contractNo}`)} />

@@ -1,7 +1,9 @@
+import { FileExcelOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Row, Segmented, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Row, Segmented, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useExport } from '../../app/useExport';
 import { useNavigate } from 'react-router-dom';
 import type { ChannelOutput } from '../../../shared/contract';
 import { api } from '../../api/client';
@@ -18,6 +20,7 @@ export function MonitoringTasks() {
   const me = useStatus().data?.user?.userName;
   const [withinDays, setWithinDays] = useState(0);
   const [mine, setMine] = useState(false);
+  const exporter = useExport();
   const tasks = useQuery({ queryKey: ['monitoring.due', withinDays, mine], queryFn: () => api('monitoring.due', { withinDays, ...(mine && me ? { officer: me } : {}) }) });
   return (
     <>
@@ -28,6 +31,9 @@ export function MonitoringTasks() {
           options={[0, 30, 90].map((d) => ({ value: d, label: d === 0 ? t('guarantees.dueNow') : t('guarantees.dueWithin', { days: d }) }))}
         />
         <Switch checked={mine} onChange={setMine} /> {t('guarantees.myChecks')}
+        <Button icon={<FileExcelOutlined />} loading={exporter.busy !== null} onClick={() => void exporter.run('export.guarantees', { report: 'monitoring-log' })} data-testid="monitoring-export">
+          {t('loans.exports.monitoringLog')}
+        </Button>
       </Space>
       <Table<Task>
         rowKey="id"

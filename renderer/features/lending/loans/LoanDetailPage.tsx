@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, FileExcelOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Col, DatePicker, Descriptions, Form, Input, Modal, Result, Row, Select, Space, Spin, Statistic, Table, Tabs, Tag, Timeline } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -10,6 +10,7 @@ import { api } from '../../../api/client';
 import { errorText } from '../../../app/errors';
 import { yuan } from '../../../app/format';
 import { useCan } from '../../../app/permissions';
+import { useExport } from '../../../app/useExport';
 import { CLASS_COLORS, INSTALLMENT_COLORS, STATUS_COLORS } from './labels';
 import { useLoan, useLoanAction } from './queries';
 import { SecurityTab } from './SecurityTab';
@@ -110,6 +111,7 @@ export function LoanDetailPage() {
   const loan = useLoan(contractNo ?? null);
   const canWrite = useCan('loan.write');
   const canApprove = useCan('loan.approve');
+  const exporter = useExport();
   const approve = useLoanAction('loan.approve');
   const disburse = useLoanAction('loan.disburse');
   const reverse = useLoanAction('loan.reverse');
@@ -176,6 +178,11 @@ export function LoanDetailPage() {
         }
         extra={
           <Space>
+            {l.installments.length > 0 && (
+              <Button icon={<FileExcelOutlined />} loading={exporter.busy !== null} onClick={() => void exporter.run('export.lending', { report: 'schedules', contractNo: l.contractNo })} data-testid="loan-export-schedule">
+                {t('loans.exports.schedule')}
+              </Button>
+            )}
             {canApprove && l.status === 'applied' && (
               <Button type="primary" onClick={() => act(approve.mutateAsync({ contractNo: l.contractNo, decision: 'approve', comment: null }))} data-testid="loan-approve">{t('loans.approve')}</Button>
             )}

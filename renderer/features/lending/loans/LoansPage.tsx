@@ -1,5 +1,5 @@
-import { FileExcelOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
-import { App, Button, Card, Checkbox, Input, Popover, Select, Space, Table, Tag, Typography } from 'antd';
+import { DownOutlined, FileExcelOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
+import { Button, Card, Checkbox, Dropdown, Input, Popover, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,12 +7,10 @@ import { useNavigate } from 'react-router-dom';
 import type { ChannelInput } from '../../../../shared/contract';
 import { loanClasses } from '../../../../shared/lending/classification';
 import { loanStatuses, type LoanSummary } from '../../../../shared/lending/loan';
-import { api } from '../../../api/client';
-import { downloadBase64, XLSX_TYPE } from '../../../app/download';
-import { errorText } from '../../../app/errors';
 import { yuan } from '../../../app/format';
 import { totalsRow } from '../../../app/totals-row';
 import { useCan } from '../../../app/permissions';
+import { useExport } from '../../../app/useExport';
 import { CLASS_COLORS, STATUS_COLORS } from './labels';
 import { NewLoanDrawer } from './NewLoanDrawer';
 import { useLoanPage } from './queries';
@@ -23,26 +21,25 @@ const COLUMNS_KEY = 'loanbridge.registerHiddenColumns';
 
 /** The loan register (贷款台账): server-side filtering, sorting and paging over the whole book. */
 export function LoansPage() {
-  const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const canWrite = useCan('loan.write');
   const [creating, setCreating] = useState(false);
   const [filters, setFilters] = useState<Filters>({ page: 1, pageSize: 50, sort: 'contractNo', direction: 'desc' });
   const page = useLoanPage(filters);
-  const [exporting, setExporting] = useState(false);
-  /** The register as Excel with the filters on screen, written by the main process. */
-  async function exportWhatISee() {
-    setExporting(true);
-    try {
-      const { page: _page, pageSize: _size, ...onScreen } = filters;
-      const file = await api('export.loanRegister', { ...onScreen, language: i18n.language.startsWith('zh') ? 'zh-CN' : 'en' });
-      downloadBase64(file.fileName, file.contentBase64, XLSX_TYPE);
-    } catch (error) {
-      void message.error(errorText(t, error));
-    } finally {
-      setExporting(false);
-    }
+  const exporter = useExport();
+  const { page: _page, pageSize: _size, ...onScreen } = filters;
+  // The register with the filters on screen, and the reports over the same book (written by the main process).
+  const exportMenu = [
+    { key: 'aging', label: t('loans.exports.aging') },
+    { key: 'classification', label: t('loans.exports.classification') },
+    { key: 'schedules', label: t('loans.exports.schedules') },
+    { key: 'repayments', label: t('loans.exports.repayments') },
+  ];
+  function exportReport(key: string) {
+    if (key === 'schedules') void exporter.run('export.lending', { report: 'schedules', ...(onScreen.status ? { status: onScreen.status } : {}) }, key);
+    else if (key === 'repayments') void exporter.run('export.lending', { report: 'repayments' }, key);
+    else void exporter.run('export.lending', { report: key as 'aging' | 'classification' }, key);
   }
   // The column chooser remembers its choice on this PC.
   const [hidden, setHidden] = useState<string[]>(() => JSON.parse(localStorage.getItem(COLUMNS_KEY) ?? '[]') as string[]);
@@ -75,9 +72,14 @@ export function LoansPage() {
       title={<Typography.Title level={4} style={{ margin: 0 }}>{t('nav.loans')}</Typography.Title>}
       extra={
         <Space>
-          <Button icon={<FileExcelOutlined />} loading={exporting} onClick={exportWhatISee} data-testid="loan-export">
-            {t('loans.exportExcel')}
-          </Button>
+          <Space.Compact>
+            <Button icon={<FileExcelOutlined />} loading={exporter.busy === 'export.loanRegister'} onClick={() => void exporter.run('export.loanRegister', onScreen)} data-testid="loan-export">
+              {t('loans.exportExcel')}
+            </Button>
+            <Dropdown menu={{ items: exportMenu, onClick: ({ key }) => exportReport(key) }} trigger={['click']}>
+              <Button icon={<DownOutlined />} loading={exporter.busy !== null && exporter.busy !== 'export.loanRegister'} data-testid="loan-export-more" />
+            </Dropdown>
+          </Space.Compact>
           {canWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="loan-new">{t('loans.new')}</Button>}
         </Space>
       }

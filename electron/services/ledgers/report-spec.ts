@@ -1,0 +1,58 @@
+/** A ledger report as title, columns and rows, and the checks every report makes of its dates. */
+import { AppError } from '../../../shared/contract/errors';
+import type { ReportLanguage } from '../../../shared/i18n/reports';
+import { fenToYuan, parseYuan } from '../../../shared/money/yuan';
+import { actorOf, instant, type ServiceContext } from '../context';
+import { setting } from '../platform/settings';
+import { businessDate } from '../platform/status';
+import { asDownload, writeReport, type ReportColumn } from './report-workbook';
+
+export interface ReportSpec<Row> {
+  title: string;
+  asOf: string;
+  filters: Array<[string, string]>;
+  columns: Array<ReportColumn<Row>>;
+  rows: Iterable<Row>;
+  /** Cover-sheet lines worked out while the rows are written (summaries by bucket or class). */
+  notes?: () => Array<[string, string]>;
+}
+
+export const y = fenToYuan;
+export const fen = (yuan: string | null) => (yuan === null ? 0 : (parseYuan(yuan) ?? 0));
+
+export function template(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key] ?? ''));
+}
+
+export async function writeSpec<Row>(ctx: ServiceContext, spec: ReportSpec<Row>, language: ReportLanguage, file: string) {
+  const notes: Array<[string, string]> = [];
+  const rows = spec.rows;
+  const withNotes = (function* () {
+    yield* rows;
+    if (spec.notes) notes.push(...spec.notes());
+  })();
+  return writeReport(file, { company: setting(ctx, 'company.name'), title: spec.title, asOf: spec.asOf, filters: spec.filters, by: actorOf(ctx).userName, at: instant(ctx), language, notes }, spec.columns, withNotes);
+}
+
+export function periodOf(ctx: ServiceContext, input: { from?: string; to?: string }): { from: string; to: string } {
+  const today = businessDate(ctx);
+  const to = input.to ?? today;
+  const from = input.from ?? `${to.slice(0, 7)}-01`;
+  if (from > to) throw new AppError('validation', `to: ${to} is before from ${from}`, { field: 'to', reason: 'dateOrder' });
+  if (to > today) throw new AppError('validation', `to: ${to} is after the business date ${today}`, { field: 'to', reason: 'afterBusinessDate', params: { businessDate: today } });
+  return { from, to };
+}
+
+export function asOfBusinessDate(ctx: ServiceContext, asOf: string | undefined): string {
+  const today = businessDate(ctx);
+  if (asOf && asOf !== today) {
+    throw new AppError('validation', `asOf: this report stands as of the business date ${today}`, { field: 'asOf', reason: 'asOfNotBusinessDate', params: { businessDate: today } });
+  }
+  return today;
+}
+
+
+export async function download<Row>(ctx: ServiceContext, spec: ReportSpec<Row>, language: ReportLanguage) {
+  return asDownload(`${spec.title}-${spec.asOf}.xlsx`, (file) => writeSpec(ctx, spec, language, file));
+}
+

@@ -1,0 +1,35 @@
+/**
+ * "Export what I see": asks the main process for an Excel report and saves it, with a busy flag for
+ * the button and the error shown by field and reason. Every export screen uses it.
+ */
+import { App } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChannelInput } from '../../shared/contract';
+import { api } from '../api/client';
+import { downloadBase64, XLSX_TYPE } from './download';
+import { errorText } from './errors';
+
+/** Omit over each member of a union (the report inputs are unions on `report`). */
+type WithoutLanguage<T> = T extends unknown ? Omit<T, 'language'> : never;
+
+type ExportChannel = 'export.loanRegister' | 'export.lending' | 'export.guarantees' | 'export.collections' | 'export.ledger';
+
+export function useExport() {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState<string | null>(null);
+  const language = i18n.language.startsWith('zh') ? ('zh-CN' as const) : ('en' as const);
+  async function run<C extends ExportChannel>(channel: C, input: WithoutLanguage<ChannelInput<C>>, key: string = channel) {
+    setBusy(key);
+    try {
+      const file = await api(channel, { ...input, language } as ChannelInput<C>);
+      downloadBase64(file.fileName, file.contentBase64, XLSX_TYPE);
+    } catch (error) {
+      void message.error(errorText(t, error));
+    } finally {
+      setBusy(null);
+    }
+  }
+  return { run, busy, language };
+}
