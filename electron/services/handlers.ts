@@ -6,6 +6,8 @@ import { collectorPerformance } from './collections/performance';
 import { createPlan } from './collections/plans';
 import { exportLoanRegister } from './ledgers/loan-register';
 import { exportLedger } from './ledgers/ledger-exports';
+import { commitImport, previewImport } from './ledgers/imports/pipeline';
+import { importTemplate } from './ledgers/imports/templates';
 import { exportCollections } from './ledgers/collection-reports';
 import { exportGuarantees } from './ledgers/guarantee-reports';
 import { exportLending } from './ledgers/lending-reports';
@@ -133,6 +135,9 @@ export const handlers: HandlerMap = {
   'collections.plan': createPlan,
   'export.loanRegister': exportLoanRegister,
   'export.ledger': exportLedger,
+  'import.template': importTemplate,
+  'import.preview': previewImport,
+  'import.commit': commitImport,
   'export.lending': exportLending,
   'export.guarantees': exportGuarantees,
   'export.collections': exportCollections,

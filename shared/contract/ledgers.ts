@@ -4,6 +4,7 @@ import { channel } from './channel';
 import { isoDate } from './fields';
 import { loanStatuses } from '../lending/loan';
 import { guaranteeListInput } from '../guarantees/guarantee';
+import { importKinds } from '../import/kinds';
 
 const languageField = z.enum(['zh-CN', 'en']).default('zh-CN');
 
@@ -68,7 +69,42 @@ export const guaranteeReportInput = z.discriminatedUnion('report', [
   z.strictObject({ report: z.literal('monitoring-log'), ...optionalPeriod, language: languageField }),
 ]);
 
+/** An uploaded workbook: 20 MB at the most (base64 adds a third). */
+const upload = {
+  kind: z.enum(importKinds),
+  fileName: z.string().trim().min(1).max(200),
+  contentBase64: z.string().min(1).max(28_000_000, 'the file is over the 20 MB limit'),
+  language: languageField,
+};
+
+const importIssueView = z.object({ sheet: z.string(), row: z.number().int(), column: z.string(), header: z.string(), value: z.string(), reason: z.string(), message: z.string() });
+
 export const ledgerChannels = {
+  'import.template': channel({ input: z.strictObject({ kind: z.enum(importKinds), language: languageField }), output: exportFile, permission: 'data.import', mutates: false }),
+  'import.preview': channel({
+    input: z.strictObject(upload),
+    output: z.object({
+      kind: z.enum(importKinds),
+      fileName: z.string(),
+      rows: z.number().int(),
+      created: z.number().int(),
+      existing: z.number().int(),
+      errorCount: z.number().int(),
+      errorRows: z.number().int(),
+      issues: z.array(importIssueView),
+      preview: z.array(z.object({ row: z.number().int(), values: z.record(z.string(), z.string()) })),
+      annotatedBase64: z.string().nullable(),
+    }),
+    permission: 'data.import',
+    mutates: false,
+  }),
+  'import.commit': channel({
+    input: z.strictObject(upload),
+    output: z.object({ kind: z.enum(importKinds), rows: z.number().int(), created: z.number().int(), existing: z.number().int() }),
+    permission: 'data.import',
+    mutates: true,
+    asyncWrites: true,
+  }),
   'ledger.vouchers': channel({
     input: z.strictObject({
       from: isoDate,

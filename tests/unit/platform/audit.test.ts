@@ -3,6 +3,7 @@ import { calendarDateIn } from '../../../shared/dates/business-date';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contract, channelNames, type ChannelName } from '../../../shared/contract';
 import { testRuntime, type TestRuntime } from '../../helpers/runtime';
+import { b64, workbook } from '../../helpers/workbooks';
 
 let rt: TestRuntime;
 beforeEach(async () => {
@@ -113,6 +114,10 @@ const writes: Record<string, () => Promise<unknown>> = {
     await rt.dispatch('guarantee.approve', { contractNo: 'G-2', reviewDate: '2026-11-02', members: '张' }, admin);
     await rt.dispatch('guarantee.activate', { contractNo: 'G-2' }, admin);
     return rt.dispatch('guarantee.release', { contractNo: 'G-2' }, admin);
+  },
+  'import.commit': async () => {
+    const file = await workbook({ name: '借款人', rows: [['借款人类型', '姓名/名称', '证件号码'], ['个人', '吴', '110105198001010016']] });
+    return rt.dispatch('import.commit', { kind: 'borrowers', fileName: 'b.xlsx', contentBase64: b64(file) }, admin);
   },
   'day.close': () => rt.dispatch('day.close', { to: '2099-12-31' }, admin),
   'platform.demo': () => rt.dispatch('platform.demo', { borrowers: 3 }, admin),

@@ -19,7 +19,7 @@ const allowed: Record<Role, ChannelName[]> = {
   'loan-officer': [...EVERY_ROLE, 'borrower.create', 'borrower.update', 'loan.create', 'loan.disburse', 'loan.repay', 'loan.reverse', 'loan.settle', 'collateral.create', 'collateral.revalue', 'loan.linkCollateral', 'loan.addGuarantor', 'loan.recover', 'loan.prepay'],
   'guarantee-officer': [...EVERY_ROLE, 'borrower.create', 'borrower.update', 'bank.create', 'guarantee.create', 'guarantee.activate', 'guarantee.repay', 'guarantee.release', 'guarantee.recover', 'guarantee.addCounterGuarantee', 'monitoring.record', 'guarantee.raiseSignal', 'guarantee.clearSignal'],
   collector: [...EVERY_ROLE, ...COLLECTIONS_READ, ...COLLECTIONS_WRITE],
-  accountant: [...EVERY_ROLE, ...LEDGER],
+  accountant: [...EVERY_ROLE, ...LEDGER, 'import.template', 'import.preview', 'import.commit'],
   manager: [...OVERSIGHT, 'loan.approve', 'loan.writeOff', 'loan.classify', 'loan.restructure', 'guarantee.approve', 'guarantee.compensate', 'guarantee.confirmLoss', ...COLLECTIONS_WRITE, 'collections.assign', 'collections.assignByRule', 'collections.rotate', 'collections.plan', 'agency.create', 'collections.place', 'collections.recall'],
   auditor: OVERSIGHT,
 };
