@@ -19,6 +19,7 @@ import { registerLoanCommands } from './commands/loans';
 import { registerMonitoringCommands } from './commands/monitoring';
 import { registerCollectionCommands } from './commands/collections';
 import { registerExportCommands } from './commands/exports';
+import { registerImportCommands } from './commands/imports';
 import { registerRestoreCommand } from './commands/restore';
 import { registerPlatformCommands } from './commands/platform';
 import { registerScheduleCommands } from './commands/schedule';
@@ -118,6 +119,7 @@ export async function main(argv: string[], io: Partial<Pick<Output, 'out' | 'err
   registerMonitoringCommands(program, context);
   registerCollectionCommands(program, context);
   registerExportCommands(program, context);
+  registerImportCommands(program, context);
   registerAdminCommands(program, context);
   registerRestoreCommand(program, context, () => resolveDataDir(program.opts<{ dataDir?: string }>().dataDir));
 

@@ -123,3 +123,26 @@ describe('loans import', () => {
     expect(seen.annotatedBase64).not.toBeNull();
   });
 });
+
+describe('templates', () => {
+  it('every kind has a template whose example row imports', async () => {
+    const { openpyxlDump, readersAvailable } = await import('../../helpers/excel');
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const { tempDataDir } = await import('../../helpers/runtime');
+    for (const kind of ['borrowers', 'collateral', 'loans', 'guarantees', 'bank-repayments'] as const) {
+      const template = await rt.call('import.template', { kind });
+      if (readersAvailable() === null) {
+        const file = path.join(tempDataDir('template'), template.fileName);
+        fs.writeFileSync(file, Buffer.from(template.contentBase64, 'base64'));
+        const book = openpyxlDump(file);
+        expect(Object.keys(book).at(-1)).toBe('填写说明');
+        expect(String(Object.values(book)[0]!.rows[0]![0])).toMatch(/^\*/);
+      }
+    }
+    const borrowers = Buffer.from((await rt.call('import.template', { kind: 'borrowers' })).contentBase64, 'base64');
+    const seen = await preview('borrowers', borrowers);
+    expect(seen.issues).toEqual([]);
+    expect(seen).toMatchObject({ rows: 1, created: 1 });
+  });
+});
