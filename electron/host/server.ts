@@ -11,6 +11,9 @@ import type { Runtime } from '../services/runtime';
 import { CONTENT_SECURITY_POLICY } from '../main/content-security-policy';
 
 export const MAX_REQUEST_BYTES = 1024 * 1024;
+/** Uploads carry a workbook of up to 20 MB as base64 (the import channels check the file size themselves). */
+export const MAX_UPLOAD_BYTES = 30 * 1024 * 1024;
+const UPLOAD_CHANNELS = new Set(['import.preview', 'import.commit']);
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
   validation: 400,
@@ -69,13 +72,13 @@ function sendError(res: http.ServerResponse, error: AppErrorPayload): void {
   send(res, STATUS_BY_CODE[error.code], { ok: false, error });
 }
 
-function readBody(req: http.IncomingMessage): Promise<Buffer | 'too-large'> {
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_REQUEST_BYTES) {
+      if (size > limit) {
         resolve('too-large');
         req.resume();
         return;
@@ -93,9 +96,10 @@ async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, ru
     send(res, 405, { ok: false, error: { code: 'bad-request', message: 'use POST with a JSON body' } });
     return;
   }
-  const body = await readBody(req);
+  const limit = UPLOAD_CHANNELS.has(channel) ? MAX_UPLOAD_BYTES : MAX_REQUEST_BYTES;
+  const body = await readBody(req, limit);
   if (body === 'too-large') {
-    sendError(res, { code: 'too-large', message: `request body over ${MAX_REQUEST_BYTES} bytes` });
+    sendError(res, { code: 'too-large', message: `request body over ${limit} bytes` });
     return;
   }
   let input: unknown;

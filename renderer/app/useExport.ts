@@ -13,7 +13,7 @@ import { errorText } from './errors';
 /** Omit over each member of a union (the report inputs are unions on `report`). */
 type WithoutLanguage<T> = T extends unknown ? Omit<T, 'language'> : never;
 
-type ExportChannel = 'export.loanRegister' | 'export.lending' | 'export.guarantees' | 'export.collections' | 'export.ledger';
+type ExportChannel = 'export.loanRegister' | 'export.lending' | 'export.guarantees' | 'export.collections' | 'export.ledger' | 'import.template';
 
 export function useExport() {
   const { t, i18n } = useTranslation();

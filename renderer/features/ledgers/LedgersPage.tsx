@@ -1,16 +1,17 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { App as AntApp, Alert, Button, Card, DatePicker, Pagination, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Pagination, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../shared/contract';
 import { api } from '../../api/client';
-import { downloadBase64, XLSX_TYPE } from '../../app/download';
-import { errorText } from '../../app/errors';
+import { useExport } from '../../app/useExport';
 import { yuan } from '../../app/format';
 import { useStatus } from '../../app/useStatus';
+import { useCan } from '../../app/permissions';
+import { ImportTab } from './ImportTab';
 
 type Period = { from: string; to: string };
 type TrialBalance = ChannelOutput<'ledger.trialBalance'>;
@@ -35,26 +36,10 @@ function PeriodPicker({ value, onChange }: { value: Period; onChange: (p: Period
 }
 
 function ExportButton({ report, period }: { report: 'vouchers' | 'trial-balance'; period: Period }) {
-  const { t, i18n } = useTranslation();
-  const { message } = AntApp.useApp();
-  const [busy, setBusy] = useState(false);
+  const { t } = useTranslation();
+  const exporter = useExport();
   return (
-    <Button
-      icon={<DownloadOutlined />}
-      loading={busy}
-      data-testid={`export-${report}`}
-      onClick={async () => {
-        setBusy(true);
-        try {
-          const file = await api('export.ledger', { report, ...period, language: i18n.language.startsWith('zh') ? 'zh-CN' : 'en' });
-          downloadBase64(file.fileName, file.contentBase64, XLSX_TYPE);
-        } catch (error) {
-          void message.error(errorText(t, error));
-        } finally {
-          setBusy(false);
-        }
-      }}
-    >
+    <Button icon={<DownloadOutlined />} loading={exporter.busy !== null} data-testid={`export-${report}`} onClick={() => void exporter.run('export.ledger', { report, ...period })}>
       {t('ledgers.export')}
     </Button>
   );
@@ -187,14 +172,15 @@ export function LedgersPage() {
   const today = status.data?.businessDate ?? dayjs().format('YYYY-MM-DD');
   const [period, setPeriod] = useState<Period | null>(null);
   const [tab, setTab] = useState('trial-balance');
+  const canImport = useCan('data.import');
   const shown = period ?? { from: `${today.slice(0, 4)}-01-01`, to: today };
   return (
     <Card
       title={t('ledgers.title')}
       extra={
         <Space>
-          <PeriodPicker value={shown} onChange={setPeriod} />
-          <ExportButton report={tab === 'vouchers' ? 'vouchers' : 'trial-balance'} period={shown} />
+          {tab !== 'import' && <PeriodPicker value={shown} onChange={setPeriod} />}
+          {tab !== 'import' && <ExportButton report={tab === 'vouchers' ? 'vouchers' : 'trial-balance'} period={shown} />}
         </Space>
       }
     >
@@ -204,6 +190,7 @@ export function LedgersPage() {
         items={[
           { key: 'trial-balance', label: t('ledgers.trialBalance'), children: <TrialBalanceTab period={shown} /> },
           { key: 'vouchers', label: t('ledgers.vouchers'), children: <VouchersTab period={shown} /> },
+          ...(canImport ? [{ key: 'import', label: t('ledgers.import.tab'), children: <ImportTab /> }] : []),
         ]}
       />
     </Card>

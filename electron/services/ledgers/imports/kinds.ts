@@ -39,6 +39,7 @@ function validated<C extends ChannelName>(channel: C, p: ParsedRow, input: unkno
   const result = contract[channel].input.safeParse(input);
   if (result.success) return result.data as ChannelParsedInput<C>;
   for (const i of result.error.issues) {
+    if (p.failed.has(i.path.join('.'))) continue;
     const reason = (i as { params?: { reason?: string } }).params?.reason ?? i.code;
     issues.push(fieldIssue(p, i.path.join('.'), reason, i.message));
   }

@@ -12,6 +12,8 @@ export interface ParsedRow {
   row: number;
   values: Record<string, string | number>;
   raw: Map<string, RawCell>;
+  /** Fields already reported (blank or unreadable): the schema's complaint about them would say it twice. */
+  failed: Set<string>;
 }
 
 function read(column: ImportColumn, cell: RawCell): CellReading {
@@ -43,16 +45,20 @@ export function cellIssue(p: Pick<ParsedRow, 'sheet' | 'row' | 'raw'>, field: st
 
 export function parseRows(sheet: ReadSheet, issues: ImportIssue[]): ParsedRow[] {
   return sheet.rows.map((r: ReadRow) => {
-    const parsed: ParsedRow = { sheet, row: r.row, values: {}, raw: r.cells };
+    const parsed: ParsedRow = { sheet, row: r.row, values: {}, raw: r.cells, failed: new Set() };
     for (const column of sheet.spec.columns) {
       const cell = r.cells.get(column.field);
       if (!cell || cellText(cell) === '') {
-        if (column.required) issues.push(cellIssue(parsed, column.field, 'required', 'required'));
+        if (column.required) {
+          issues.push(cellIssue(parsed, column.field, 'required', 'required'));
+          parsed.failed.add(column.field);
+        }
         continue;
       }
       const reading = read(column, cell);
       if (!reading.ok) {
         issues.push(cellIssue(parsed, column.field, reading.reason, reading.message));
+        parsed.failed.add(column.field);
         continue;
       }
       parsed.values[column.field] = column.type === 'integer' ? Number(reading.value) : reading.value;
