@@ -6,6 +6,7 @@ import { collectorPerformance } from './collections/performance';
 import { createPlan } from './collections/plans';
 import { exportLoanRegister } from './ledgers/loan-register';
 import { exportLedger } from './ledgers/ledger-exports';
+import { cancelJob, jobProgress } from './platform/jobs';
 import { commitImport, previewImport } from './ledgers/imports/pipeline';
 import { importTemplate } from './ledgers/imports/templates';
 import { exportCollections } from './ledgers/collection-reports';
@@ -135,6 +136,8 @@ export const handlers: HandlerMap = {
   'collections.plan': createPlan,
   'export.loanRegister': exportLoanRegister,
   'export.ledger': exportLedger,
+  'job.progress': jobProgress,
+  'job.cancel': cancelJob,
   'import.template': importTemplate,
   'import.preview': previewImport,
   'import.commit': commitImport,

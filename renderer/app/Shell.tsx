@@ -1,3 +1,4 @@
+import { ExportJobs } from './export-jobs';
 import { BankOutlined, CalculatorOutlined, LogoutOutlined, UserOutlined, FileExcelOutlined, PhoneOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Layout, Menu, Modal, Space, Typography } from 'antd';
@@ -120,6 +121,7 @@ export function Shell({ children, onToggleLanguage }: ShellProps) {
         </Modal>
         <Layout.Content className="lb-content">{children}</Layout.Content>
         <StatusBar />
+        <ExportJobs />
       </Layout>
     </Layout>
   );

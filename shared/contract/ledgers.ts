@@ -7,6 +7,8 @@ import { guaranteeListInput } from '../guarantees/guarantee';
 import { importKinds } from '../import/kinds';
 
 const languageField = z.enum(['zh-CN', 'en']).default('zh-CN');
+/** An id the caller picks to watch and cancel a long export (job.progress, job.cancel). */
+export const jobIdField = z.string().uuid().optional();
 
 /** A period of business dates; `to` may not precede `from`. */
 export const periodInput = z
@@ -58,15 +60,15 @@ const contractNo = z.string().trim().min(1).max(40);
 const optionalPeriod = { from: isoDate.optional(), to: isoDate.optional() };
 
 export const lendingReportInput = z.discriminatedUnion('report', [
-  z.strictObject({ report: z.literal('schedules'), contractNo: contractNo.optional(), status: z.enum(loanStatuses).optional(), language: languageField }),
-  z.strictObject({ report: z.literal('repayments'), ...optionalPeriod, contractNo: contractNo.optional(), language: languageField }),
-  z.strictObject({ report: z.literal('aging'), asOf: isoDate.optional(), language: languageField }),
-  z.strictObject({ report: z.literal('classification'), asOf: isoDate.optional(), language: languageField }),
+  z.strictObject({ report: z.literal('schedules'), contractNo: contractNo.optional(), status: z.enum(loanStatuses).optional(), language: languageField, jobId: jobIdField }),
+  z.strictObject({ report: z.literal('repayments'), ...optionalPeriod, contractNo: contractNo.optional(), language: languageField, jobId: jobIdField }),
+  z.strictObject({ report: z.literal('aging'), asOf: isoDate.optional(), language: languageField, jobId: jobIdField }),
+  z.strictObject({ report: z.literal('classification'), asOf: isoDate.optional(), language: languageField, jobId: jobIdField }),
 ]);
 
 export const guaranteeReportInput = z.discriminatedUnion('report', [
-  guaranteeListInput.omit({ page: true, pageSize: true }).extend({ report: z.literal('guarantee-register'), asOf: isoDate.optional(), language: languageField }),
-  z.strictObject({ report: z.literal('monitoring-log'), ...optionalPeriod, language: languageField }),
+  guaranteeListInput.omit({ page: true, pageSize: true }).extend({ report: z.literal('guarantee-register'), asOf: isoDate.optional(), language: languageField, jobId: jobIdField }),
+  z.strictObject({ report: z.literal('monitoring-log'), ...optionalPeriod, language: languageField, jobId: jobIdField }),
 ]);
 
 /** An uploaded workbook: 20 MB at the most (base64 adds a third). */
@@ -122,13 +124,13 @@ export const ledgerChannels = {
   'export.lending': channel({ input: lendingReportInput, output: exportFile, permission: 'borrower.read', mutates: false }),
   'export.guarantees': channel({ input: guaranteeReportInput, output: exportFile, permission: 'guarantee.read', mutates: false }),
   'export.collections': channel({
-    input: z.strictObject({ report: z.literal('collection-log'), ...optionalPeriod, collector: z.string().max(40).optional(), language: languageField }),
+    input: z.strictObject({ report: z.literal('collection-log'), ...optionalPeriod, collector: z.string().max(40).optional(), language: languageField, jobId: jobIdField }),
     output: exportFile,
     permission: 'collections.read',
     mutates: false,
   }),
   'export.ledger': channel({
-    input: z.strictObject({ report: z.enum(ledgerReports), from: isoDate, to: isoDate, language: languageField }),
+    input: z.strictObject({ report: z.enum(ledgerReports), from: isoDate, to: isoDate, language: languageField, jobId: jobIdField }),
     output: exportFile,
     permission: 'ledger.read',
     mutates: false,

@@ -88,7 +88,7 @@ export const lendingChannels = {
   'loan.list': channel({ input: loanListInput, output: loanPage, permission: 'borrower.read', mutates: false }),
   /** The register as Excel with the screen's filters (贷款台账导出). */
   'export.loanRegister': channel({
-    input: loanListInput.omit({ page: true, pageSize: true }).extend({ language: z.enum(['zh-CN', 'en']).default('zh-CN') }),
+    input: loanListInput.omit({ page: true, pageSize: true }).extend({ language: z.enum(['zh-CN', 'en']).default('zh-CN'), jobId: z.string().uuid().optional() }),
     output: z.object({ fileName: z.string(), rows: z.number().int(), contentBase64: z.string() }),
     permission: 'borrower.read',
     mutates: false,

@@ -45,7 +45,23 @@ const netAssetsView = z.object({ periodEnd: z.string(), amount: z.string(), note
 
 const backupFile = z.object({ name: z.string(), at: z.string(), reason: z.string(), bytes: z.number().int() });
 
+/** A long job as its starter sees it: rows done of the total (when known) and where it stands. */
+const jobView = z.object({ id: z.string(), kind: z.string(), done: z.number().int(), total: z.number().int().nullable(), state: z.enum(['running', 'done', 'cancelled', 'failed']) });
+
 export const platformChannels = {
+  'job.progress': channel({
+    input: z.strictObject({ id: z.string().uuid() }),
+    output: jobView,
+    permission: 'session',
+    mutates: false,
+  }),
+  /** Asks a running job to stop; it stops at its next check and leaves nothing half-written. */
+  'job.cancel': channel({
+    input: z.strictObject({ id: z.string().uuid() }),
+    output: jobView,
+    permission: 'session',
+    mutates: false,
+  }),
   'platform.status': channel({
     input: z.strictObject({}).default({}),
     output: z.object({

@@ -33,4 +33,4 @@ export function collectionLogSpec(ctx: ServiceContext, input: ChannelParsedInput
   };
 }
 
-export const exportCollections = (ctx: ServiceContext, input: ChannelParsedInput<'export.collections'>): Promise<ChannelOutput<'export.collections'>> => download(ctx, collectionLogSpec(ctx, input), input.language);
+export const exportCollections = (ctx: ServiceContext, input: ChannelParsedInput<'export.collections'>): Promise<ChannelOutput<'export.collections'>> => download(ctx, collectionLogSpec(ctx, input), input.language, input.jobId);

@@ -78,4 +78,4 @@ export function guaranteeReportSpec(ctx: ServiceContext, input: GuaranteeInput):
   return spec as unknown as ReportSpec<never>;
 }
 
-export const exportGuarantees = (ctx: ServiceContext, input: GuaranteeInput): Promise<ChannelOutput<'export.guarantees'>> => download(ctx, guaranteeReportSpec(ctx, input), input.language);
+export const exportGuarantees = (ctx: ServiceContext, input: GuaranteeInput): Promise<ChannelOutput<'export.guarantees'>> => download(ctx, guaranteeReportSpec(ctx, input), input.language, input.jobId);

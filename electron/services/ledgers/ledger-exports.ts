@@ -9,7 +9,8 @@ import { fenToYuan } from '../../../shared/money/yuan';
 import { actorOf, instant, type ServiceContext } from '../context';
 import { setting } from '../platform/settings';
 import type { NumberedVoucher } from './journal';
-import { asDownload, writeReport, type ReportColumn, type ReportMeta } from './report-workbook';
+import { asJob } from '../platform/jobs';
+import { asDownload, writeReport, type ReportColumn, type ReportMeta, type WriteControl } from './report-workbook';
 import { accountNames, checkPeriod, computeTrialBalance, voucherSummary, vouchersIn } from './trial-balance';
 
 type Period = { from: string; to: string };
@@ -27,7 +28,7 @@ function* voucherLines(ctx: ServiceContext, period: Period): Generator<VoucherLi
   for (const voucher of vouchersIn(ctx, period)) for (let line = 0; line < voucher.lines.length; line++) yield { voucher, line };
 }
 
-export async function writeVouchers(ctx: ServiceContext, period: Period, language: ReportLanguage, file: string) {
+export async function writeVouchers(ctx: ServiceContext, period: Period, language: ReportLanguage, file: string, control: WriteControl = {}) {
   checkPeriod(ctx, period);
   const layout = setting(ctx, 'ledger.voucherLayout');
   const names = accountNames(ctx);
@@ -58,10 +59,10 @@ export async function writeVouchers(ctx: ServiceContext, period: Period, languag
     }
     notes.push([language === 'zh-CN' ? '借方合计' : 'Total debit', fenToYuan(debit)], [language === 'zh-CN' ? '贷方合计' : 'Total credit', fenToYuan(credit)]);
   })();
-  return writeReport(file, { ...meta(ctx, ledgerLabels[language].vouchersTitle, period, language), forImport: true, notes }, columns, counted);
+  return writeReport(file, { ...meta(ctx, ledgerLabels[language].vouchersTitle, period, language), forImport: true, notes }, columns, counted, control);
 }
 
-export async function writeTrialBalance(ctx: ServiceContext, period: Period, language: ReportLanguage, file: string) {
+export async function writeTrialBalance(ctx: ServiceContext, period: Period, language: ReportLanguage, file: string, control: WriteControl = {}) {
   const tb = computeTrialBalance(ctx, period);
   const l = ledgerLabels[language];
   const [code, name, ...amounts] = l.trialBalanceColumns;
@@ -72,7 +73,7 @@ export async function writeTrialBalance(ctx: ServiceContext, period: Period, lan
     ...keys.map((key, k): ReportColumn<TrialBalanceRow> => ({ header: amounts[k]!, kind: 'money', width: 16, value: (r) => r[key] / 100, total: (r) => r[key] })),
   ];
   const notes: Array<[string, string]> = (tb.ties ?? []).map((t) => [`${l.ties}：${t.account}`, `${fenToYuan(t.ledger)} / ${fenToYuan(t.subLedger)}`]);
-  return writeReport(file, { ...meta(ctx, l.trialBalanceTitle, period, language), notes }, columns, tb.rows);
+  return writeReport(file, { ...meta(ctx, l.trialBalanceTitle, period, language), notes }, columns, tb.rows, control);
 }
 
 export async function exportLedger(ctx: ServiceContext, input: ChannelParsedInput<'export.ledger'>): Promise<ChannelOutput<'export.ledger'>> {
@@ -80,5 +81,5 @@ export async function exportLedger(ctx: ServiceContext, input: ChannelParsedInpu
   const l = ledgerLabels[input.language];
   const write = input.report === 'vouchers' ? writeVouchers : writeTrialBalance;
   const title = input.report === 'vouchers' ? l.vouchersTitle : l.trialBalanceTitle;
-  return asDownload(`${title}-${input.from}-${input.to}.xlsx`, (file) => write(ctx, input, input.language, file));
+  return asJob(ctx, input.jobId, title, null, (control) => asDownload(`${title}-${input.from}-${input.to}.xlsx`, (file) => write(ctx, input, input.language, file, control)));
 }

@@ -151,4 +151,4 @@ export function lendingReportSpec(ctx: ServiceContext, input: LendingInput): Rep
   return spec as unknown as ReportSpec<never>;
 }
 
-export const exportLending = (ctx: ServiceContext, input: LendingInput): Promise<ChannelOutput<'export.lending'>> => download(ctx, lendingReportSpec(ctx, input), input.language);
+export const exportLending = (ctx: ServiceContext, input: LendingInput): Promise<ChannelOutput<'export.lending'>> => download(ctx, lendingReportSpec(ctx, input), input.language, input.jobId);

@@ -11,7 +11,8 @@ import { actorOf, instant, type ServiceContext } from '../context';
 import { listLoans } from '../lending/loans';
 import { setting } from '../platform/settings';
 import { businessDate } from '../platform/status';
-import { allPages, asDownload, writeReport, type ReportColumn } from './report-workbook';
+import { asJob } from '../platform/jobs';
+import { allPages, asDownload, writeReport, type ReportColumn, type WriteControl } from './report-workbook';
 import { findBorrowerRow } from '../../../db/repositories/lending/borrowers';
 import { maskIdNumber } from '../../../shared/identity/masking';
 import { can } from '../../../shared/platform/permissions';
@@ -61,7 +62,7 @@ function columns(ctx: ServiceContext, language: ReportLanguage): Array<ReportCol
   ];
 }
 
-export async function writeLoanRegister(ctx: ServiceContext, filters: Filters, language: ReportLanguage, file: string, asOf?: string) {
+export async function writeLoanRegister(ctx: ServiceContext, filters: Filters, language: ReportLanguage, file: string, asOf?: string, control: WriteControl = {}) {
   const today = businessDate(ctx);
   if (asOf && asOf !== today) {
     throw new AppError('validation', `asOf: the register stands as of the business date ${today}; other dates need the ledger snapshots`, { field: 'asOf', reason: 'asOfNotBusinessDate', params: { businessDate: today } });
@@ -71,11 +72,14 @@ export async function writeLoanRegister(ctx: ServiceContext, filters: Filters, l
   const chosen = Object.entries(filters)
     .filter(([key, value]) => key in filterLabels && value !== undefined && value !== '')
     .map(([key, value]) => [filterLabels[key]!, String(value)] as [string, string]);
-  return writeReport(file, { company: setting(ctx, 'company.name'), title: l.title, asOf: today, filters: chosen, by: actorOf(ctx).userName, at: instant(ctx), language }, columns(ctx, language), allPages((page, pageSize) => listLoans(ctx, { ...filters, page, pageSize })));
+  return writeReport(file, { company: setting(ctx, 'company.name'), title: l.title, asOf: today, filters: chosen, by: actorOf(ctx).userName, at: instant(ctx), language }, columns(ctx, language), allPages((page, pageSize) => listLoans(ctx, { ...filters, page, pageSize })), control);
 }
 
 /** "Export what I see": the register with the screen's filters, as a file the renderer saves. */
 export async function exportLoanRegister(ctx: ServiceContext, input: ChannelParsedInput<'export.loanRegister'>): Promise<ChannelOutput<'export.loanRegister'>> {
-  const { language, ...filters } = input;
-  return asDownload(`${loanRegisterLabels[language].title}-${businessDate(ctx)}.xlsx`, (file) => writeLoanRegister(ctx, filters, language, file));
+  const { language, jobId, ...filters } = input;
+  const total = listLoans(ctx, { ...filters, page: 1, pageSize: 1 }).total;
+  return asJob(ctx, jobId, 'export.loanRegister', total, (control) =>
+    asDownload(`${loanRegisterLabels[language].title}-${businessDate(ctx)}.xlsx`, (file) => writeLoanRegister(ctx, filters, language, file, undefined, control)),
+  );
 }

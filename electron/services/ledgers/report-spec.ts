@@ -5,7 +5,8 @@ import { fenToYuan, parseYuan } from '../../../shared/money/yuan';
 import { actorOf, instant, type ServiceContext } from '../context';
 import { setting } from '../platform/settings';
 import { businessDate } from '../platform/status';
-import { asDownload, writeReport, type ReportColumn } from './report-workbook';
+import { asJob } from '../platform/jobs';
+import { asDownload, writeReport, type ReportColumn, type WriteControl } from './report-workbook';
 
 export interface ReportSpec<Row> {
   title: string;
@@ -13,6 +14,8 @@ export interface ReportSpec<Row> {
   filters: Array<[string, string]>;
   columns: Array<ReportColumn<Row>>;
   rows: Iterable<Row>;
+  /** Rows to come, when known cheaply (for the progress bar). */
+  total?: number;
   /** Cover-sheet lines worked out while the rows are written (summaries by bucket or class). */
   notes?: () => Array<[string, string]>;
 }
@@ -24,14 +27,14 @@ export function template(text: string, values: Record<string, string | number>):
   return text.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key] ?? ''));
 }
 
-export async function writeSpec<Row>(ctx: ServiceContext, spec: ReportSpec<Row>, language: ReportLanguage, file: string) {
+export async function writeSpec<Row>(ctx: ServiceContext, spec: ReportSpec<Row>, language: ReportLanguage, file: string, control: WriteControl = {}) {
   const notes: Array<[string, string]> = [];
   const rows = spec.rows;
   const withNotes = (function* () {
     yield* rows;
     if (spec.notes) notes.push(...spec.notes());
   })();
-  return writeReport(file, { company: setting(ctx, 'company.name'), title: spec.title, asOf: spec.asOf, filters: spec.filters, by: actorOf(ctx).userName, at: instant(ctx), language, notes }, spec.columns, withNotes);
+  return writeReport(file, { company: setting(ctx, 'company.name'), title: spec.title, asOf: spec.asOf, filters: spec.filters, by: actorOf(ctx).userName, at: instant(ctx), language, notes }, spec.columns, withNotes, control);
 }
 
 export function periodOf(ctx: ServiceContext, input: { from?: string; to?: string }): { from: string; to: string } {
@@ -52,7 +55,8 @@ export function asOfBusinessDate(ctx: ServiceContext, asOf: string | undefined):
 }
 
 
-export async function download<Row>(ctx: ServiceContext, spec: ReportSpec<Row>, language: ReportLanguage) {
-  return asDownload(`${spec.title}-${spec.asOf}.xlsx`, (file) => writeSpec(ctx, spec, language, file));
+/** The report as a file for the renderer to save; with a job id, watched and cancellable while it is written. */
+export async function download<Row>(ctx: ServiceContext, spec: ReportSpec<Row>, language: ReportLanguage, jobId?: string) {
+  return asJob(ctx, jobId, spec.title, spec.total ?? null, (control) => asDownload(`${spec.title}-${spec.asOf}.xlsx`, (file) => writeSpec(ctx, spec, language, file, control)));
 }
 

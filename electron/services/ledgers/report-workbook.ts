@@ -8,7 +8,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import { AppError } from '../../../shared/contract/errors';
+import { columnName as columnLetter, XlsxStreamWriter, XlsxStyle, type XlsxCell, type XlsxStyleId } from './xlsx-stream';
 import { reportFrameLabels, type ReportLanguage } from '../../../shared/i18n/reports';
 
 export type ColumnKind = 'text' | 'money' | 'date' | 'int' | 'percent';
@@ -39,91 +40,95 @@ export interface ReportMeta {
   notes?: Array<[string, string]>;
 }
 
-const FORMATS: Record<ColumnKind, string | undefined> = { text: undefined, money: '#,##0.00', date: 'yyyy-mm-dd', int: '0', percent: '0.00' };
+const STYLE_OF: Record<ColumnKind, XlsxStyleId> = { text: XlsxStyle.plain, money: XlsxStyle.money, date: XlsxStyle.date, int: XlsxStyle.int, percent: XlsxStyle.percent };
 
-function cellOf(kind: ColumnKind, value: string | number | null): ExcelJS.CellValue {
-  if (value === null || value === '') return null;
-  if (kind === 'date') return new Date(`${String(value)}T00:00:00Z`);
-  if (kind === 'money' || kind === 'percent' || kind === 'int') return typeof value === 'number' ? value : Number(value);
-  return value;
+function cellOf(kind: ColumnKind, value: string | number | null): XlsxCell {
+  if (value === null || value === '') return { value: null };
+  if (kind === 'date') return { value: { date: String(value) }, style: XlsxStyle.date };
+  if (kind === 'text') return { value: String(value) };
+  return { value: typeof value === 'number' ? value : Number(value), style: STYLE_OF[kind] };
 }
 
-function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
+/** Progress and cancellation for a long export (the job registry passes them in). */
+export interface WriteControl {
+  onProgress?: (rows: number) => void;
+  signal?: AbortSignal;
+}
+
+/** Rows between checks for cancellation, progress reports and a turn of the event loop. */
+const YIELD_EVERY = 5_000;
+
+export class ExportCancelled extends AppError {
+  constructor() {
+    super('conflict', 'export: cancelled; no file was written', { reason: 'exportCancelled' });
   }
-  return letters;
 }
 
-export async function writeReport<Row>(file: string, meta: ReportMeta, columns: ReadonlyArray<ReportColumn<Row>>, rows: Iterable<Row>): Promise<{ rows: number; totals: number[] }> {
+export async function writeReport<Row>(file: string, meta: ReportMeta, columns: ReadonlyArray<ReportColumn<Row>>, rows: Iterable<Row>, control: WriteControl = {}): Promise<{ rows: number; totals: number[] }> {
   const labels = reportFrameLabels[meta.language];
   const partial = `${file}.partial`;
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: partial, useStyles: true, useSharedStrings: false });
-  workbook.creator = 'LoanBridge';
-  const writeCover = async () => {
-    const cover = workbook.addWorksheet(labels.cover);
-    cover.columns = [{ width: 18 }, { width: 60 }];
-    cover.addRow([meta.company || 'LoanBridge']).font = { bold: true, size: 14 };
-    cover.addRow([meta.title]).font = { bold: true, size: 12 };
+  const xlsx = new XlsxStreamWriter(partial);
+  const writeCover = () => {
+    xlsx.startSheet(labels.cover, { widths: [18, 60] });
+    xlsx.addRow([{ value: meta.company || 'LoanBridge', style: XlsxStyle.title }]);
+    xlsx.addRow([{ value: meta.title, style: XlsxStyle.subtitle }]);
     const lines: Array<[string, string]> = [[labels.asOf, meta.asOf], ...meta.filters.map(([k, v]) => [`${labels.filter}：${k}`, v] as [string, string]), [labels.by, meta.by], [labels.at, meta.at], ...(meta.notes ?? [])];
-    for (const [label, value] of lines) cover.addRow([label, value]).commit();
-    await cover.commit();
+    for (const [label, value] of lines) xlsx.addRow([{ value: label }, { value }]);
+    xlsx.endSheet();
   };
-  if (!meta.forImport) await writeCover();
-  // Lines worked out while the rows stream (summaries by bucket or class) follow the data on their own sheet.
-  const notesOnCover = meta.forImport ? 0 : (meta.notes?.length ?? 0);
-
-  const sheet = workbook.addWorksheet(meta.title, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((c) => ({ width: c.width, ...(FORMATS[c.kind] ? { style: { numFmt: FORMATS[c.kind] } } : {}) }));
-  const header = sheet.addRow(columns.map((c) => c.header));
-  header.font = { bold: true };
-  header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-  header.eachCell((cell) => (cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } }));
-  header.commit();
-  const totals = columns.map(() => 0);
-  let count = 0;
-  for (const row of rows) {
-    const written = sheet.addRow(columns.map((c) => cellOf(c.kind, c.value(row))));
-    columns.forEach((c, k) => {
-      if (FORMATS[c.kind]) written.getCell(k + 1).numFmt = FORMATS[c.kind]!;
-      if (c.total) totals[k]! += c.total(row);
-    });
-    written.commit();
-    count++;
+  try {
+    if (!meta.forImport) writeCover();
+    // Lines worked out while the rows stream (summaries by bucket or class) follow the data on their own sheet.
+    const notesOnCover = meta.forImport ? 0 : (meta.notes?.length ?? 0);
+    xlsx.startSheet(meta.title, { widths: columns.map((c) => c.width), frozenHeader: true });
+    xlsx.addRow(columns.map((c) => ({ value: c.header, style: XlsxStyle.header })));
+    const totals = columns.map(() => 0);
+    let count = 0;
+    for (const row of rows) {
+      const cells: XlsxCell[] = [];
+      for (let k = 0; k < columns.length; k++) {
+        const c = columns[k]!;
+        cells.push(cellOf(c.kind, c.value(row)));
+        if (c.total) totals[k]! += c.total(row);
+      }
+      xlsx.addRow(cells);
+      count++;
+      if (count % YIELD_EVERY === 0) {
+        if (control.signal?.aborted) throw new ExportCancelled();
+        control.onProgress?.(count);
+        await xlsx.drain();
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    if (control.signal?.aborted) throw new ExportCancelled();
+    const last = count + 1;
+    if (!meta.forImport) {
+      xlsx.addRow(
+        columns.map((c, k): XlsxCell => {
+          if (k === 0) return { value: labels.total, style: XlsxStyle.bold };
+          if (!c.total) return { value: null };
+          const letter = columnLetter(k);
+          return { value: { formula: `SUBTOTAL(109,${letter}2:${letter}${Math.max(2, last)})`, result: totals[k]! / 100 }, style: XlsxStyle.boldMoney };
+        }),
+      );
+    }
+    xlsx.autoFilter(`A1:${columnLetter(columns.length - 1)}${last}`);
+    xlsx.endSheet();
+    if (meta.forImport) writeCover();
+    const later = meta.forImport ? [] : (meta.notes ?? []).slice(notesOnCover);
+    if (later.length > 0) {
+      xlsx.startSheet(labels.summary, { widths: [60, 30] });
+      for (const [label, value] of later) xlsx.addRow([{ value: label }, { value }]);
+      xlsx.endSheet();
+    }
+    await xlsx.finish();
+    control.onProgress?.(count);
+    fs.renameSync(partial, file);
+    return { rows: count, totals };
+  } catch (error) {
+    await xlsx.abort();
+    throw error;
   }
-  const last = count + 1;
-  if (!meta.forImport) {
-    const totalRow = sheet.addRow(
-      columns.map((c, k) => {
-        if (k === 0) return labels.total;
-        if (!c.total) return null;
-        const letter = columnLetter(k);
-        return { formula: `SUBTOTAL(109,${letter}2:${letter}${Math.max(2, last)})`, result: totals[k]! / 100 };
-      }),
-    );
-    totalRow.font = { bold: true };
-    columns.forEach((c, k) => {
-      if (c.total) totalRow.getCell(k + 1).numFmt = FORMATS.money!;
-    });
-    totalRow.commit();
-  }
-  sheet.autoFilter = `A1:${columnLetter(columns.length - 1)}${last}`;
-  await sheet.commit();
-  if (meta.forImport) await writeCover();
-  const later = meta.forImport ? [] : (meta.notes ?? []).slice(notesOnCover);
-  if (later.length > 0) {
-    const summary = workbook.addWorksheet(labels.summary);
-    summary.columns = [{ width: 60 }, { width: 30 }];
-    for (const line of later) summary.addRow(line).commit();
-    await summary.commit();
-  }
-  await workbook.commit();
-  fs.renameSync(partial, file);
-  return { rows: count, totals };
 }
 
 /** A report written to a private temporary folder and handed back as bytes for the renderer to save. */

@@ -430,6 +430,7 @@ export const en: Messages = {
       contractNo: 'Contract no.', overrideReason: 'Override reason', name: 'Bank', branch: 'Branch', contact: 'Contact', phone: 'Phone', creditLine: 'Credit line', lineValidFrom: 'Line valid from', lineValidTo: 'Line valid to', marginPercent: 'Agreed margin (%)', riskSharePercent: 'Bank risk share (%)', id: 'Signal',
     },
   },
+  exports: { running: 'Exporting to Excel', rows: '{{done}} of {{total}} rows written', cancel: 'Cancel', cancelled: 'Export cancelled; no file was written' },
   ledgers: {
     import: {
       tab: 'Import',

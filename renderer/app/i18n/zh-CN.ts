@@ -429,6 +429,7 @@ export const zhCN = {
       contractNo: '担保合同号', overrideReason: '超限审批原因', name: '银行名称', branch: '支行', contact: '联系人', phone: '电话', creditLine: '授信额度', lineValidFrom: '授信起始日', lineValidTo: '授信到期日', marginPercent: '约定保证金比例（%）', riskSharePercent: '银行分险比例（%）', id: '预警',
     },
   },
+  exports: { running: '正在导出 Excel', rows: '已写出 {{done}} / {{total}} 行', cancel: '取消', cancelled: '已取消导出，未生成文件' },
   ledgers: {
     import: {
       tab: '导入',

@@ -8,7 +8,7 @@ import { roles, type Role } from '../../../shared/platform/permissions';
 import { testRuntime, type TestRuntime } from '../../helpers/runtime';
 
 const PUBLIC: ChannelName[] = ['platform.status', 'session.setup', 'session.signIn'];
-const EVERY_ROLE: ChannelName[] = [...PUBLIC, 'session.signOut', 'session.changePassword', 'product.list', 'loan.get', 'loan.list', 'loan.payoff', 'collateral.get', 'collateral.list', 'borrower.exposure', 'day.closeStatus', 'bank.list', 'guarantee.get', 'guarantee.list', 'guarantee.ratios', 'guarantee.alerts', 'monitoring.due', 'monitoring.signals', 'export.loanRegister', 'export.lending', 'export.guarantees', 'borrower.list', 'borrower.get', 'schedule.calculate', 'schedule.exportXlsx'];
+const EVERY_ROLE: ChannelName[] = [...PUBLIC, 'session.signOut', 'session.changePassword', 'job.progress', 'job.cancel', 'product.list', 'loan.get', 'loan.list', 'loan.payoff', 'collateral.get', 'collateral.list', 'borrower.exposure', 'day.closeStatus', 'bank.list', 'guarantee.get', 'guarantee.list', 'guarantee.ratios', 'guarantee.alerts', 'monitoring.due', 'monitoring.signals', 'export.loanRegister', 'export.lending', 'export.guarantees', 'borrower.list', 'borrower.get', 'schedule.calculate', 'schedule.exportXlsx'];
 const COLLECTIONS_READ: ChannelName[] = ['export.collections', 'collections.queue', 'collections.claim', 'limitation.due', 'collections.performance', 'collections.collectors', 'agency.list', 'agency.statement'];
 const COLLECTIONS_WRITE: ChannelName[] = ['collections.logContact', 'collections.promise', 'limitation.record', 'legal.file', 'legal.stage', 'legal.cost', 'collections.letters', 'collections.delivered'];
 const LEDGER: ChannelName[] = ['ledger.vouchers', 'ledger.trialBalance', 'export.ledger'];
