@@ -6,6 +6,7 @@ import { collectorPerformance } from './collections/performance';
 import { createPlan } from './collections/plans';
 import { exportLoanRegister } from './ledgers/loan-register';
 import { exportLedger } from './ledgers/ledger-exports';
+import { exportLoanBook } from './ledgers/loan-book-export';
 import { cancelJob, jobProgress } from './platform/jobs';
 import { commitImport, previewImport } from './ledgers/imports/pipeline';
 import { importTemplate } from './ledgers/imports/templates';
@@ -136,6 +137,7 @@ export const handlers: HandlerMap = {
   'collections.plan': createPlan,
   'export.loanRegister': exportLoanRegister,
   'export.ledger': exportLedger,
+  'export.loanBook': exportLoanBook,
   'job.progress': jobProgress,
   'job.cancel': cancelJob,
   'import.template': importTemplate,

@@ -129,6 +129,8 @@ export const ledgerChannels = {
     permission: 'collections.read',
     mutates: false,
   }),
+  /** The loan book in the import templates' layout (borrowers, loans, payments): a migration package. */
+  'export.loanBook': channel({ input: z.strictObject({ language: languageField, jobId: jobIdField }), output: exportFile, permission: 'borrower.read', mutates: false }),
   'export.ledger': channel({
     input: z.strictObject({ report: z.enum(ledgerReports), from: isoDate, to: isoDate, language: languageField, jobId: jobIdField }),
     output: exportFile,

@@ -6,7 +6,7 @@
 import { borrowerKinds, idTypes } from '../lending/borrower';
 import { paymentChannels, securityTypes } from '../lending/loan';
 import { collateralKinds } from '../lending/security';
-import { repaymentMethods } from '../schedule/types';
+import { dayCounts, frequencies, repaymentMethods } from '../schedule/types';
 
 export const importKinds = ['borrowers', 'collateral', 'loans', 'guarantees', 'bank-repayments'] as const;
 export type ImportKind = (typeof importKinds)[number];
@@ -101,6 +101,10 @@ export const importSheets: Record<ImportKind, readonly ImportSheet[]> = {
         { field: 'securityType', zh: '担保方式', en: 'Security', type: choice(securityTypes, securityLabels), required: false, example: '信用' },
         { field: 'productCode', zh: '产品代码', en: 'Product code', aliases: ['产品'], type: 'text', required: false, example: '' },
         { field: 'purpose', zh: '用途', en: 'Purpose', aliases: ['借款用途', '贷款用途'], type: 'text', required: false, example: '经营周转' },
+        { field: 'terms.frequency', zh: '还款频率', en: 'Frequency', type: choice(frequencies, { monthly: ['按月', '月'], quarterly: ['按季', '季'], weekly: ['按周', '周'], 'bi-weekly': ['双周'] }), required: false, example: '' },
+        { field: 'terms.dayCount', zh: '计息基础', en: 'Day count', type: choice(dayCounts, { '30/360': ['30/360'], 'ACT/360': ['实际/360', 'ACT/360'], 'ACT/365': ['实际/365', 'ACT/365'] }), required: false, example: '' },
+        { field: 'earlySettlementDate', zh: '提前结清日', en: 'Settled early on', type: 'date', required: false, example: '' },
+        { field: 'writeOffReason', zh: '核销原因', en: 'Write-off reason', type: 'text', required: false, example: '' },
       ],
     },
     {
@@ -114,6 +118,7 @@ export const importSheets: Record<ImportKind, readonly ImportSheet[]> = {
         { field: 'amount', zh: '还款金额', en: 'Amount', aliases: ['金额', '实还金额', '收款金额'], type: 'amount', required: true, example: '8,884.88' },
         { field: 'channel', zh: '渠道', en: 'Channel', aliases: ['还款方式', '收款方式'], type: choice(paymentChannels, channelLabels), required: false, example: '银行转账' },
         { field: 'reference', zh: '流水号', en: 'Reference', aliases: ['凭证号', '交易流水号'], type: 'text', required: false, example: '' },
+        { field: 'kind', zh: '类型', en: 'Kind', aliases: ['收款类型'], type: choice(['repayment', 'recovery'] as const, { repayment: ['还款'], recovery: ['核销后收回'] }), required: false, example: '还款' },
       ],
     },
   ],

@@ -147,3 +147,36 @@ export function collectionLogRows(db: AppDatabase, from: string, to: string, col
     WHERE substr(c.contacted_at, 1, 10) >= ${from} AND substr(c.contacted_at, 1, 10) <= ${to} ${collector ? sql`AND c.recorded_by = ${collector}` : sql``}
     ORDER BY c.contacted_at, c.id`);
 }
+
+/** Borrowers in id order after `afterId`: the migration package's borrowers sheet. */
+export function borrowerChunk(db: AppDatabase, afterId: number, limit: number) {
+  return db.all<{ id: number; kind: string; name: string; idType: string; idNumber: string; phone: string | null; address: string | null; industry: string | null; note: string | null }>(sql`SELECT id, kind, name, id_type AS idType, id_number AS idNumber, phone, address, industry, note FROM borrowers WHERE id > ${afterId} ORDER BY id LIMIT ${limit}`);
+}
+
+export interface LoanBookRow {
+  id: number;
+  contractNo: string;
+  idNumber: string;
+  terms: string;
+  productCode: string | null;
+  purpose: string | null;
+  securityType: string;
+  settledOn: string | null;
+  writeOffDetail: string | null;
+}
+
+/** Disbursed loans (on the book or not) with what their history needs: terms, product, settlement, write-off. */
+export function loanBookChunk(db: AppDatabase, afterId: number, limit: number): LoanBookRow[] {
+  return db.all(sql`SELECT l.id AS id, l.contract_no AS contractNo, b.id_number AS idNumber, l.terms AS terms, p.code AS productCode, l.purpose AS purpose, l.security_type AS securityType,
+      (SELECT MAX(e.business_date) FROM loan_events e WHERE e.loan_id = l.id AND e.event = 'early-settlement') AS settledOn,
+      (SELECT MAX(e.detail) FROM loan_events e WHERE e.loan_id = l.id AND e.event = 'written-off') AS writeOffDetail
+    FROM loans l JOIN borrowers b ON b.id = l.borrower_id LEFT JOIN loan_products p ON p.id = l.product_id
+    WHERE l.disbursement_date IS NOT NULL AND l.id > ${afterId} ORDER BY l.id LIMIT ${limit}`);
+}
+
+/** Posted receipts of the given loans in value-date order, with the early-settlement payoff to leave out. */
+export function loanBookPayments(db: AppDatabase, loanIds: readonly number[]) {
+  if (loanIds.length === 0) return [];
+  return db.all<{ loanId: number; contractNo: string; date: string; amount: number; channel: string; reference: string | null; kind: string }>(sql`SELECT p.loan_id AS loanId, l.contract_no AS contractNo, p.value_date AS date, p.amount AS amount, p.channel AS channel, p.reference AS reference, p.kind AS kind
+    FROM payments p JOIN loans l ON l.id = p.loan_id WHERE p.status = 'posted' AND p.loan_id IN (${sql.join(loanIds.map((id) => sql`${id}`), sql`, `)}) ORDER BY l.id, p.value_date, p.id`);
+}

@@ -5,7 +5,7 @@ import type { ChannelName, ChannelOutput } from '../../../shared/contract';
 import { CliFailure, type CliContext } from '../main';
 import { printValue } from '../output';
 
-const REPORTS = ['loan-register', 'schedules', 'repayments', 'aging', 'classification', 'guarantee-register', 'monitoring-log', 'collection-log', 'vouchers', 'trial-balance'] as const;
+const REPORTS = ['loan-register', 'loan-book', 'schedules', 'repayments', 'aging', 'classification', 'guarantee-register', 'monitoring-log', 'collection-log', 'vouchers', 'trial-balance'] as const;
 
 interface ExportOptions {
   out: string;
@@ -26,6 +26,8 @@ function requestFor(report: (typeof REPORTS)[number], o: ExportOptions, asOf: st
   switch (report) {
     case 'loan-register':
       return ['export.loanRegister', { language, ...(o.status ? { status: o.status } : {}), ...(o.bucket ? { bucket: o.bucket } : {}), ...(o.class ? { classification: o.class } : {}) }];
+    case 'loan-book':
+      return ['export.loanBook', { language }];
     case 'schedules':
       return ['export.lending', { report, language, ...(o.contract ? { contractNo: o.contract } : {}), ...(o.status ? { status: o.status } : {}) }];
     case 'repayments':

@@ -67,7 +67,8 @@ export class ExportCancelled extends AppError {
 export async function writeReport<Row>(file: string, meta: ReportMeta, columns: ReadonlyArray<ReportColumn<Row>>, rows: Iterable<Row>, control: WriteControl = {}): Promise<{ rows: number; totals: number[] }> {
   const labels = reportFrameLabels[meta.language];
   const partial = `${file}.partial`;
-  const xlsx = new XlsxStreamWriter(partial);
+  // Files other programs import (the voucher export) name every cell's reference; see WriterOptions.
+  const xlsx = new XlsxStreamWriter(partial, { cellReferences: Boolean(meta.forImport) });
   const writeCover = () => {
     xlsx.startSheet(labels.cover, { widths: [18, 60] });
     xlsx.addRow([{ value: meta.company || 'LoanBridge', style: XlsxStyle.title }]);

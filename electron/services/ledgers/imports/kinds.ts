@@ -114,6 +114,7 @@ function planLoans(ctx: ServiceContext, sheets: Sheets, issues: ImportIssue[]): 
     const borrowerId = ownerOf(borrowers, p, 'borrowerIdNumber', issues);
     if (borrowerId === null || v.contractNo === undefined || !firstInFile(seen, String(v.contractNo), p, 'contractNo', issues)) continue;
     const input = validated('loan.create', p, { contractNo: v.contractNo, borrowerId, productCode: str(v.productCode), purpose: str(v.purpose), securityType: v.securityType, terms: nested(v, 'terms') }, issues);
+    const settledOn = str(v.earlySettlementDate);
     if (!input) continue;
     const lentOn = String(v['terms.disbursementDate']);
     if (lentOn > today) {
@@ -125,8 +126,22 @@ function planLoans(ctx: ServiceContext, sheets: Sheets, issues: ImportIssue[]): 
       issues.push(cellIssue(p, 'contractNo', 'contractNoTaken', 'already in the book for another borrower or amount'));
       continue;
     }
+    if (settledOn && (settledOn < lentOn || settledOn > today)) {
+      issues.push(cellIssue(p, 'earlySettlementDate', 'dateOrder', `must be between the disbursement (${lentOn}) and the business date (${today})`));
+      continue;
+    }
+    if (settledOn && v.writeOffReason !== undefined) {
+      issues.push(cellIssue(p, 'writeOffReason', 'settledAndWrittenOff', 'a loan settled early is not written off'));
+      continue;
+    }
     const unit: ImportUnit = { row: p, key: input.contractNo!, existing: Boolean(existing) };
-    const history: LoanHistory = { application: input, repayments: [], earlySettlement: null, writeOff: null };
+    const history: LoanHistory = {
+      application: input,
+      repayments: [],
+      earlySettlement: settledOn ? { date: settledOn, channel: 'bank', reference: null } : null,
+      // Written off on the business date (the book loader's rule), with any recoveries from the payments sheet.
+      writeOff: v.writeOffReason !== undefined ? { reason: String(v.writeOffReason), recoveries: [] } : null,
+    };
     histories.set(unit, history);
     byContract.set(input.contractNo!, { history, lentOn });
     units.push(unit);
@@ -154,7 +169,16 @@ function planLoans(ctx: ServiceContext, sheets: Sheets, issues: ImportIssue[]): 
       issues.push(cellIssue(p, 'amount', 'positiveAmount', 'must be more than 0'));
       continue;
     }
-    loan.history.repayments.push({ date, amount, channel: String(v.channel ?? 'bank'), reference: str(v.reference) ?? null });
+    const received = { date, amount, channel: String(v.channel ?? 'bank'), reference: str(v.reference) ?? null };
+    if (v.kind === 'recovery') {
+      if (!loan.history.writeOff) {
+        issues.push(cellIssue(p, 'kind', 'recoveryWithoutWriteOff', 'a recovery needs the loan written off (核销原因)'));
+        continue;
+      }
+      loan.history.writeOff.recoveries.push({ amount, channel: received.channel, reference: received.reference });
+      continue;
+    }
+    loan.history.repayments.push(received);
   }
   for (const h of histories.values()) h.repayments.sort((a, b) => a.date.localeCompare(b.date));
   return {
