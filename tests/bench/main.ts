@@ -6,6 +6,7 @@ import { machine, writeReport, type BenchFigure } from './report';
 import { benchLending } from './lending';
 import { benchSchedule } from './schedule';
 import { benchExport } from './export';
+import { benchImport } from './imports';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -18,5 +19,6 @@ console.log(`machine: ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.
 const figures: BenchFigure[] = [];
 if (wants('schedule')) figures.push(...benchSchedule({ loans: quick ? 10_000 : 100_000, rounds: quick ? 2 : 3 }));
 if (wants('export')) figures.push(...benchExport({ rows: quick ? 100_000 : 1_000_000 }));
+if (wants('import')) figures.push(...(await benchImport({ loans: quick ? 10_000 : 100_000 })));
 if (wants('lending')) figures.push(...(await benchLending({ loans: quick ? 10_000 : 100_000 })));
 writeReport(figures);

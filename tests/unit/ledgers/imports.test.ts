@@ -146,3 +146,42 @@ describe('templates', () => {
     expect(seen).toMatchObject({ rows: 1, created: 1 });
   });
 });
+
+describe('guarantee, bank repayment and collateral imports', () => {
+  it('puts existing guarantees in force on their start date, then their bank repayments, each once', async () => {
+    await twoBorrowers();
+    await rt.call('bank.create', { name: '杭州某农商银行', branch: '西湖支行', creditLine: '10000000', lineValidFrom: '2026-01-01', lineValidTo: '2028-12-31' });
+    const contracts = await workbook({
+      name: '担保合同',
+      rows: [
+        ['合同编号', '客户证件号码', '合作银行', '企业规模', '担保金额', '银行贷款利率(%)', '借款起日', '借款止日', '担保费率(%)', '收费方式', '保证金'],
+        ['DB-1', '91350100M000100Y43', '杭州某农商银行', '小微企业', '3,000,000', '4.35%', '2026-03-01', '2027-03-01', '2', '一次性收取', '600000'],
+      ],
+    });
+    expect(await commit('guarantees', contracts)).toMatchObject({ created: 1, existing: 0 });
+    const g = await rt.call('guarantee.get', { contractNo: 'DB-1' });
+    expect(g).toMatchObject({ status: 'in-force', outstanding: '3000000.00', marginDeposit: '600000.00', feeOverTerm: '60000.00' });
+    expect(g.events.find((e) => e.event === 'in-force')?.businessDate).toBe('2026-03-01');
+    expect(await commit('guarantees', contracts)).toMatchObject({ created: 0, existing: 1 });
+
+    const repayments = await workbook({ name: '银行还款', rows: [['担保合同编号', '还款日期', '还款金额'], ['DB-1', '2026-05-01', '1,000,000.00'], ['DB-1', '2026-06-01', '500000']] });
+    expect(await commit('bank-repayments', repayments)).toMatchObject({ created: 2, existing: 0 });
+    expect(await rt.call('guarantee.get', { contractNo: 'DB-1' })).toMatchObject({ outstanding: '1500000.00', releasedAmount: '1500000.00' });
+    expect(await commit('bank-repayments', repayments)).toMatchObject({ created: 0, existing: 2 });
+  });
+
+  it('registers collateral against its owner, keyed by its certificate number', async () => {
+    await twoBorrowers();
+    const file = await workbook({
+      name: '抵质押物',
+      rows: [
+        ['所有人证件号码', '类型', '描述', '权证号', '评估价值', '评估日期'],
+        ['11010519491231002X', '房产', '西湖区文三路 1 号 101 室', '浙(2024)杭州市不动产权第0012345号', '1,200,000.00元', '2026/1/10'],
+      ],
+    });
+    expect(await commit('collateral', file)).toMatchObject({ created: 1 });
+    const list = await rt.call('collateral.list', { ownerBorrowerId: 1 });
+    expect(list).toEqual([expect.objectContaining({ kind: 'property', appraisedValue: '1200000.00', certificateNo: '浙(2024)杭州市不动产权第0012345号' })]);
+    expect(await commit('collateral', file)).toMatchObject({ created: 0, existing: 1 });
+  });
+});
