@@ -20,6 +20,7 @@ import { registerMonitoringCommands } from './commands/monitoring';
 import { registerCollectionCommands } from './commands/collections';
 import { registerExportCommands } from './commands/exports';
 import { registerImportCommands } from './commands/imports';
+import { registerReportCommands } from './commands/reports';
 import { registerRestoreCommand } from './commands/restore';
 import { registerPlatformCommands } from './commands/platform';
 import { registerScheduleCommands } from './commands/schedule';
@@ -120,6 +121,7 @@ export async function main(argv: string[], io: Partial<Pick<Output, 'out' | 'err
   registerCollectionCommands(program, context);
   registerExportCommands(program, context);
   registerImportCommands(program, context);
+  registerReportCommands(program, context);
   registerAdminCommands(program, context);
   registerRestoreCommand(program, context, () => resolveDataDir(program.opts<{ dataDir?: string }>().dataDir));
 

@@ -6,6 +6,7 @@ import { collectorPerformance } from './collections/performance';
 import { createPlan } from './collections/plans';
 import { exportLoanRegister } from './ledgers/loan-register';
 import { exportLedger } from './ledgers/ledger-exports';
+import { dashboard } from './ledgers/dashboard';
 import { exportLoanBook } from './ledgers/loan-book-export';
 import { cancelJob, jobProgress } from './platform/jobs';
 import { commitImport, previewImport } from './ledgers/imports/pipeline';
@@ -137,6 +138,7 @@ export const handlers: HandlerMap = {
   'collections.plan': createPlan,
   'export.loanRegister': exportLoanRegister,
   'export.ledger': exportLedger,
+  'report.dashboard': dashboard,
   'export.loanBook': exportLoanBook,
   'job.progress': jobProgress,
   'job.cancel': cancelJob,

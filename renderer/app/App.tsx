@@ -22,6 +22,7 @@ import { DailyClosePage } from '../features/lending/close/DailyClosePage';
 import { ProductsPage } from '../features/lending/products/ProductsPage';
 import { ScheduleCalculatorPage } from '../features/lending/schedule/ScheduleCalculatorPage';
 import { LedgersPage } from '../features/ledgers/LedgersPage';
+import { DashboardPage } from '../features/ledgers/DashboardPage';
 import { rememberLanguage, savedLanguage, type Language } from './i18n';
 import { Shell } from './Shell';
 
@@ -60,7 +61,8 @@ export function App() {
             <AuthGate>
             <Shell onToggleLanguage={toggleLanguage}>
               <Routes>
-                <Route path="/" element={<Navigate to="/lending/borrowers" replace />} />
+                <Route path="/" element={<Navigate to="/dashboard" replace />} />
+                <Route path="/dashboard" element={<DashboardPage />} />
                 <Route path="/lending/borrowers" element={<BorrowersPage />} />
                 <Route path="/lending/borrowers/:id" element={<BorrowerDetailPage />} />
                 <Route path="/lending/calculator" element={<ScheduleCalculatorPage />} />

@@ -1,5 +1,5 @@
 import { ExportJobs } from './export-jobs';
-import { BankOutlined, CalculatorOutlined, LogoutOutlined, UserOutlined, FileExcelOutlined, PhoneOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { BankOutlined, CalculatorOutlined, DashboardOutlined, FileExcelOutlined, LogoutOutlined, PhoneOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Layout, Menu, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
@@ -59,6 +59,7 @@ export function Shell({ children, onToggleLanguage }: ShellProps) {
     await client.invalidateQueries();
   };
   const items = [
+    { key: '/dashboard', icon: <DashboardOutlined />, label: t('nav.dashboard') },
     {
       key: 'lending',
       icon: <BankOutlined />,

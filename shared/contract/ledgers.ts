@@ -81,7 +81,49 @@ const upload = {
 
 const importIssueView = z.object({ sheet: z.string(), row: z.number().int(), column: z.string(), header: z.string(), value: z.string(), reason: z.string(), message: z.string() });
 
+const ratio = z.string().nullable();
+export const dashboardView = z.object({
+  asOf: z.string(),
+  outstandingPrincipal: z.string(),
+  loanCount: z.number().int(),
+  weightedAverageRate: ratio,
+  averageTermMonths: z.string().nullable(),
+  overdueRatio: ratio,
+  nplRatio: ratio,
+  provisionCoverage: ratio,
+  inForceBalance: z.string(),
+  leverage: z.string().nullable(),
+  compensationRate: ratio,
+  lending: z.object({
+    cumulativeDisbursed: z.string(),
+    overdueBalance: z.string(),
+    nplBalance: z.string(),
+    provisionHeld: z.string(),
+    aging: z.array(z.object({ bucket: z.string(), loans: z.number().int(), outstanding: z.string() })),
+    classes: z.array(z.object({ classification: z.string(), loans: z.number().int(), outstanding: z.string() })),
+    byMonth: z.array(z.object({ month: z.string(), disbursed: z.string(), collected: z.string() })),
+  }),
+  guarantees: z.object({
+    weightedLiability: z.string(),
+    leverageLimit: z.string(),
+    lossRate: ratio,
+    banks: z.array(z.object({ name: z.string(), creditLine: z.string(), used: z.string(), usedPercent: z.string() })),
+    maturingWithin90: z.object({ contracts: z.number().int(), outstanding: z.string() }),
+    checksDue: z.number().int(),
+  }),
+  /** Null for a role that does not see collections. */
+  collections: z
+    .object({
+      promisesDueToday: z.number().int(),
+      brokenPromises: z.number().int(),
+      recoveredThisMonth: z.array(z.object({ collector: z.string(), recovered: z.string() })),
+      limitationWithin90: z.number().int(),
+    })
+    .nullable(),
+});
+
 export const ledgerChannels = {
+  'report.dashboard': channel({ input: z.strictObject({ asOf: isoDate.optional() }).default({}), output: dashboardView, permission: 'borrower.read', mutates: false }),
   'import.template': channel({ input: z.strictObject({ kind: z.enum(importKinds), language: languageField }), output: exportFile, permission: 'data.import', mutates: false }),
   'import.preview': channel({
     input: z.strictObject(upload),

@@ -64,7 +64,7 @@ export const loanRegisterLabels = {
     security: { credit: '信用', guarantee: '保证', mortgage: '抵押', pledge: '质押', combined: '组合' },
     classes: { normal: '正常', 'special-mention': '关注', substandard: '次级', doubtful: '可疑', loss: '损失' },
     statuses: { applied: '申请中', approved: '已审批', rejected: '已拒绝', disbursed: '在贷', settled: '已结清', 'written-off': '已核销' },
-    filters: { status: '状态', bucket: '账龄', classification: '五级分类', officer: '信贷员', productCode: '产品', securityType: '担保方式', q: '搜索', disbursedFrom: '放款日起', disbursedTo: '放款日止' },
+    filters: { status: '状态', bucket: '账龄', classification: '五级分类', officer: '信贷员', productCode: '产品', securityType: '担保方式', q: '搜索', disbursedFrom: '放款日起', disbursedTo: '放款日止', overdue: '仅逾期', nonPerforming: '仅不良' },
   },
   en: {
     title: 'Loan register',
@@ -73,7 +73,7 @@ export const loanRegisterLabels = {
     security: { credit: 'credit', guarantee: 'guarantee', mortgage: 'mortgage', pledge: 'pledge', combined: 'combined' },
     classes: { normal: 'normal', 'special-mention': 'special mention', substandard: 'substandard', doubtful: 'doubtful', loss: 'loss' },
     statuses: { applied: 'applied', approved: 'approved', rejected: 'rejected', disbursed: 'disbursed', settled: 'settled', 'written-off': 'written off' },
-    filters: { status: 'status', bucket: 'bucket', classification: 'class', officer: 'officer', productCode: 'product', securityType: 'security', q: 'search', disbursedFrom: 'disbursed from', disbursedTo: 'disbursed to' },
+    filters: { status: 'status', bucket: 'bucket', classification: 'class', officer: 'officer', productCode: 'product', securityType: 'security', q: 'search', disbursedFrom: 'disbursed from', disbursedTo: 'disbursed to', overdue: 'overdue only', nonPerforming: 'non-performing only' },
   },
 } as const;
 

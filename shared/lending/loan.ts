@@ -71,6 +71,9 @@ export const loanListInput = z.strictObject({
   borrowerId: positiveId.optional(),
   disbursedFrom: isoDate.optional(),
   disbursedTo: isoDate.optional(),
+  /** Past due (a bucket other than current), and non-performing (次级、可疑、损失): the dashboard's drill-throughs. */
+  overdue: z.boolean().optional(),
+  nonPerforming: z.boolean().optional(),
   sort: z.enum(['contractNo', 'principal', 'outstandingPrincipal', 'dpd', 'disbursementDate']).default('contractNo'),
   direction: z.enum(['asc', 'desc']).default('desc'),
   ...paging,

@@ -51,3 +51,13 @@ export function percentString(a: number, b: number): string | null {
   const basisPoints = mulDivRound(a, 10_000, b, 'half-up');
   return `${Math.floor(basisPoints / 100)}.${String(basisPoints % 100).padStart(2, '0')}`;
 }
+
+/** a / b as a decimal fraction with `decimals` places ("0.1730"), rounded half-up exactly; null when b is 0. */
+export function fractionString(a: number, b: number, decimals = 4): string | null {
+  if (b === 0) return null;
+  const scale = 10 ** decimals;
+  const n = mulDivRound(Math.abs(a), scale, Math.abs(b), 'half-up') * (Math.sign(a) * Math.sign(b) || 1);
+  const sign = n < 0 ? '-' : '';
+  const abs = Math.abs(n);
+  return `${sign}${Math.floor(abs / scale)}.${String(abs % scale).padStart(decimals, '0')}`;
+}

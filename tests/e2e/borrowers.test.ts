@@ -20,7 +20,7 @@ afterAll(async () => {
 
 describe('borrowers in the browser (Chinese by default)', () => {
   it('shows the shell with navigation, the borrower list and the status bar', async () => {
-    await page.goto(app.host.url);
+    await page.goto(`${app.host.url}/#/lending/borrowers`);
     await signIn(page);
     await expect.poll(() => page.locator('.ant-table-row').count()).toBe(20);
     for (const label of ['贷款', '担保', '催收', '台账与报表', '设置']) {

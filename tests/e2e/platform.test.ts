@@ -24,7 +24,7 @@ afterAll(async () => {
 
 describe('platform in the browser', () => {
   it('a collector signs in, must choose a password, then sees IDs and phones masked', async () => {
-    await page.goto(app.host.url);
+    await page.goto(`${app.host.url}/#/lending/borrowers`);
     await signInAs({ userName: COLLECTOR.userName, password: 'temporary-1' }, false);
     await page.locator('#changePassword_currentPassword').fill('temporary-1');
     await page.locator('#changePassword_newPassword').fill(COLLECTOR.password);

@@ -72,6 +72,8 @@ describe.skipIf(skipReason !== null)('desktop app (Electron)', () => {
   });
 
   it('adds a borrower through the bridge and lists it', async () => {
+    // The home screen is the dashboard; the borrowers are one menu away.
+    await page.evaluate(() => ((globalThis as unknown as { location: { hash: string } }).location.hash = '#/lending/borrowers'));
     await page.getByTestId('borrower-add').click();
     await page.locator('#borrower_name').fill('桌面端测试');
     await page.locator('#borrower_idNumber').fill('11010519491231002X');

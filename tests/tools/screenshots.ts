@@ -21,7 +21,7 @@ const browser = await launchChromium();
 try {
   for (const language of ['zh-CN', 'en']) {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await page.goto(app.host.url);
+    await page.goto(`${app.host.url}/#/lending/borrowers`);
     await page.evaluate(
       (lang) => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('loanbridge.language', lang),
       language,
@@ -93,6 +93,13 @@ try {
     await page.getByRole('tab', { name: language === 'en' ? 'Agencies' : '委外机构' }).click();
     await page.waitForTimeout(400);
     await page.screenshot({ path: path.join(out, `collections-agencies-${language}.png`) });
+    // The dashboard scrolls inside the shell: a tall window shows all of it.
+    await page.setViewportSize({ width: 1366, height: 1280 });
+    await page.goto(`${app.host.url}/#/dashboard`);
+    await page.getByTestId('chart-months').locator('canvas').waitFor();
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: path.join(out, `dashboard-${language}.png`) });
+    await page.setViewportSize({ width: 1366, height: 768 });
     await page.goto(`${app.host.url}/#/ledgers`);
     await page.getByTestId('trial-balance-ties').waitFor();
     await page.waitForTimeout(300);
@@ -101,6 +108,10 @@ try {
     await page.getByTestId('vouchers').locator('.ant-table-row').first().waitFor();
     await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(out, `ledgers-vouchers-${language}.png`) });
+    await page.getByRole('tab', { name: language === 'en' ? 'Import' : '导入' }).click();
+    await page.getByTestId('import-template').waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(out, `ledgers-import-${language}.png`) });
     await page.goto(`${app.host.url}/#/guarantees`);
     await page.getByTestId('guarantee-new').click();
     await page.waitForTimeout(600);

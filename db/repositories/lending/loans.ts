@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, lt, lte, or, sql, sum, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lt, lte, ne, or, sql, sum, type SQL } from 'drizzle-orm';
 import type { AppDatabase } from '../../open';
 import { insertRow, prepared } from '../../prepared';
 import { borrowers, installments, legalCosts, loanEvents, loans, paymentAllocations, payments } from '../../schema';
@@ -183,6 +183,8 @@ export interface LoanQuery {
   borrowerId?: number | undefined;
   disbursedFrom?: string | undefined;
   disbursedTo?: string | undefined;
+  overdue?: boolean | undefined;
+  nonPerforming?: boolean | undefined;
   sort: 'contractNo' | 'principal' | 'outstandingPrincipal' | 'dpd' | 'disbursementDate';
   direction: 'asc' | 'desc';
   page: number;
@@ -224,6 +226,9 @@ export function queryLoans(db: AppDatabase, query: LoanQuery) {
   if (query.borrowerId) conditions.push(eq(loans.borrowerId, query.borrowerId));
   if (query.disbursedFrom) conditions.push(gte(loans.disbursementDate, query.disbursedFrom));
   if (query.disbursedTo) conditions.push(lte(loans.disbursementDate, query.disbursedTo));
+  // Both mean loans on the book: a written-off loan keeps its last class and bucket.
+  if (query.overdue) conditions.push(eq(loans.status, 'disbursed'), ne(loans.bucket, 'current'));
+  if (query.nonPerforming) conditions.push(eq(loans.status, 'disbursed'), inArray(loans.classification, ['substandard', 'doubtful', 'loss']));
   if (query.q) conditions.push(searchCondition(db, query.q));
   const where = conditions.length ? and(...conditions) : undefined;
   const totals = db

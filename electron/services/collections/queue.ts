@@ -22,7 +22,7 @@ export type QueueItem = ChannelOutput<'collections.queue'>['items'][number] & { 
 const key = (kind: ClaimKind, id: number) => `${kind}:${id}`;
 
 /** Every claim in the queue, with everything the screen filters and sorts on. */
-function allClaims(ctx: ServiceContext): QueueItem[] {
+export function allClaims(ctx: ServiceContext): QueueItem[] {
   const today = businessDate(ctx);
   const buckets = setting(ctx, 'lending.bucketUpperDays');
   const collectors = new Map(currentAssignments(ctx.db).map((a) => [key(a.claimKind, a.claimId), a.collector]));

@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { b64, workbook } from '../../helpers/workbooks';
+import { twoBorrowers } from '../../helpers/book';
 import { testRuntime, type TestRuntime } from '../../helpers/runtime';
 
 let rt: TestRuntime;
@@ -63,11 +64,6 @@ describe('borrowers import', () => {
   });
 });
 
-async function twoBorrowers() {
-  await rt.call('borrower.create', { kind: 'individual', name: '赵六', idType: 'resident-id', idNumber: '11010519491231002X' });
-  await rt.call('borrower.create', { kind: 'enterprise', name: '杭州恒达建材有限公司', idType: 'social-credit-code', idNumber: '91350100M000100Y43' });
-}
-
 const LOAN_HEADERS = ['合同编号', '借款人证件号码', '贷款金额', '年利率(%)', '期数', '还款方式', '放款日', '担保方式', '用途'];
 const PAYMENT_HEADERS = ['合同编号', '还款日期', '还款金额', '渠道'];
 
@@ -85,7 +81,7 @@ function loanBook(payments: unknown[][] = [['DK-1', '2026-02-15', '8,884.88', '�
 
 describe('loans import', () => {
   it('creates the loans with their payment history through the book loader, and a second import adds nothing', async () => {
-    await twoBorrowers();
+    await twoBorrowers(rt);
     const bytes = await loanBook();
     const seen = await preview('loans', bytes);
     expect(seen.issues).toEqual([]);
@@ -108,7 +104,7 @@ describe('loans import', () => {
   });
 
   it('names the row, column, value and reason of every bad cell, keeps the good rows out too, and offers an annotated copy', async () => {
-    await twoBorrowers();
+    await twoBorrowers(rt);
     const bytes = await loanBook([['DK-1', '2026-01-10', '100', null], ['DK-9', '2026-02-15', '100', null], ['DK-2', '2026-02-30', '-5', null]]);
     const seen = await preview('loans', bytes);
     expect(seen.issues.map((i) => [i.sheet, i.row, i.column, i.value, i.reason])).toEqual([
@@ -149,7 +145,7 @@ describe('templates', () => {
 
 describe('guarantee, bank repayment and collateral imports', () => {
   it('puts existing guarantees in force on their start date, then their bank repayments, each once', async () => {
-    await twoBorrowers();
+    await twoBorrowers(rt);
     await rt.call('bank.create', { name: '杭州某农商银行', branch: '西湖支行', creditLine: '10000000', lineValidFrom: '2026-01-01', lineValidTo: '2028-12-31' });
     const contracts = await workbook({
       name: '担保合同',
@@ -171,7 +167,7 @@ describe('guarantee, bank repayment and collateral imports', () => {
   });
 
   it('registers collateral against its owner, keyed by its certificate number', async () => {
-    await twoBorrowers();
+    await twoBorrowers(rt);
     const file = await workbook({
       name: '抵质押物',
       rows: [

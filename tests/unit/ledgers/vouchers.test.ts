@@ -4,6 +4,7 @@
  * loan and guarantee sub-ledgers.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { disbursedLoan, twoBorrowers } from '../../helpers/book';
 import { testRuntime, type TestRuntime } from '../../helpers/runtime';
 
 let rt: TestRuntime;
@@ -24,16 +25,11 @@ async function vouchers(from: string, to: string, kind?: string) {
 beforeAll(async () => {
   rt = await testRuntime();
   await rt.call('day.close', { to: '2026-01-15' });
-  await rt.call('borrower.create', { kind: 'individual', name: '赵六', idType: 'resident-id', idNumber: '11010519491231002X' });
-  await rt.call('borrower.create', { kind: 'enterprise', name: '杭州恒达建材有限公司', idType: 'social-credit-code', idNumber: '91350100M000100Y43' });
+  await twoBorrowers(rt);
   // W-1: 100,000 at 12 %, interest only for 3 months: 1,000.00 interest a month.
-  await rt.call('loan.create', { borrowerId: 1, contractNo: 'W-1', terms: { principal: '100000', annualRate: '12', periods: 3, method: 'interest-only', disbursementDate: '2026-01-15' } });
-  await rt.call('loan.approve', { contractNo: 'W-1' }, manager);
-  await rt.call('loan.disburse', { contractNo: 'W-1' });
+  await disbursedLoan(rt, 'W-1', 1, { principal: '100000', annualRate: '12', periods: 3, method: 'interest-only', disbursementDate: '2026-01-15' });
   // W-2: 12,000 at 12 % for one month (120.00 interest due 02-15), paid two weeks late with 13,000.
-  await rt.call('loan.create', { borrowerId: 1, contractNo: 'W-2', terms: { principal: '12000', annualRate: '12', periods: 1, method: 'bullet', disbursementDate: '2026-01-15' } });
-  await rt.call('loan.approve', { contractNo: 'W-2' }, manager);
-  await rt.call('loan.disburse', { contractNo: 'W-2' });
+  await disbursedLoan(rt, 'W-2', 1, { principal: '12000', annualRate: '12', periods: 1, method: 'bullet', disbursementDate: '2026-01-15' });
   await rt.call('day.close', { to: '2026-02-15' });
   await rt.call('loan.repay', { contractNo: 'W-1', amount: '1000' });
   await rt.call('day.close', { to: '2026-03-01' });

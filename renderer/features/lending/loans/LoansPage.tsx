@@ -3,7 +3,7 @@ import { Button, Card, Checkbox, Dropdown, Input, Popover, Select, Space, Table,
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { ChannelInput } from '../../../../shared/contract';
 import { loanClasses } from '../../../../shared/lending/classification';
 import { loanStatuses, type LoanSummary } from '../../../../shared/lending/loan';
@@ -25,7 +25,16 @@ export function LoansPage() {
   const navigate = useNavigate();
   const canWrite = useCan('loan.write');
   const [creating, setCreating] = useState(false);
-  const [filters, setFilters] = useState<Filters>({ page: 1, pageSize: 50, sort: 'contractNo', direction: 'desc' });
+  // A figure on the dashboard opens the register filtered to the loans behind it (?nonPerforming=1, ?overdue=1).
+  const [params] = useSearchParams();
+  const [filters, setFilters] = useState<Filters>(() => ({
+    page: 1,
+    pageSize: 50,
+    sort: 'contractNo',
+    direction: 'desc',
+    ...(params.get('nonPerforming') ? { nonPerforming: true } : {}),
+    ...(params.get('overdue') ? { overdue: true } : {}),
+  }));
   const page = useLoanPage(filters);
   const exporter = useExport();
   const { page: _page, pageSize: _size, ...onScreen } = filters;
@@ -104,6 +113,16 @@ export function LoansPage() {
         >
           <Button icon={<SettingOutlined />} data-testid="column-chooser-open">{t('loans.columns')}</Button>
         </Popover>
+        {filters.nonPerforming && (
+          <Tag closable onClose={() => set({ nonPerforming: undefined })} color="red" data-testid="filter-npl">
+            {t('loans.onlyNonPerforming')}
+          </Tag>
+        )}
+        {filters.overdue && (
+          <Tag closable onClose={() => set({ overdue: undefined })} color="orange" data-testid="filter-overdue">
+            {t('loans.onlyOverdue')}
+          </Tag>
+        )}
       </Space>
       <Table<LoanSummary>
         rowKey="contractNo"

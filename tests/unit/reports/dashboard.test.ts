@@ -1,0 +1,117 @@
+/**
+ * The dashboard on a hand-built book, every figure worked out below: two loans (one stopped paying in
+ * March), one guarantee in force, one promise due today; and on an empty book.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../helpers/cli';
+import { disbursedLoan, twoBorrowers } from '../../helpers/book';
+import { tempDataDir, testRuntime, type TestRuntime } from '../../helpers/runtime';
+
+let rt: TestRuntime;
+const manager = { userName: 'wang', role: 'manager' as const };
+
+beforeAll(async () => {
+  rt = await testRuntime();
+  await rt.call('day.close', { to: '2026-01-15' });
+  await twoBorrowers(rt);
+  // L-1: 100,000 at 12 %, interest only for 12 months; pays February's 1,000 and nothing after.
+  await disbursedLoan(rt, 'L-1', 1, { principal: '100000', annualRate: '12', periods: 12, method: 'interest-only', disbursementDate: '2026-01-15' });
+  await rt.call('day.close', { to: '2026-02-15' });
+  await rt.call('loan.repay', { contractNo: 'L-1', amount: '1000' });
+  await rt.call('day.close', { to: '2026-03-01' });
+  // L-2: 300,000 at 18 %, interest only for 6 months (4,500 a month), paid on time.
+  await disbursedLoan(rt, 'L-2', 2, { principal: '300000', annualRate: '18', periods: 6, method: 'interest-only', disbursementDate: '2026-03-01' });
+  await rt.call('netAssets.record', { periodEnd: '2025-12-31', amount: '50000000' });
+  await rt.call('bank.create', { name: '杭州某农商银行', branch: '西湖支行', creditLine: '10000000', lineValidFrom: '2026-01-01', lineValidTo: '2028-12-31' });
+  await rt.call('guarantee.create', { contractNo: 'DB-1', clientId: 2, bankId: 1, clientSize: 'small-micro', guaranteedAmount: '1000000', bankLoanRate: '4.35', loanStart: '2026-03-01', loanEnd: '2026-09-01', feeRatePercent: '2' });
+  await rt.call('guarantee.approve', { contractNo: 'DB-1', reviewDate: '2026-02-26', members: '王' }, manager);
+  await rt.call('guarantee.activate', { contractNo: 'DB-1', date: '2026-03-01' });
+  for (const date of ['2026-04-01', '2026-05-01', '2026-06-01']) {
+    await rt.call('day.close', { to: date });
+    await rt.call('loan.repay', { contractNo: 'L-2', amount: '4500' });
+  }
+  await rt.call('day.close', { to: '2026-06-30' });
+  await rt.call('collections.promise', { contractNo: 'L-1', amount: '1000', dueDate: '2026-06-30' });
+}, 60_000);
+afterAll(() => rt.close());
+
+describe('dashboard', () => {
+  it('lending: balance, rate and term weighted, overdue and NPL ratios, provision coverage', async () => {
+    const d = await rt.call('report.dashboard', {});
+    expect(d).toMatchObject({
+      asOf: '2026-06-30',
+      loanCount: 2,
+      outstandingPrincipal: '400000.00',
+      // (100,000 × 12 % + 300,000 × 18 %) / 400,000
+      weightedAverageRate: '0.1650',
+      // (100,000 × 12 months + 300,000 × 6 months) / 400,000
+      averageTermMonths: '7.50',
+      // L-1 unpaid since 03-15: 107 days past due, substandard
+      overdueRatio: '0.2500',
+      nplRatio: '0.2500',
+      // 25 % of 100,000 held against 100,000 non-performing
+      provisionCoverage: '0.2500',
+    });
+    expect(d.lending).toMatchObject({ cumulativeDisbursed: '400000.00', overdueBalance: '100000.00', nplBalance: '100000.00', provisionHeld: '25000.00' });
+    expect(d.lending.classes).toEqual([
+      { classification: 'normal', loans: 1, outstanding: '300000.00' },
+      { classification: 'substandard', loans: 1, outstanding: '100000.00' },
+    ]);
+    const l1 = await rt.call('loan.get', { contractNo: 'L-1' });
+    expect(l1.dpd).toBe(107);
+    expect(d.lending.aging).toEqual([
+      { bucket: 'current', loans: 1, outstanding: '300000.00' },
+      { bucket: l1.bucket, loans: 1, outstanding: '100000.00' },
+    ]);
+    // Twelve months to June; receipts counted in the month they arrived (06-01 in June, not July).
+    expect(d.lending.byMonth.map((m) => m.month)).toEqual(['2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06']);
+    expect(d.lending.byMonth.filter((m) => m.disbursed !== '0.00' || m.collected !== '0.00')).toEqual([
+      { month: '2026-01', disbursed: '100000.00', collected: '0.00' },
+      { month: '2026-02', disbursed: '0.00', collected: '1000.00' },
+      { month: '2026-03', disbursed: '300000.00', collected: '0.00' },
+      { month: '2026-04', disbursed: '0.00', collected: '4500.00' },
+      { month: '2026-05', disbursed: '0.00', collected: '4500.00' },
+      { month: '2026-06', disbursed: '0.00', collected: '4500.00' },
+    ]);
+  });
+
+  it('guarantees and collections', async () => {
+    const d = await rt.call('report.dashboard', {});
+    const ratios = await rt.call('guarantee.ratios', {});
+    // 75 % of 1,000,000 (a small client under 5 million) against 50,000,000 of net assets.
+    expect(d).toMatchObject({ inForceBalance: '1000000.00', leverage: ratios.leverage, compensationRate: null });
+    expect(d.guarantees).toMatchObject({ weightedLiability: '750000.00', leverageLimit: ratios.leverageLimit, lossRate: null, maturingWithin90: { contracts: 1, outstanding: '1000000.00' }, checksDue: 1 });
+    expect(d.guarantees.banks).toEqual([{ name: '杭州某农商银行', creditLine: '10000000.00', used: '1000000.00', usedPercent: '10.00' }]);
+    expect(d.collections).toEqual({ promisesDueToday: 1, brokenPromises: 0, recoveredThisMonth: [], limitationWithin90: 0 });
+    // A loan officer does not see collections.
+    expect((await rt.call('report.dashboard', {}, { userName: 'li', role: 'loan-officer' })).collections).toBeNull();
+  });
+
+  it('the NPL figure drills through to the register filtered to the same loans and total', async () => {
+    const npl = await rt.call('loan.list', { nonPerforming: true });
+    expect(npl.items.map((l) => l.contractNo)).toEqual(['L-1']);
+    expect(npl.totals.outstandingPrincipal).toBe((await rt.call('report.dashboard', {})).lending.nplBalance);
+    expect((await rt.call('loan.list', { overdue: true })).total).toBe(1);
+  });
+
+  it('refuses another date and answers on an empty book', async () => {
+    expect(await rt.fail('report.dashboard', { asOf: '2026-05-31' })).toMatchObject({ field: 'asOf', reason: 'asOfNotBusinessDate' });
+    const empty = await testRuntime();
+    try {
+      expect(await empty.call('report.dashboard', {})).toMatchObject({ loanCount: 0, outstandingPrincipal: '0.00', weightedAverageRate: null, averageTermMonths: null, nplRatio: null, provisionCoverage: null, inForceBalance: '0.00' });
+    } finally {
+      empty.close();
+    }
+  });
+
+  it('loanbridge report dashboard --json has the figures under their names', async () => {
+    const dir = tempDataDir('dashboard-cli');
+    await runCli('demo', '--borrowers', '30', '--loans', '60', '--guarantees', '5', '--seed', '2', '--data-dir', dir);
+    const out = await runCli('report', 'dashboard', '--json', '--data-dir', dir);
+    expect(out.code).toBe(0);
+    const d = JSON.parse(out.stdout) as Record<string, unknown>;
+    for (const key of ['outstandingPrincipal', 'loanCount', 'weightedAverageRate', 'averageTermMonths', 'overdueRatio', 'nplRatio', 'provisionCoverage', 'inForceBalance', 'leverage', 'compensationRate']) expect(d, key).toHaveProperty(key);
+    expect(d.outstandingPrincipal).toMatch(/^\d+\.\d{2}$/);
+    expect(d.weightedAverageRate).toMatch(/^0\.\d{4}$/);
+  }, 60_000);
+});
