@@ -7,6 +7,7 @@ import { createPlan } from './collections/plans';
 import { exportLoanRegister } from './ledgers/loan-register';
 import { exportLedger } from './ledgers/ledger-exports';
 import { dashboard } from './ledgers/dashboard';
+import { microloanMonthly } from './ledgers/monthly-report';
 import { exportLoanBook } from './ledgers/loan-book-export';
 import { cancelJob, jobProgress } from './platform/jobs';
 import { commitImport, previewImport } from './ledgers/imports/pipeline';
@@ -139,6 +140,7 @@ export const handlers: HandlerMap = {
   'export.loanRegister': exportLoanRegister,
   'export.ledger': exportLedger,
   'report.dashboard': dashboard,
+  'report.microloanMonthly': microloanMonthly,
   'export.loanBook': exportLoanBook,
   'job.progress': jobProgress,
   'job.cancel': cancelJob,

@@ -122,7 +122,34 @@ export const dashboardView = z.object({
     .nullable(),
 });
 
+const bookMovement = z.object({ key: z.string(), opening: z.string(), lent: z.string(), repaid: z.string(), writtenOff: z.string(), closing: z.string() });
+export const microloanMonthlyView = z.object({
+  month: z.string(),
+  from: z.string(),
+  to: z.string(),
+  byProduct: z.array(bookMovement),
+  byBorrowerKind: z.array(bookMovement),
+  totals: bookMovement.omit({ key: true }),
+  interest: z.object({ due: z.string(), received: z.string() }),
+  /** Only for the month the business date is in: classes are not kept for past dates. */
+  positions: z
+    .object({
+      classes: z.array(z.object({ classification: z.string(), loans: z.number().int(), outstanding: z.string(), provisionRatePercent: z.string(), provisionRequired: z.string() })),
+      nplBalance: z.string(),
+      nplRatio: z.string().nullable(),
+      provisions: z.object({ required: z.string(), held: z.string() }),
+      concentration: z.object({ netAssets: z.string().nullable(), largest: z.array(z.object({ name: z.string(), outstanding: z.string(), shareOfNetAssets: z.string().nullable() })) }),
+    })
+    .nullable(),
+});
+
 export const ledgerChannels = {
+  'report.microloanMonthly': channel({
+    input: z.strictObject({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM').optional() }).default({}),
+    output: microloanMonthlyView,
+    permission: 'borrower.read',
+    mutates: false,
+  }),
   'report.dashboard': channel({ input: z.strictObject({ asOf: isoDate.optional() }).default({}), output: dashboardView, permission: 'borrower.read', mutates: false }),
   'import.template': channel({ input: z.strictObject({ kind: z.enum(importKinds), language: languageField }), output: exportFile, permission: 'data.import', mutates: false }),
   'import.preview': channel({

@@ -1,10 +1,10 @@
-/** `loanbridge report dashboard [--as-of DATE] [--json]`: the figures of the home screen. */
+/** `loanbridge report dashboard|microloan-monthly [--as-of DATE] [--json]`: the management reports. */
 import type { Command } from 'commander';
 import type { ChannelOutput } from '../../../shared/contract';
 import { CliFailure, type CliContext } from '../main';
 import { printValue } from '../output';
 
-const REPORTS = ['dashboard'] as const;
+const REPORTS = ['dashboard', 'microloan-monthly'] as const;
 
 export function registerReportCommands(program: Command, cli: CliContext): void {
   program
@@ -13,6 +13,13 @@ export function registerReportCommands(program: Command, cli: CliContext): void 
     .option('--as-of <date>', 'the business date (the default)')
     .action(async (name: string, o: { asOf?: string }) => {
       if (!(REPORTS as readonly string[]).includes(name)) throw new CliFailure({ code: 'bad-request', field: 'name', message: `name: ${name} is not one of: ${REPORTS.join(', ')}` });
+      if (name === 'microloan-monthly') {
+        const m = await cli.call<ChannelOutput<'report.microloanMonthly'>>('report.microloanMonthly', o.asOf ? { month: o.asOf.slice(0, 7) } : {});
+        printValue(cli.output, m, () =>
+          [`${m.from} ~ ${m.to}`, `opening ${m.totals.opening}, lent ${m.totals.lent}, repaid ${m.totals.repaid}, written off ${m.totals.writtenOff}, closing ${m.totals.closing}`, `interest due ${m.interest.due}, received ${m.interest.received}`].join('\n'),
+        );
+        return;
+      }
       const d = await cli.call<ChannelOutput<'report.dashboard'>>('report.dashboard', o.asOf ? { asOf: o.asOf } : {});
       const pct = (f: string | null) => (f === null ? '—' : `${(Number(f) * 100).toFixed(2)}%`);
       printValue(cli.output, d, () =>

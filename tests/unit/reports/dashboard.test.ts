@@ -115,3 +115,38 @@ describe('dashboard', () => {
     expect(d.weightedAverageRate).toMatch(/^0\.\d{4}$/);
   }, 60_000);
 });
+
+describe('microloan monthly report', () => {
+  it('moves the book from opening to closing by product and borrower type, with interest due and received', async () => {
+    const june = await rt.call('report.microloanMonthly', { month: '2026-06' });
+    expect(june).toMatchObject({ month: '2026-06', from: '2026-06-01', to: '2026-06-30' });
+    expect(june.byProduct).toEqual([{ key: '', opening: '400000.00', lent: '0.00', repaid: '0.00', writtenOff: '0.00', closing: '400000.00' }]);
+    expect(june.byBorrowerKind).toEqual([
+      { key: 'enterprise', opening: '300000.00', lent: '0.00', repaid: '0.00', writtenOff: '0.00', closing: '300000.00' },
+      { key: 'individual', opening: '100000.00', lent: '0.00', repaid: '0.00', writtenOff: '0.00', closing: '100000.00' },
+    ]);
+    // Due in June: L-1's 1,000 (06-15) and L-2's 4,500 (06-01); received: L-2's 4,500.
+    expect(june.interest).toEqual({ due: '5500.00', received: '4500.00' });
+    // March: L-2 lent on the first day of the month; only L-1's interest fell due and nothing was paid.
+    const march = await rt.call('report.microloanMonthly', { month: '2026-03' });
+    expect(march).toMatchObject({ from: '2026-03-01', to: '2026-03-31', totals: { opening: '100000.00', lent: '300000.00', repaid: '0.00', closing: '400000.00' }, interest: { due: '1000.00', received: '0.00' }, positions: null });
+  });
+
+  it('for the current month: classes with provisions required and held, NPL, and the largest borrowers against net assets', async () => {
+    const { positions } = await rt.call('report.microloanMonthly', {});
+    expect(positions!.classes.filter((c) => c.loans > 0)).toEqual([
+      { classification: 'normal', loans: 1, outstanding: '300000.00', provisionRatePercent: '0.00', provisionRequired: '0.00' },
+      { classification: 'substandard', loans: 1, outstanding: '100000.00', provisionRatePercent: '25.00', provisionRequired: '25000.00' },
+    ]);
+    expect(positions).toMatchObject({ nplBalance: '100000.00', nplRatio: '0.2500', provisions: { required: '25000.00', held: '25000.00' } });
+    expect(positions!.concentration).toEqual({
+      netAssets: '50000000.00',
+      largest: [
+        { name: '杭州恒达建材有限公司', outstanding: '300000.00', shareOfNetAssets: '0.0060' },
+        { name: '赵六', outstanding: '100000.00', shareOfNetAssets: '0.0020' },
+      ],
+    });
+    expect(await rt.fail('report.microloanMonthly', { month: '2026-07' })).toMatchObject({ field: 'month', reason: 'afterBusinessDate' });
+    expect(await rt.fail('report.microloanMonthly', { month: '2026-13' })).toMatchObject({ field: 'month' });
+  });
+});
