@@ -7,6 +7,7 @@ import { createPlan } from './collections/plans';
 import { exportLoanRegister } from './ledgers/loan-register';
 import { exportLedger } from './ledgers/ledger-exports';
 import { dashboard } from './ledgers/dashboard';
+import { guaranteeStatisticsReport } from './ledgers/guarantee-statistics';
 import { microloanMonthly } from './ledgers/monthly-report';
 import { exportLoanBook } from './ledgers/loan-book-export';
 import { cancelJob, jobProgress } from './platform/jobs';
@@ -140,6 +141,7 @@ export const handlers: HandlerMap = {
   'export.loanRegister': exportLoanRegister,
   'export.ledger': exportLedger,
   'report.dashboard': dashboard,
+  'report.guaranteeStatistics': guaranteeStatisticsReport,
   'report.microloanMonthly': microloanMonthly,
   'export.loanBook': exportLoanBook,
   'job.progress': jobProgress,

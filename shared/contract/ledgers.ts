@@ -143,7 +143,25 @@ export const microloanMonthlyView = z.object({
     .nullable(),
 });
 
+const statLine = z.object({ clients: z.number().int(), contracts: z.number().int(), amountWan: z.string() });
+export const guaranteeStatisticsView = z.object({
+  from: z.string(),
+  to: z.string(),
+  opening: statLine,
+  increase: statLine,
+  decrease: statLine,
+  closing: statLine,
+  releasedWan: z.string(),
+  compensatedWan: z.string(),
+  recoveredWan: z.string(),
+  lossesWan: z.string(),
+  reserves: z.object({ unearnedFeeWan: z.string(), compensationWan: z.string() }),
+  ratios: z.object({ weightedLiabilityWan: z.string(), leverage: z.string().nullable(), leverageLimit: z.string(), compensationRate: z.string().nullable(), lossRate: z.string().nullable(), compensationRecoveryRate: z.string().nullable() }),
+  formulas: z.record(z.string(), z.string()),
+});
+
 export const ledgerChannels = {
+  'report.guaranteeStatistics': channel({ input: z.strictObject({ from: isoDate.optional(), to: isoDate.optional() }).default({}), output: guaranteeStatisticsView, permission: 'guarantee.read', mutates: false }),
   'report.microloanMonthly': channel({
     input: z.strictObject({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM').optional() }).default({}),
     output: microloanMonthlyView,

@@ -165,3 +165,25 @@ describe('vouchers', () => {
     expect(await rt.fail('ledger.vouchers', { from: '2026-01-01', to: '2026-02-01' }, collector)).toMatchObject({ code: 'forbidden' });
   });
 });
+
+describe('guarantee statistics report (融资担保业务统计表)', () => {
+  it('opening, increase, decrease and closing in 万元, with the period’s releases, compensation, recovery and losses', async () => {
+    const s = await rt.call('report.guaranteeStatistics', { from: '2026-01-01', to: '2026-12-31' });
+    // DB-A (3,000,000) and DB-B (1,000,000), one client, both put in force in March.
+    expect(s.opening).toEqual({ clients: 0, contracts: 0, amountWan: '0.00' });
+    expect(s.increase).toEqual({ clients: 1, contracts: 2, amountWan: '400.00' });
+    // DB-A ended with its compensation: the balance fell by its 500,000 repaid and 2,500,000 compensated.
+    expect(s.decrease).toEqual({ clients: 1, contracts: 1, amountWan: '300.00' });
+    expect(s.closing).toEqual({ clients: 1, contracts: 1, amountWan: '100.00' });
+    expect(s).toMatchObject({ releasedWan: '50.00', compensatedWan: '250.00', recoveredWan: '90.00', lossesWan: '160.00' });
+    const ratios = await rt.call('guarantee.ratios', { asOf: '2026-12-31' });
+    expect(s.ratios).toMatchObject({ compensationRate: ratios.compensationRate, lossRate: ratios.lossRate, leverage: ratios.leverage });
+    // 50 % of the year's 80,000 of fees.
+    expect(s.reserves.unearnedFeeWan).toBe('4.00');
+    expect(s.formulas.compensationRate).toBeTruthy();
+    // The second half alone: DB-B was in force at its opening.
+    const h2 = await rt.call('report.guaranteeStatistics', { from: '2026-07-01', to: '2026-12-31' });
+    expect(h2).toMatchObject({ opening: { clients: 1, contracts: 1, amountWan: '100.00' }, increase: { contracts: 0 }, decrease: { contracts: 0, amountWan: '0.00' }, closing: { contracts: 1 }, lossesWan: '160.00' });
+    expect(await rt.fail('report.guaranteeStatistics', { from: '2026-07-01', to: '2026-06-30' })).toMatchObject({ field: 'to', reason: 'dateOrder' });
+  });
+});
