@@ -108,6 +108,10 @@ try {
     await page.getByTestId('vouchers').locator('.ant-table-row').first().waitFor();
     await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(out, `ledgers-vouchers-${language}.png`) });
+    await page.getByRole('tab', { name: language === 'en' ? 'Reports' : '报表' }).click();
+    await page.getByTestId('report-statistics').waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(out, `ledgers-reports-${language}.png`) });
     await page.getByRole('tab', { name: language === 'en' ? 'Import' : '导入' }).click();
     await page.getByTestId('import-template').waitFor();
     await page.waitForTimeout(300);

@@ -12,6 +12,7 @@ import { yuan } from '../../app/format';
 import { useStatus } from '../../app/useStatus';
 import { useCan } from '../../app/permissions';
 import { ImportTab } from './ImportTab';
+import { ReportsTab } from './ReportsTab';
 
 type Period = { from: string; to: string };
 type TrialBalance = ChannelOutput<'ledger.trialBalance'>;
@@ -179,8 +180,8 @@ export function LedgersPage() {
       title={t('ledgers.title')}
       extra={
         <Space>
-          {tab !== 'import' && <PeriodPicker value={shown} onChange={setPeriod} />}
-          {tab !== 'import' && <ExportButton report={tab === 'vouchers' ? 'vouchers' : 'trial-balance'} period={shown} />}
+          {!['import', 'reports'].includes(tab) && <PeriodPicker value={shown} onChange={setPeriod} />}
+          {!['import', 'reports'].includes(tab) && <ExportButton report={tab === 'vouchers' ? 'vouchers' : 'trial-balance'} period={shown} />}
         </Space>
       }
     >
@@ -190,6 +191,7 @@ export function LedgersPage() {
         items={[
           { key: 'trial-balance', label: t('ledgers.trialBalance'), children: <TrialBalanceTab period={shown} /> },
           { key: 'vouchers', label: t('ledgers.vouchers'), children: <VouchersTab period={shown} /> },
+          { key: 'reports', label: t('reports.tab'), children: <ReportsTab today={today} /> },
           ...(canImport ? [{ key: 'import', label: t('ledgers.import.tab'), children: <ImportTab /> }] : []),
         ]}
       />
