@@ -202,7 +202,11 @@ export const payments = sqliteTable(
     createdAt: text('created_at').notNull(),
     createdBy: text('created_by').notNull(),
   },
-  (t) => [index('payments_loan_idx').on(t.loanId, t.valueDate)],
+  (t) => [
+    index('payments_loan_idx').on(t.loanId, t.valueDate),
+    // Receipts by date (dashboard months, repayment journal, vouchers) read this index alone.
+    index('payments_value_date_idx').on(t.valueDate, t.status, t.kind, t.amount),
+  ],
 );
 
 /** How each posted payment is split; derived from the replay and rewritten when it changes. */

@@ -1,0 +1,1 @@
+CREATE INDEX `payments_value_date_idx` ON `payments` (`value_date`,`status`,`kind`,`amount`);
