@@ -59,7 +59,7 @@ export const reportFrameLabels = {
 export const loanRegisterLabels = {
   'zh-CN': {
     title: '贷款台账',
-    columns: ['合同编号', '借款人', '证件号码', '借款人类型', '产品', '用途', '贷款金额', '放款日', '到期日', '期数', '年利率(%)', '罚息利率(%)', '还款方式', '担保方式', '贷款余额', '逾期本金', '逾期利息', '罚息', '诉讼费用', '逾期天数', '账龄', '五级分类', '年化利率(%)', '状态'],
+    columns: ['合同编号', '借款人', '证件号码', '借款人类型', '产品', '用途', '贷款金额', '放款日', '到期日', '期数', '年利率', '罚息利率', '还款方式', '担保方式', '贷款余额', '逾期本金', '逾期利息', '罚息', '诉讼费用', '逾期天数', '账龄', '五级分类', '年化利率（APR）', '状态'],
     kinds: { individual: '个人', 'farm-household': '农户', enterprise: '企业' },
     security: { credit: '信用', guarantee: '保证', mortgage: '抵押', pledge: '质押', combined: '组合' },
     classes: { normal: '正常', 'special-mention': '关注', substandard: '次级', doubtful: '可疑', loss: '损失' },
@@ -68,7 +68,7 @@ export const loanRegisterLabels = {
   },
   en: {
     title: 'Loan register',
-    columns: ['Contract no.', 'Borrower', 'ID', 'Type', 'Product', 'Purpose', 'Principal', 'Disbursed', 'Maturity', 'Periods', 'Rate (%)', 'Penalty rate (%)', 'Method', 'Security', 'Outstanding', 'Overdue principal', 'Overdue interest', 'Penalty', 'Legal costs', 'DPD', 'Bucket', 'Class', 'APR (%)', 'Status'],
+    columns: ['Contract no.', 'Borrower', 'ID', 'Type', 'Product', 'Purpose', 'Principal', 'Disbursed', 'Maturity', 'Periods', 'Rate', 'Penalty rate', 'Method', 'Security', 'Outstanding', 'Overdue principal', 'Overdue interest', 'Penalty', 'Legal costs', 'DPD', 'Bucket', 'Class', 'APR', 'Status'],
     kinds: { individual: 'individual', 'farm-household': 'farm household', enterprise: 'enterprise' },
     security: { credit: 'credit', guarantee: 'guarantee', mortgage: 'mortgage', pledge: 'pledge', combined: 'combined' },
     classes: { normal: 'normal', 'special-mention': 'special mention', substandard: 'substandard', doubtful: 'doubtful', loss: 'loss' },
@@ -135,10 +135,10 @@ export const reportLabels = {
     schedules: { title: '还款计划明细', columns: ['合同编号', '借款人', '期次', '计息起日', '还款日', '计息天数', '期初本金', '应还本金', '应还利息', '费用', '应还合计', '期末本金', '已还金额'] },
     repayments: { title: '收款流水', columns: ['收款日', '合同编号', '借款人', '类型', '渠道', '流水号', '收款金额', '本金', '利息', '罚息', '费用', '诉讼费用', '暂收款'], kinds: { repayment: '还款', recovery: '核销后收回' }, note: '已撤销的收款不列示' },
     aging: { title: '逾期账龄表', columns: ['合同编号', '借款人', '信贷员', '贷款余额', '逾期本金', '逾期利息', '罚息', '逾期天数', '账龄', '五级分类', '下一还款日'], byBucket: '账龄 {{bucket}}：{{count}} 笔，逾期本金 {{amount}}' },
-    classification: { title: '五级分类与拨备表', columns: ['合同编号', '借款人', '贷款余额', '逾期天数', '五级分类', '计提比例(%)', '应计提准备'], byClass: '{{cls}}：{{count}} 笔，余额 {{outstanding}}，应计提 {{provision}}' },
+    classification: { title: '五级分类与拨备表', columns: ['合同编号', '借款人', '贷款余额', '逾期天数', '五级分类', '计提比例', '应计提准备'], byClass: '{{cls}}：{{count}} 笔，余额 {{outstanding}}，应计提 {{provision}}' },
     guaranteeRegister: {
       title: '担保业务台账',
-      columns: ['合同编号', '客户', '客户类型', '企业规模', '证件号码', '合作银行', '担保类型', '担保金额', '在保余额', '借款起日', '借款止日', '担保费率(%)', '银行贷款利率(%)', '反担保方式', '状态', '解保日期', '银行逾期', '代偿金额', '代偿日期', '已追偿', '银行分险比例(%)'],
+      columns: ['合同编号', '客户', '客户类型', '企业规模', '证件号码', '合作银行', '担保类型', '担保金额', '在保余额', '借款起日', '借款止日', '担保费率', '银行贷款利率', '反担保方式', '状态', '解保日期', '银行逾期', '代偿金额', '代偿日期', '已追偿', '银行分险比例'],
     },
     monitoringLog: { title: '保后检查记录', columns: ['合同编号', '客户', '检查人', '原因', '应检查日', '状态', '检查日', '检查方式', '风险等级', '检查情况', '下次检查日'] },
     collectionLog: { title: '催收记录', columns: ['联系时间', '债务人当地时间', '催收员', '债权类型', '合同编号', '债务人', '方式', '对象', '结果', '备注', '送达催收', '下次跟进日'] },
@@ -149,10 +149,10 @@ export const reportLabels = {
     schedules: { title: 'Repayment schedules', columns: ['Contract no.', 'Borrower', 'No.', 'Accrual from', 'Due date', 'Days', 'Opening balance', 'Principal', 'Interest', 'Fees', 'Total due', 'Closing balance', 'Paid'] },
     repayments: { title: 'Repayment journal', columns: ['Value date', 'Contract no.', 'Borrower', 'Kind', 'Channel', 'Reference', 'Amount', 'Principal', 'Interest', 'Penalty', 'Fees', 'Legal costs', 'Unapplied'], kinds: { repayment: 'repayment', recovery: 'recovery after write-off' }, note: 'reversed payments are not listed' },
     aging: { title: 'Overdue aging', columns: ['Contract no.', 'Borrower', 'Officer', 'Outstanding', 'Overdue principal', 'Overdue interest', 'Penalty', 'DPD', 'Bucket', 'Class', 'Next due'], byBucket: 'Bucket {{bucket}}: {{count}} loans, overdue principal {{amount}}' },
-    classification: { title: 'Classification and provision', columns: ['Contract no.', 'Borrower', 'Outstanding', 'DPD', 'Class', 'Provision rate (%)', 'Provision required'], byClass: '{{cls}}: {{count}} loans, outstanding {{outstanding}}, provision {{provision}}' },
+    classification: { title: 'Classification and provision', columns: ['Contract no.', 'Borrower', 'Outstanding', 'DPD', 'Class', 'Provision rate', 'Provision required'], byClass: '{{cls}}: {{count}} loans, outstanding {{outstanding}}, provision {{provision}}' },
     guaranteeRegister: {
       title: 'Guarantee register',
-      columns: ['Contract no.', 'Client', 'Client type', 'Size', 'ID', 'Bank', 'Type', 'Guaranteed', 'Outstanding', 'Loan start', 'Loan end', 'Fee rate (%)', 'Bank loan rate (%)', 'Counter-guarantees', 'Status', 'Released on', 'Overdue at bank', 'Compensated', 'Compensated on', 'Recovered', 'Bank risk share (%)'],
+      columns: ['Contract no.', 'Client', 'Client type', 'Size', 'ID', 'Bank', 'Type', 'Guaranteed', 'Outstanding', 'Loan start', 'Loan end', 'Fee rate', 'Bank loan rate', 'Counter-guarantees', 'Status', 'Released on', 'Overdue at bank', 'Compensated', 'Compensated on', 'Recovered', 'Bank risk share'],
     },
     monitoringLog: { title: 'Monitoring log', columns: ['Contract no.', 'Client', 'Officer', 'Reason', 'Due', 'Status', 'Checked on', 'Check type', 'Risk grade', 'Findings', 'Next check'] },
     collectionLog: { title: 'Collection log', columns: ['Contacted at', "Debtor's local time", 'Collector', 'Claim', 'Contract no.', 'Debtor', 'Channel', 'Party', 'Outcome', 'Notes', 'Demand delivered', 'Next action'] },

@@ -46,7 +46,10 @@ function cellOf(kind: ColumnKind, value: string | number | null): XlsxCell {
   if (value === null || value === '') return { value: null };
   if (kind === 'date') return { value: { date: String(value) }, style: XlsxStyle.date };
   if (kind === 'text') return { value: String(value) };
-  return { value: typeof value === 'number' ? value : Number(value), style: STYLE_OF[kind] };
+  const n = typeof value === 'number' ? value : Number(value);
+  // Rates are given in percent (17.30) and written as the fraction Excel formats as a percentage (17.30%).
+  if (kind === 'percent') return { value: Number((n / 100).toPrecision(12)), style: XlsxStyle.percent };
+  return { value: n, style: STYLE_OF[kind] };
 }
 
 /** Progress and cancellation for a long export (the job registry passes them in). */

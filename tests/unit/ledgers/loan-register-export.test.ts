@@ -45,6 +45,11 @@ describe.skipIf(missingReaders !== null)('the loan register export', () => {
     expect(row[14]).toBe(Number(first.outstandingPrincipal));
     expect(sheet.formats[1]![6]).toBe('#,##0.00');
     expect(sheet.formats[1]![7]).toBe('yyyy-mm-dd');
+    // Rates as Excel percentages: 17.30 % is the number 0.173 shown as 17.30%.
+    expect(sheet.rows[0]![10]).toBe('年利率');
+    expect(row[10]).toBeCloseTo(Number(first.annualRate) / 100, 10);
+    expect(sheet.formats[1]![10]).toBe('0.00%');
+    expect(row[22]).toBeCloseTo(Number(first.apr) / 100, 10);
     expect(sheet.rows[n + 1]![0]).toBe('合计');
     expect(sheet.rows[n + 1]![6]).toBe(`=SUBTOTAL(109,G2:G${n + 1})`);
     expect(Number(sheet.widths.A)).toBeGreaterThan(10);
