@@ -64,11 +64,13 @@ export const lendingReportInput = z.discriminatedUnion('report', [
   z.strictObject({ report: z.literal('repayments'), ...optionalPeriod, contractNo: contractNo.optional(), language: languageField, jobId: jobIdField }),
   z.strictObject({ report: z.literal('aging'), asOf: isoDate.optional(), language: languageField, jobId: jobIdField }),
   z.strictObject({ report: z.literal('classification'), asOf: isoDate.optional(), language: languageField, jobId: jobIdField }),
+  z.strictObject({ report: z.literal('microloan-monthly'), month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM').optional(), language: languageField, jobId: jobIdField }),
 ]);
 
 export const guaranteeReportInput = z.discriminatedUnion('report', [
   guaranteeListInput.omit({ page: true, pageSize: true }).extend({ report: z.literal('guarantee-register'), asOf: isoDate.optional(), language: languageField, jobId: jobIdField }),
   z.strictObject({ report: z.literal('monitoring-log'), ...optionalPeriod, language: languageField, jobId: jobIdField }),
+  z.strictObject({ report: z.literal('guarantee-statistics'), ...optionalPeriod, language: languageField, jobId: jobIdField }),
 ]);
 
 /** An uploaded workbook: 20 MB at the most (base64 adds a third). */

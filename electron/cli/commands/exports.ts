@@ -5,7 +5,7 @@ import type { ChannelName, ChannelOutput } from '../../../shared/contract';
 import { CliFailure, type CliContext } from '../main';
 import { printValue } from '../output';
 
-const REPORTS = ['loan-register', 'loan-book', 'schedules', 'repayments', 'aging', 'classification', 'guarantee-register', 'monitoring-log', 'collection-log', 'vouchers', 'trial-balance'] as const;
+const REPORTS = ['loan-register', 'loan-book', 'schedules', 'repayments', 'aging', 'classification', 'microloan-monthly', 'guarantee-register', 'monitoring-log', 'guarantee-statistics', 'collection-log', 'vouchers', 'trial-balance'] as const;
 
 interface ExportOptions {
   out: string;
@@ -35,6 +35,10 @@ function requestFor(report: (typeof REPORTS)[number], o: ExportOptions, asOf: st
     case 'aging':
     case 'classification':
       return ['export.lending', { report, language, asOf }];
+    case 'microloan-monthly':
+      return ['export.lending', { report, language, month: asOf.slice(0, 7) }];
+    case 'guarantee-statistics':
+      return ['export.guarantees', { report, language, from: o.from ?? `${asOf.slice(0, 4)}-01-01`, to: asOf }];
     case 'guarantee-register':
       return ['export.guarantees', { report, language, asOf, ...(o.status ? { status: o.status } : {}) }];
     case 'monitoring-log':

@@ -5,6 +5,7 @@ import type { GuaranteeView } from '../../../shared/guarantees/guarantee';
 import { ledgerLabels, reportLabels, type ReportLanguage } from '../../../shared/i18n/reports';
 import type { ServiceContext } from '../context';
 import { listGuarantees } from '../guarantees/contracts';
+import { statisticsSpec } from './management-exports';
 import { asOfBusinessDate, download, fen, periodOf, type ReportSpec } from './report-spec';
 import { allPages, column } from './report-workbook';
 
@@ -74,7 +75,12 @@ function monitoringLogSpec(ctx: ServiceContext, input: Extract<GuaranteeInput, {
 }
 
 export function guaranteeReportSpec(ctx: ServiceContext, input: GuaranteeInput): ReportSpec<never> {
-  const spec = input.report === 'guarantee-register' ? guaranteeRegisterSpec(ctx, input, input.language) : monitoringLogSpec(ctx, input, input.language);
+  const spec =
+    input.report === 'guarantee-register'
+      ? guaranteeRegisterSpec(ctx, input, input.language)
+      : input.report === 'guarantee-statistics'
+        ? statisticsSpec(ctx, input, input.language)
+        : monitoringLogSpec(ctx, input, input.language);
   return spec as unknown as ReportSpec<never>;
 }
 

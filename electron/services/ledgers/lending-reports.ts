@@ -6,6 +6,7 @@ import { ledgerLabels, loanRegisterLabels, reportLabels, type ReportLanguage } f
 import { formatPercent } from '../../../shared/rates/rate';
 import type { ServiceContext } from '../context';
 import { businessDate } from '../platform/status';
+import { monthlySpec } from './management-exports';
 import { provisionRates } from './provision';
 import { asOfBusinessDate, download, periodOf, template, y, type ReportSpec } from './report-spec';
 import { chunked, column } from './report-workbook';
@@ -147,7 +148,9 @@ export function lendingReportSpec(ctx: ServiceContext, input: LendingInput): Rep
       ? schedulesSpec(ctx, input, input.language)
       : input.report === 'repayments'
         ? repaymentsSpec(ctx, input, input.language)
-        : positionsSpec(ctx, input.report, input.asOf, input.language);
+        : input.report === 'microloan-monthly'
+          ? monthlySpec(ctx, input, input.language)
+          : positionsSpec(ctx, input.report, input.asOf, input.language);
   return spec as unknown as ReportSpec<never>;
 }
 

@@ -436,6 +436,8 @@ export const en: Messages = {
   reports: {
     tab: 'Reports',
     print: 'Print / Save as PDF',
+    exportMonthly: 'Monthly report to Excel',
+    exportStatistics: 'Guarantee statistics to Excel',
     monthlyTitle: 'Microloan monthly business report ({{from}} to {{to}})',
     statisticsTitle: 'Guarantee statistics ({{from}} to {{to}}, in 10k yuan)',
     product: 'Product',

@@ -435,6 +435,8 @@ export const zhCN = {
   reports: {
     tab: '报表',
     print: '打印 / 另存为 PDF',
+    exportMonthly: '导出月报 Excel',
+    exportStatistics: '导出担保统计 Excel',
     monthlyTitle: '小额贷款公司月度业务报表（{{from}} 至 {{to}}）',
     statisticsTitle: '融资担保业务统计表（{{from}} 至 {{to}}，单位：万元）',
     product: '产品',

@@ -1,4 +1,4 @@
-import { PrinterOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, DatePicker, Descriptions, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../shared/contract';
 import { api } from '../../api/client';
 import { yuan } from '../../app/format';
+import { useExport } from '../../app/useExport';
 
 type Monthly = ChannelOutput<'report.microloanMonthly'>;
 type Statistics = ChannelOutput<'report.guaranteeStatistics'>;
@@ -101,6 +102,7 @@ function StatisticsReport({ s }: { s: Statistics }) {
 export function ReportsTab({ today }: { today: string }) {
   const { t } = useTranslation();
   const [month, setMonth] = useState(today.slice(0, 7));
+  const exporter = useExport();
   const monthly = useQuery({ queryKey: ['report.microloanMonthly', month], queryFn: () => api('report.microloanMonthly', { month }) });
   const statistics = useQuery({ queryKey: ['report.guaranteeStatistics', today], queryFn: () => api('report.guaranteeStatistics', {}) });
   return (
@@ -109,6 +111,12 @@ export function ReportsTab({ today }: { today: string }) {
         <DatePicker picker="month" allowClear={false} value={dayjs(`${month}-01`)} maxDate={dayjs(today)} onChange={(d) => d && setMonth(d.format('YYYY-MM'))} data-testid="report-month" />
         <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="report-print">
           {t('reports.print')}
+        </Button>
+        <Button icon={<FileExcelOutlined />} loading={exporter.busy === 'monthly'} onClick={() => void exporter.run('export.lending', { report: 'microloan-monthly', month }, 'monthly')} data-testid="report-export-monthly">
+          {t('reports.exportMonthly')}
+        </Button>
+        <Button icon={<FileExcelOutlined />} loading={exporter.busy === 'statistics'} onClick={() => void exporter.run('export.guarantees', { report: 'guarantee-statistics' }, 'statistics')} data-testid="report-export-statistics">
+          {t('reports.exportStatistics')}
         </Button>
       </Space>
       <Card size="small">{monthly.data && <MonthlyReport r={monthly.data} />}</Card>

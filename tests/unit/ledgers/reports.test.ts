@@ -119,10 +119,30 @@ describe.skipIf(missingReaders !== null)('ledger reports', () => {
     expect(await rt.fail('export.collections', { report: 'collection-log' }, { userName: 'li', role: 'loan-officer' })).toMatchObject({ code: 'forbidden' });
   });
 
+  it('the monthly business report and the guarantee statistics as Excel, with the screens’ figures', async () => {
+    const monthly = await rt.call('report.microloanMonthly', {});
+    const file = await saved(await rt.call('export.lending', { report: 'microloan-monthly' }));
+    const book = openpyxlDump(file);
+    expect(Object.keys(book)).toEqual(['封面', '小额贷款公司月度业务报表', '汇总']);
+    expect(book['小额贷款公司月度业务报表']!.rows).toHaveLength(monthly.byProduct.length + 2);
+    const totals = recalculatedTotals(file);
+    expect(totals['期末余额']).toBe(fen(monthly.totals.closing));
+    expect(totals['本期发放']).toBe(fen(monthly.totals.lent));
+    expect(book['汇总']!.rows.some((r) => String(r[0]).startsWith('本期应收利息'))).toBe(true);
+    const statistics = await rt.call('report.guaranteeStatistics', {});
+    const sheet = openpyxlDump(await saved(await rt.call('export.guarantees', { report: 'guarantee-statistics' })))['融资担保业务统计表']!;
+    expect(sheet.rows.slice(1, 5).map((r) => [r[0], r[2], r[3]])).toEqual([
+      ['期初', statistics.opening.contracts, Number(statistics.opening.amountWan)],
+      ['本期增加', statistics.increase.contracts, Number(statistics.increase.amountWan)],
+      ['本期减少', statistics.decrease.contracts, Number(statistics.decrease.amountWan)],
+      ['期末', statistics.closing.contracts, Number(statistics.closing.amountWan)],
+    ]);
+  });
+
   it('the CLI exports each report by name, and refuses an unknown one', async () => {
     const dir = tempDataDir('reports-cli');
     await runCli('demo', '--borrowers', '20', '--loans', '40', '--guarantees', '8', '--seed', '5', '--data-dir', dir);
-    for (const report of ['schedules', 'repayments', 'aging', 'classification', 'guarantee-register', 'monitoring-log', 'collection-log']) {
+    for (const report of ['schedules', 'repayments', 'aging', 'classification', 'microloan-monthly', 'guarantee-register', 'monitoring-log', 'guarantee-statistics', 'collection-log', 'loan-book']) {
       const out = path.join(dir, `${report}.xlsx`);
       const result = await runCli('export', report, '--out', out, '--data-dir', dir, '--json');
       expect(result.code, `${report}: ${result.stderr}`).toBe(0);
