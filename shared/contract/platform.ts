@@ -71,6 +71,8 @@ export const platformChannels = {
       /** The as-of business date (营业日期) all business events default to. */
       businessDate: isoDate,
       companyName: z.string(),
+      /** Printed at the top of schedules, notices and reports (address, telephone, licence). */
+      letterhead: z.string(),
       /** True until the first administrator is created. */
       setupRequired: z.boolean(),
       user: userView.nullable(),

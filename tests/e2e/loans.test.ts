@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -87,6 +89,27 @@ describe('a loan in the browser', () => {
     await page.locator('#repay_amount').fill('14416.67');
     await page.getByTestId('repay-submit').click();
     await expect.poll(() => page.locator('[data-testid=loan-schedule] .ant-table-row').first().textContent()).toContain('已还 2026-02-15');
+  });
+
+  it('prints the borrower’s schedule with the letterhead and the APR, to a PDF', async () => {
+    await call('settings.set', { key: 'company.name', value: '杭州某小额贷款有限公司' });
+    await call('settings.set', { key: 'company.letterhead', value: '杭州市西湖区文三路 1 号 · 0571-88880000' });
+    await page.reload();
+    await page.getByTestId('loan-print-schedule').waitFor();
+    const loan = await call('loan.get', { contractNo: CONTRACT });
+    await page.emulateMedia({ media: 'print' });
+    const printable = page.getByTestId('printable-loan-schedule');
+    expect(await printable.isVisible()).toBe(true);
+    expect(await page.getByTestId('loan-print-schedule').isVisible()).toBe(false);
+    expect(await printable.locator('tbody tr').count()).toBe(3 + (loan.installments as unknown[]).length);
+    const file = path.join(tempDataDir('print'), 'schedule.pdf');
+    fs.writeFileSync(file, await page.pdf({ format: 'A4', printBackground: true }));
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain(`${String(loan.apr)}%`);
+    expect(text).toContain('杭州某小额贷款有限公司');
+    expect(text).toContain('0571-88880000');
+    expect(text).toContain(CONTRACT);
+    await page.emulateMedia({ media: 'screen' });
   });
 
   it('months 2–7 paid on time, month 8 missed: DPD, penalty and the 关注 class in the detail and the register', async () => {

@@ -38,6 +38,7 @@ export function platformStatus(ctx: ServiceContext): ChannelOutput<'platform.sta
     databaseFile: ctx.app.databaseFile,
     businessDate: businessDate(ctx),
     companyName: setting(ctx, 'company.name'),
+    letterhead: setting(ctx, 'company.letterhead'),
     setupRequired: countUsers(ctx.db) === 0,
     user: userRow ? toUserView(userRow) : null,
     idleLockMinutes: setting(ctx, 'security.idleLockMinutes'),

@@ -226,6 +226,7 @@ export const en: Messages = {
   },
   loans: {
     exportExcel: 'Export to Excel',
+    print: { button: 'Print the schedule', title: 'Repayment schedule', contractNo: 'Contract no.', borrower: 'Borrower', annualRate: 'Contract rate', number: 'No.', dueDate: 'Due date', principal: 'Principal', interest: 'Interest', fees: 'Fees', total: 'Total due', closingBalance: 'Balance after' },
     onlyNonPerforming: 'Non-performing only (substandard, doubtful, loss)',
     onlyOverdue: 'Overdue only',
     exports: { aging: 'Overdue aging', classification: 'Classification and provision', schedules: 'Repayment schedules (status filter)', repayments: 'Repayment journal, this month', schedule: 'Export schedule', monitoringLog: 'Export monitoring log', collectionLog: 'Export this month’s collection log' },

@@ -225,6 +225,7 @@ export const zhCN = {
   },
   loans: {
     exportExcel: '导出 Excel',
+    print: { button: '打印还款计划', title: '借款人还款计划表', contractNo: '合同编号', borrower: '借款人', annualRate: '合同年利率', number: '期次', dueDate: '还款日', principal: '应还本金', interest: '应还利息', fees: '费用', total: '应还合计', closingBalance: '剩余本金' },
     onlyNonPerforming: '仅不良贷款（次级、可疑、损失）',
     onlyOverdue: '仅逾期贷款',
     exports: { aging: '逾期账龄表', classification: '五级分类与拨备表', schedules: '还款计划明细（按状态筛选）', repayments: '本月收款流水', schedule: '导出还款计划', monitoringLog: '导出保后检查记录', collectionLog: '导出本月催收记录' },

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, FileExcelOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Col, DatePicker, Descriptions, Form, Input, Modal, Result, Row, Select, Space, Spin, Statistic, Table, Tabs, Tag, Timeline } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -11,6 +11,7 @@ import { errorText } from '../../../app/errors';
 import { yuan } from '../../../app/format';
 import { useCan } from '../../../app/permissions';
 import { useExport } from '../../../app/useExport';
+import { PrintableLoanSchedule } from './PrintableLoanSchedule';
 import { CLASS_COLORS, INSTALLMENT_COLORS, STATUS_COLORS } from './labels';
 import { useLoan, useLoanAction } from './queries';
 import { SecurityTab } from './SecurityTab';
@@ -165,7 +166,9 @@ export function LoanDetailPage() {
   ];
 
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+    <>
+    <PrintableLoanSchedule loan={l} />
+    <Space direction="vertical" size={16} style={{ width: '100%' }} className="lb-no-print">
       <Card
         title={
           <Space>
@@ -178,6 +181,11 @@ export function LoanDetailPage() {
         }
         extra={
           <Space>
+            {l.installments.length > 0 && (
+              <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="loan-print-schedule">
+                {t('loans.print.button')}
+              </Button>
+            )}
             {l.installments.length > 0 && (
               <Button icon={<FileExcelOutlined />} loading={exporter.busy !== null} onClick={() => void exporter.run('export.lending', { report: 'schedules', contractNo: l.contractNo })} data-testid="loan-export-schedule">
                 {t('loans.exports.schedule')}
@@ -287,5 +295,6 @@ export function LoanDetailPage() {
       <RepayModal loan={l} open={repaying} onClose={() => setRepaying(false)} />
       <PayoffModal loan={l} open={quoting} onClose={() => setQuoting(false)} />
     </Space>
+    </>
   );
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { PrintTable } from '../../../app/PrintTable';
 import type { TermsInput } from '../../../../shared/schedule/terms';
 import type { WireSchedule } from '../../../../shared/schedule/wire';
 import { yuan } from '../../../app/format';
@@ -49,40 +50,27 @@ export function PrintableSchedule({ schedule, terms }: { schedule: WireSchedule;
           </tr>
         </tbody>
       </table>
-      <table className="lb-print-table">
-        <thead>
-          <tr>
-            {(['number', 'dueDate', 'days', 'openingBalance', 'principal', 'interest', 'fees', 'total', 'closingBalance'] as const).map((key) => (
-              <th key={key}>{t(`schedule.${key}`)}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {schedule.installments.map((i) => (
-            <tr key={i.number}>
-              <td>{i.number}</td>
-              <td>{i.dueDate}</td>
-              <td>{i.days}</td>
-              <td>{yuan(i.openingBalance)}</td>
-              <td>{yuan(i.principal)}</td>
-              <td>{yuan(i.interest)}</td>
-              <td>{yuan(i.fees)}</td>
-              <td>{yuan(i.total)}</td>
-              <td>{yuan(i.closingBalance)}</td>
+      <PrintTable
+        columns={(['number', 'dueDate', 'days', 'openingBalance', 'principal', 'interest', 'fees', 'total', 'closingBalance'] as const).map((key) => ({
+          key,
+          header: t(`schedule.${key}`),
+          value: (i: WireSchedule['installments'][number]) => (key === 'number' || key === 'dueDate' || key === 'days' ? i[key] : yuan(i[key])),
+        }))}
+        rows={schedule.installments}
+        rowKey={(i) => i.number}
+        footer={
+          <tfoot>
+            <tr>
+              <td colSpan={4}>{t('schedule.totals')}</td>
+              <td>{yuan(schedule.totals.principal)}</td>
+              <td>{yuan(schedule.totals.interest)}</td>
+              <td>{yuan(schedule.totals.fees)}</td>
+              <td>{yuan(schedule.totals.total)}</td>
+              <td />
             </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <td colSpan={4}>{t('schedule.totals')}</td>
-            <td>{yuan(schedule.totals.principal)}</td>
-            <td>{yuan(schedule.totals.interest)}</td>
-            <td>{yuan(schedule.totals.fees)}</td>
-            <td>{yuan(schedule.totals.total)}</td>
-            <td />
-          </tr>
-        </tfoot>
-      </table>
+          </tfoot>
+        }
+      />
     </section>
   );
 }
