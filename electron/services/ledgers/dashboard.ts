@@ -7,9 +7,8 @@
  */
 import { lendingByMonth, loanHeadline, loansBy, loanTerms } from '../../../db/repositories/ledgers/dashboard-sources';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
-import { AppError } from '../../../shared/contract/errors';
 import { fractionString } from '../../../shared/money/rounding';
-import { fenToYuan, parseYuan } from '../../../shared/money/yuan';
+import { fenToYuan } from '../../../shared/money/yuan';
 import { can } from '../../../shared/platform/permissions';
 import { loanClasses, type LoanClass } from '../../../shared/lending/classification';
 import { actorOf, type ServiceContext } from '../context';
@@ -19,11 +18,10 @@ import { limitationDue } from '../collections/limitation';
 import { listBanks } from '../guarantees/contracts';
 import { guaranteeAlerts, monitoringDue } from '../guarantees/monitoring';
 import { computeRatios } from '../guarantees/ratios';
-import { businessDate } from '../platform/status';
 import { requiredProvision } from './provision';
+import { asOfBusinessDate, fen } from './report-spec';
 
 const y = fenToYuan;
-const fen = (yuan: string | null) => (yuan === null ? 0 : (parseYuan(yuan) ?? 0));
 
 /** Months between two ISO dates, as a calendar reads them (2026-01-15 → 2026-07-15 is 6). */
 function monthsBetween(from: string, to: string): number {
@@ -109,11 +107,7 @@ function collectionFigures(ctx: ServiceContext, asOf: string) {
 }
 
 export function dashboard(ctx: ServiceContext, input: ChannelParsedInput<'report.dashboard'>): ChannelOutput<'report.dashboard'> {
-  const today = businessDate(ctx);
-  const asOf = input.asOf ?? today;
-  if (asOf !== today) {
-    throw new AppError('validation', `asOf: the book stands as of the business date ${today}`, { field: 'asOf', reason: 'asOfNotBusinessDate', params: { businessDate: today } });
-  }
+  const asOf = asOfBusinessDate(ctx, input.asOf);
   const lending = lendingFigures(ctx, asOf);
   const guarantees = guaranteeFigures(ctx, asOf);
   return {

@@ -4,13 +4,12 @@
  * recovery and losses of the period; the reserves and the ratios with their formulas at its end.
  */
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
-import { AppError } from '../../../shared/contract/errors';
 import { guaranteeStatistics, type StatLine } from '../../../shared/guarantees/statistics';
 import { divRound } from '../../../shared/money/rounding';
-import { fenToYuan, parseYuan } from '../../../shared/money/yuan';
+import { fenToYuan } from '../../../shared/money/yuan';
 import type { ServiceContext } from '../context';
 import { computeRatios, ratioContracts } from '../guarantees/ratios';
-import { businessDate } from '../platform/status';
+import { fen, periodOf } from './report-spec';
 
 /** Fen as 万元 with two decimals, rounded half-up (the report's unit). */
 export function wanYuan(fen: number): string {
@@ -20,14 +19,10 @@ export function wanYuan(fen: number): string {
 const lineView = (l: StatLine) => ({ clients: l.clients, contracts: l.contracts, amountWan: wanYuan(l.amount) });
 
 export function guaranteeStatisticsReport(ctx: ServiceContext, input: ChannelParsedInput<'report.guaranteeStatistics'>): ChannelOutput<'report.guaranteeStatistics'> {
-  const today = businessDate(ctx);
-  const to = input.to ?? today;
-  const from = input.from ?? `${to.slice(0, 4)}-01-01`;
-  if (from > to) throw new AppError('validation', `to: ${to} is before from ${from}`, { field: 'to', reason: 'dateOrder' });
-  if (to > today) throw new AppError('validation', `to: ${to} is after the business date ${today}`, { field: 'to', reason: 'afterBusinessDate', params: { businessDate: today } });
+  // The year to date unless a period is asked for.
+  const { from, to } = periodOf(ctx, input, (end) => `${end.slice(0, 4)}-01-01`);
   const s = guaranteeStatistics(ratioContracts(ctx), from, to);
   const ratios = computeRatios(ctx, { asOf: to });
-  const fen = (yuan: string) => parseYuan(yuan) ?? 0;
   return {
     from,
     to,

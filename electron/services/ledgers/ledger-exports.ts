@@ -11,7 +11,8 @@ import { setting } from '../platform/settings';
 import type { NumberedVoucher } from './journal';
 import { asJob } from '../platform/jobs';
 import { asDownload, writeReport, type ReportColumn, type ReportMeta, type WriteControl } from './report-workbook';
-import { accountNames, checkPeriod, computeTrialBalance, voucherSummary, vouchersIn } from './trial-balance';
+import { accountNames, computeTrialBalance, voucherSummary, vouchersIn } from './trial-balance';
+import { checkPeriod } from './report-spec';
 
 type Period = { from: string; to: string };
 

@@ -3,15 +3,14 @@
  * columns, identity numbers masked for users without the personal-data permission.
  */
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
-import { AppError } from '../../../shared/contract/errors';
 import { loanRegisterLabels, scheduleReportLabels, type ReportLanguage } from '../../../shared/i18n/reports';
 import type { LoanSummary } from '../../../shared/lending/loan';
-import { parseYuan } from '../../../shared/money/yuan';
 import { actorOf, instant, type ServiceContext } from '../context';
 import { listLoans } from '../lending/loans';
 import { setting } from '../platform/settings';
 import { businessDate } from '../platform/status';
 import { asJob } from '../platform/jobs';
+import { asOfBusinessDate, fen } from './report-spec';
 import { allPages, asDownload, writeReport, type ReportColumn, type WriteControl } from './report-workbook';
 import { findBorrowerRow } from '../../../db/repositories/lending/borrowers';
 import { maskIdNumber } from '../../../shared/identity/masking';
@@ -19,7 +18,6 @@ import { can } from '../../../shared/platform/permissions';
 
 type Filters = Omit<ChannelParsedInput<'loan.list'>, 'page' | 'pageSize'>;
 
-const fen = (yuan: string) => parseYuan(yuan) ?? 0;
 
 function columns(ctx: ServiceContext, language: ReportLanguage): Array<ReportColumn<LoanSummary>> {
   const l = loanRegisterLabels[language];
@@ -63,10 +61,7 @@ function columns(ctx: ServiceContext, language: ReportLanguage): Array<ReportCol
 }
 
 export async function writeLoanRegister(ctx: ServiceContext, filters: Filters, language: ReportLanguage, file: string, asOf?: string, control: WriteControl = {}) {
-  const today = businessDate(ctx);
-  if (asOf && asOf !== today) {
-    throw new AppError('validation', `asOf: the register stands as of the business date ${today}; other dates need the ledger snapshots`, { field: 'asOf', reason: 'asOfNotBusinessDate', params: { businessDate: today } });
-  }
+  const today = asOfBusinessDate(ctx, asOf);
   const l = loanRegisterLabels[language];
   const filterLabels = l.filters as Record<string, string>;
   const chosen = Object.entries(filters)

@@ -1,14 +1,12 @@
 /** The management reports as Excel through the report workbook: the monthly business report and the guarantee statistics. */
 import type { ChannelParsedInput } from '../../../shared/contract';
 import { ledgerLabels, managementReportLabels, type ReportLanguage } from '../../../shared/i18n/reports';
-import { parseYuan } from '../../../shared/money/yuan';
 import type { ServiceContext } from '../context';
 import { guaranteeStatisticsReport } from './guarantee-statistics';
 import { microloanMonthly } from './monthly-report';
-import { template, type ReportSpec } from './report-spec';
+import { fen, template, type ReportSpec } from './report-spec';
 import { column } from './report-workbook';
 
-const fen = (yuan: string) => parseYuan(yuan) ?? 0;
 const pct = (fraction: string | null) => (fraction === null ? '—' : `${(Number(fraction) * 100).toFixed(2)}%`);
 
 type MonthlyRow = ReturnType<typeof microloanMonthly>['byProduct'][number];

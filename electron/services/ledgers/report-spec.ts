@@ -37,19 +37,26 @@ export async function writeSpec<Row>(ctx: ServiceContext, spec: ReportSpec<Row>,
   return writeReport(file, { company: setting(ctx, 'company.name'), title: spec.title, asOf: spec.asOf, filters: spec.filters, by: actorOf(ctx).userName, at: instant(ctx), language, notes }, spec.columns, withNotes, control);
 }
 
-export function periodOf(ctx: ServiceContext, input: { from?: string; to?: string }): { from: string; to: string } {
+/** A period may not end before it starts, nor after the business date: the book does not exist beyond it yet. */
+export function checkPeriod(ctx: ServiceContext, period: { from: string; to: string }): void {
+  if (period.from > period.to) throw new AppError('validation', `to: ${period.to} is before from ${period.from}`, { field: 'to', reason: 'dateOrder' });
   const today = businessDate(ctx);
-  const to = input.to ?? today;
-  const from = input.from ?? `${to.slice(0, 7)}-01`;
-  if (from > to) throw new AppError('validation', `to: ${to} is before from ${from}`, { field: 'to', reason: 'dateOrder' });
-  if (to > today) throw new AppError('validation', `to: ${to} is after the business date ${today}`, { field: 'to', reason: 'afterBusinessDate', params: { businessDate: today } });
-  return { from, to };
+  if (period.to > today) throw new AppError('validation', `to: ${period.to} is after the business date ${today}`, { field: 'to', reason: 'afterBusinessDate', params: { businessDate: today } });
 }
 
+/** The period asked for, ending by default on the business date and starting by default on the first of its month. */
+export function periodOf(ctx: ServiceContext, input: { from?: string | undefined; to?: string | undefined }, defaultFrom = (to: string) => `${to.slice(0, 7)}-01`): { from: string; to: string } {
+  const to = input.to ?? businessDate(ctx);
+  const period = { from: input.from ?? defaultFrom(to), to };
+  checkPeriod(ctx, period);
+  return period;
+}
+
+/** Reports over the register snapshot stand only as of the business date. */
 export function asOfBusinessDate(ctx: ServiceContext, asOf: string | undefined): string {
   const today = businessDate(ctx);
   if (asOf && asOf !== today) {
-    throw new AppError('validation', `asOf: this report stands as of the business date ${today}`, { field: 'asOf', reason: 'asOfNotBusinessDate', params: { businessDate: today } });
+    throw new AppError('validation', `asOf: the book stands as of the business date ${today}`, { field: 'asOf', reason: 'asOfNotBusinessDate', params: { businessDate: today } });
   }
   return today;
 }

@@ -4,7 +4,6 @@
  */
 import { subLedgerFigures } from '../../../db/repositories/ledgers/journal-sources';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
-import { AppError } from '../../../shared/contract/errors';
 import { ledgerLabels, type ReportLanguage } from '../../../shared/i18n/reports';
 import { TrialBalanceBuilder, type TrialBalanceRow } from '../../../shared/ledgers/journal';
 import { fenToYuan } from '../../../shared/money/yuan';
@@ -13,15 +12,9 @@ import { setting } from '../platform/settings';
 import { businessDate } from '../platform/status';
 import { journal, voucherMapping, type NumberedVoucher } from './journal';
 import { requiredProvision } from './provision';
+import { checkPeriod } from './report-spec';
 
 const y = fenToYuan;
-
-/** A period must end by the business date: the book does not exist beyond it yet. */
-export function checkPeriod(ctx: ServiceContext, period: { from: string; to: string }): void {
-  if (period.from > period.to) throw new AppError('validation', `to: ${period.to} is before from ${period.from}`, { field: 'to', reason: 'dateOrder' });
-  const today = businessDate(ctx);
-  if (period.to > today) throw new AppError('validation', `to: ${period.to} is after the business date ${today}`, { field: 'to', reason: 'afterBusinessDate', params: { businessDate: today } });
-}
 
 export function accountNames(ctx: ServiceContext): Map<string, string> {
   return new Map(setting(ctx, 'ledger.chartOfAccounts').map((a) => [a.code, a.name]));
