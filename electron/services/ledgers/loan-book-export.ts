@@ -12,7 +12,7 @@ import { can } from '../../../shared/platform/permissions';
 import { actorOf, instant, type ServiceContext } from '../context';
 import { asJob, type JobControl } from '../platform/jobs';
 import { businessDate } from '../platform/status';
-import { asDownload, ExportCancelled } from './report-workbook';
+import { asDownload, pacer } from './report-workbook';
 import { XlsxStreamWriter, XlsxStyle, type XlsxCell } from './xlsx-stream';
 
 type Values = Record<string, string | number | null | undefined>;
@@ -43,14 +43,8 @@ export async function writeLoanBook(ctx: ServiceContext, file: string, language:
   const zh = language === 'zh-CN';
   const partial = `${file}.partial`;
   const xlsx = new XlsxStreamWriter(partial, { cellReferences: true });
+  const step = pacer(xlsx, control);
   let rows = 0;
-  const step = async () => {
-    if (++rows % 5_000 !== 0) return;
-    if (control.signal?.aborted) throw new ExportCancelled();
-    control.onProgress?.(rows);
-    await xlsx.drain();
-    await new Promise((resolve) => setImmediate(resolve));
-  };
   try {
     const [borrowerSheet] = importSheets.borrowers;
     const [loanSheet, paymentSheet] = importSheets.loans;
@@ -59,7 +53,7 @@ export async function writeLoanBook(ctx: ServiceContext, file: string, language:
       const chunk = borrowerChunk(ctx.db, after, CHUNK);
       for (const b of chunk) {
         addBorrower({ kind: b.kind, name: b.name, idType: b.idType, idNumber: b.idNumber, phone: b.phone, address: b.address, industry: b.industry, note: b.note });
-        await step();
+        rows = await step();
       }
       if (chunk.length < CHUNK) break;
       after = chunk.at(-1)!.id;
@@ -86,7 +80,7 @@ export async function writeLoanBook(ctx: ServiceContext, file: string, language:
           earlySettlementDate: l.settledOn,
           writeOffReason: writeOff ? (writeOff.reason ?? '核销') : null,
         });
-        await step();
+        rows = await step();
       }
       if (chunk.length < CHUNK) break;
       after = chunk.at(-1)!.id;
@@ -100,7 +94,7 @@ export async function writeLoanBook(ctx: ServiceContext, file: string, language:
         const next = payments[index + 1];
         if (settlements.get(p.loanId) === p.date && p.kind === 'repayment' && (!next || next.loanId !== p.loanId)) continue;
         addPayment({ contractNo: p.contractNo, date: p.date, amount: fenToYuan(p.amount), channel: p.channel, reference: p.reference, kind: p.kind });
-        await step();
+        rows = await step();
       }
     }
     xlsx.endSheet();

@@ -67,6 +67,24 @@ export class ExportCancelled extends AppError {
   }
 }
 
+/**
+ * Counts a long export's rows and, every YIELD_EVERY of them, stops it if cancelled, reports progress, lets the
+ * disk catch up and the event loop turn. Returns the rows counted so far.
+ */
+export function pacer(xlsx: XlsxStreamWriter, control: WriteControl): () => Promise<number> {
+  let rows = 0;
+  return async () => {
+    rows++;
+    if (rows % YIELD_EVERY === 0) {
+      if (control.signal?.aborted) throw new ExportCancelled();
+      control.onProgress?.(rows);
+      await xlsx.drain();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return rows;
+  };
+}
+
 export async function writeReport<Row>(file: string, meta: ReportMeta, columns: ReadonlyArray<ReportColumn<Row>>, rows: Iterable<Row>, control: WriteControl = {}): Promise<{ rows: number; totals: number[] }> {
   const labels = reportFrameLabels[meta.language];
   const partial = `${file}.partial`;
@@ -87,6 +105,7 @@ export async function writeReport<Row>(file: string, meta: ReportMeta, columns: 
     xlsx.startSheet(meta.title, { widths: columns.map((c) => c.width), frozenHeader: true });
     xlsx.addRow(columns.map((c) => ({ value: c.header, style: XlsxStyle.header })));
     const totals = columns.map(() => 0);
+    const step = pacer(xlsx, control);
     let count = 0;
     for (const row of rows) {
       const cells: XlsxCell[] = [];
@@ -96,13 +115,7 @@ export async function writeReport<Row>(file: string, meta: ReportMeta, columns: 
         if (c.total) totals[k]! += c.total(row);
       }
       xlsx.addRow(cells);
-      count++;
-      if (count % YIELD_EVERY === 0) {
-        if (control.signal?.aborted) throw new ExportCancelled();
-        control.onProgress?.(count);
-        await xlsx.drain();
-        await new Promise((resolve) => setImmediate(resolve));
-      }
+      count = await step();
     }
     if (control.signal?.aborted) throw new ExportCancelled();
     const last = count + 1;

@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import type { ChannelOutput, ChannelParsedInput } from '../../../../shared/contract';
 import { importSheets, type ImportColumn } from '../../../../shared/import/kinds';
-import { columnLetter } from './workbook-reader';
+import { columnName } from '../xlsx-stream';
 
 const TYPE_NOTES = {
   'zh-CN': { text: '文本', identity: '证件号码（18 位，末位校验）', date: '日期，如 2026-01-15（也可 2026/1/15、2026年1月15日或 Excel 日期）', amount: '金额（元），可带千分位、“元”或 ¥', percent: '百分比，如 12 或 12%', integer: '整数', choice: '可选：' },
@@ -35,7 +35,7 @@ export async function importTemplate(_ctx: unknown, input: ChannelParsedInput<'i
       if (c.type === 'text' || c.type === 'identity' || c.type === 'date') ws.getColumn(k + 1).numFmt = '@';
       if (typeof c.type === 'object') {
         const labels = Object.values(c.type.choice).map((l) => l[0]);
-        for (let r = 2; r <= 1000; r++) ws.getCell(`${columnLetter(k + 1)}${r}`).dataValidation = { type: 'list', allowBlank: !c.required, formulae: [`"${labels.join(',')}"`] };
+        for (let r = 2; r <= 1000; r++) ws.getCell(`${columnName(k)}${r}`).dataValidation = { type: 'list', allowBlank: !c.required, formulae: [`"${labels.join(',')}"`] };
       }
     });
   }

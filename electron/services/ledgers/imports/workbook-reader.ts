@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import { cleanText, type RawCell } from '../../../../shared/import/cells';
 import type { ImportColumn, ImportSheet } from '../../../../shared/import/kinds';
+import { columnName } from '../xlsx-stream';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 export const MAX_ROWS = 200_000;
@@ -41,15 +42,6 @@ export interface ReadSheet {
   rows: ReadRow[];
 }
 
-export function columnLetter(index: number): string {
-  let n = index;
-  let letters = '';
-  while (n > 0) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
 
 /** A header as compared: full-width folded, no spaces, no unit in brackets, lower case. */
 function headerKey(text: string): string {
@@ -144,7 +136,7 @@ export function readSheet(workbook: ExcelJS.Workbook, spec: ImportSheet, first: 
   ws.getRow(header.row).eachCell((cell, col) => {
     const text = cleanText(String(rawOf(cell).value ?? ''));
     if (!text) return;
-    const letter = columnLetter(col);
+    const letter = columnName(col - 1);
     // The reasons column of an annotated copy, uploaded again once fixed.
     if (ERROR_HEADERS.has(headerKey(text))) {
       ignored.add(col);
@@ -177,7 +169,7 @@ export function readSheet(workbook: ExcelJS.Workbook, spec: ImportSheet, first: 
       if (!field && ignored.has(col)) return;
       if (!field) {
         // Data under no header: a value the import would silently drop.
-        issues.push(issue(ws.name, 'valueWithoutHeader', `${columnLetter(col)}${r}: a value in a column without a header`, { row: r, column: columnLetter(col), value: String(raw.value).slice(0, 50) }));
+        issues.push(issue(ws.name, 'valueWithoutHeader', `${columnName(col - 1)}${r}: a value in a column without a header`, { row: r, column: columnName(col - 1), value: String(raw.value).slice(0, 50) }));
         return;
       }
       cells.set(field, raw);
