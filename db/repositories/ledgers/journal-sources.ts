@@ -29,7 +29,11 @@ export function interestDueByDay(db: AppDatabase, to: string): Array<{ date: str
 export interface ReceiptRow {
   paymentId: number;
   contractNo: string;
+  borrowerName: string;
   date: string;
+  kind: 'repayment' | 'recovery';
+  channel: string;
+  reference: string | null;
   amount: number;
   principal: number;
   interest: number;
@@ -38,18 +42,25 @@ export interface ReceiptRow {
   costs: number;
 }
 
-/** Posted repayments with their split by component (the replay's allocations). */
-export function repaymentsUpTo(db: AppDatabase, to: string): ReceiptRow[] {
-  return db.all(sql`SELECT p.id AS paymentId, l.contract_no AS contractNo, p.value_date AS date, p.amount AS amount,
+/**
+ * Posted receipts with their split by component (the replay's allocations), in value-date order: up to `to`,
+ * from `from` when given, of one kind or one contract when asked. A recovery after write-off has no split.
+ */
+export function receiptsWithSplit(db: AppDatabase, options: { to: string; from?: string; kind?: 'repayment' | 'recovery'; contractNo?: string }): ReceiptRow[] {
+  return db.all(sql`SELECT p.id AS paymentId, l.contract_no AS contractNo, b.name AS borrowerName, p.value_date AS date, p.kind AS kind,
+      p.channel AS channel, p.reference AS reference, p.amount AS amount,
       COALESCE(SUM(CASE WHEN a.component = 'principal' THEN a.amount END), 0) AS principal,
       COALESCE(SUM(CASE WHEN a.component = 'interest' THEN a.amount END), 0) AS interest,
       COALESCE(SUM(CASE WHEN a.component = 'penalty' THEN a.amount END), 0) AS penalty,
       COALESCE(SUM(CASE WHEN a.component = 'fees' THEN a.amount END), 0) AS fees,
       COALESCE(SUM(CASE WHEN a.component = 'costs' THEN a.amount END), 0) AS costs
-    FROM payments p JOIN loans l ON l.id = p.loan_id
+    FROM payments p JOIN loans l ON l.id = p.loan_id JOIN borrowers b ON b.id = l.borrower_id
     LEFT JOIN payment_allocations a ON a.payment_id = p.id
-    WHERE p.status = 'posted' AND p.kind = 'repayment' AND p.value_date <= ${to}
-    GROUP BY p.id, l.contract_no, p.value_date, p.amount ORDER BY p.value_date, p.id`);
+    WHERE p.status = 'posted' AND p.value_date <= ${options.to}
+      ${options.from ? sql`AND p.value_date >= ${options.from}` : sql``}
+      ${options.kind ? sql`AND p.kind = ${options.kind}` : sql``}
+      ${options.contractNo ? sql`AND l.contract_no = ${options.contractNo}` : sql``}
+    GROUP BY p.id, l.contract_no, b.name, p.value_date, p.kind, p.channel, p.reference, p.amount ORDER BY p.value_date, p.id`);
 }
 
 /** Receipts on written-off loans (核销后收回). */

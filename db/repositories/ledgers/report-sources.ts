@@ -40,35 +40,6 @@ export function scheduleRows(db: AppDatabase, loanIds: readonly number[]): Sched
     WHERE l.id IN (${sql.join(loanIds.map((id) => sql`${id}`), sql`, `)}) ORDER BY l.contract_no, i.number`);
 }
 
-export interface RepaymentReportRow {
-  date: string;
-  contractNo: string;
-  borrowerName: string;
-  kind: 'repayment' | 'recovery';
-  channel: string;
-  reference: string | null;
-  amount: number;
-  principal: number;
-  interest: number;
-  penalty: number;
-  fees: number;
-  costs: number;
-}
-
-/** Posted receipts in a period with their split (a recovery after write-off is not split). */
-export function repaymentRows(db: AppDatabase, from: string, to: string, contractNo?: string): RepaymentReportRow[] {
-  return db.all(sql`SELECT p.value_date AS date, l.contract_no AS contractNo, b.name AS borrowerName, p.kind AS kind, p.channel AS channel, p.reference AS reference, p.amount AS amount,
-      COALESCE(SUM(CASE WHEN a.component = 'principal' THEN a.amount END), 0) AS principal,
-      COALESCE(SUM(CASE WHEN a.component = 'interest' THEN a.amount END), 0) AS interest,
-      COALESCE(SUM(CASE WHEN a.component = 'penalty' THEN a.amount END), 0) AS penalty,
-      COALESCE(SUM(CASE WHEN a.component = 'fees' THEN a.amount END), 0) AS fees,
-      COALESCE(SUM(CASE WHEN a.component = 'costs' THEN a.amount END), 0) AS costs
-    FROM payments p JOIN loans l ON l.id = p.loan_id JOIN borrowers b ON b.id = l.borrower_id
-    LEFT JOIN payment_allocations a ON a.payment_id = p.id
-    WHERE p.status = 'posted' AND p.value_date >= ${from} AND p.value_date <= ${to} ${contractNo ? sql`AND l.contract_no = ${contractNo}` : sql``}
-    GROUP BY p.id, p.value_date, l.contract_no, b.name, p.kind, p.channel, p.reference, p.amount ORDER BY p.value_date, p.id`);
-}
-
 export interface LoanPositionRow {
   contractNo: string;
   borrowerName: string;

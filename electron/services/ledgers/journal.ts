@@ -13,7 +13,7 @@ import {
   legalCostsUpTo,
   loanRecoveriesUpTo,
   provisionRunsUpTo,
-  repaymentsUpTo,
+  receiptsWithSplit,
   writeOffsUpTo,
 } from '../../../db/repositories/ledgers/journal-sources';
 import { compensationReserve, feeCharges, feeEarnedBy, type RatioContract } from '../../../shared/guarantees/ratios';
@@ -81,7 +81,7 @@ function monthEndsBetween(from: string, to: string): string[] {
 
 function lendingSources(ctx: ServiceContext, to: string): Source[] {
   const disbursements = fromRows(disbursementsUpTo(ctx.db, to), (r) => single('disbursement', r.date, r.contractNo, (b) => b.post('disbursement', r.principal)));
-  const repayments = fromRows(repaymentsUpTo(ctx.db, to), (r) => single('repayment', r.date, r.contractNo, (b) => {
+  const repayments = fromRows(receiptsWithSplit(ctx.db, { to, kind: 'repayment' }), (r) => single('repayment', r.date, r.contractNo, (b) => {
       const penalty = vatSplit(r.penalty);
       const fees = vatSplit(r.fees);
       const unapplied = r.amount - r.principal - r.interest - r.penalty - r.fees - r.costs;

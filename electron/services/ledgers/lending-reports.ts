@@ -1,5 +1,6 @@
 /** Loan reports: repayment schedules, the repayment journal, overdue aging, classification and provision. */
-import { loanChunk, loanPositions, repaymentRows, scheduleRows, type LoanPositionRow } from '../../../db/repositories/ledgers/report-sources';
+import { receiptsWithSplit, type ReceiptRow } from '../../../db/repositories/ledgers/journal-sources';
+import { loanChunk, loanPositions, scheduleRows, type LoanPositionRow } from '../../../db/repositories/ledgers/report-sources';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
 import { AppError } from '../../../shared/contract/errors';
 import { ledgerLabels, loanRegisterLabels, reportLabels, type ReportLanguage } from '../../../shared/i18n/reports';
@@ -53,7 +54,7 @@ function schedulesSpec(ctx: ServiceContext, input: Extract<LendingInput, { repor
   };
 }
 
-function repaymentsSpec(ctx: ServiceContext, input: Extract<LendingInput, { report: 'repayments' }>, language: ReportLanguage): ReportSpec<ReturnType<typeof repaymentRows>[number]> {
+function repaymentsSpec(ctx: ServiceContext, input: Extract<LendingInput, { report: 'repayments' }>, language: ReportLanguage): ReportSpec<ReceiptRow> {
   const l = reportLabels[language].repayments;
   const period = periodOf(ctx, input);
   const [date, contract, borrower, kind, channel, reference, amount, principal, interest, penalty, fees, costs, unapplied] = l.columns;
@@ -77,7 +78,7 @@ function repaymentsSpec(ctx: ServiceContext, input: Extract<LendingInput, { repo
       // A recovery after write-off is not split: it is all "amount".
       column.money(unapplied!, (r) => (r.kind === 'recovery' ? 0 : r.amount - r.principal - r.interest - r.penalty - r.fees - r.costs)),
     ],
-    rows: repaymentRows(ctx.db, period.from, period.to, input.contractNo),
+    rows: receiptsWithSplit(ctx.db, { from: period.from, to: period.to, ...(input.contractNo ? { contractNo: input.contractNo } : {}) }),
     notes: () => [[l.note, '']],
   };
 }
