@@ -5,6 +5,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { AppDatabase } from '../../open';
+import { interestDueByDay } from './journal-sources';
 
 export type BookGroup = 'product' | 'borrowerKind';
 
@@ -54,13 +55,11 @@ export function writtenOffBy(db: AppDatabase, group: BookGroup, from: string, to
 
 /** Interest falling due in the period (current schedules; none after a write-off) and interest received in it. */
 export function interestIn(db: AppDatabase, from: string, to: string): { due: number; received: number } {
-  const due = db.get<{ total: number | null }>(sql`SELECT SUM(i.interest) AS total FROM installments i
-    JOIN loans l ON l.id = i.loan_id AND i.schedule_version = l.schedule_version
-    LEFT JOIN loan_events w ON w.loan_id = l.id AND w.event = 'written-off'
-    WHERE i.due_date >= ${from} AND i.due_date <= ${to} AND (w.business_date IS NULL OR i.due_date <= w.business_date)`);
+  // The same interest the vouchers accrue day by day.
+  const due = interestDueByDay(db, to).reduce((sum, day) => (day.date >= from ? sum + Number(day.interest) : sum), 0);
   const received = db.get<{ total: number | null }>(sql`SELECT SUM(a.amount) AS total FROM payment_allocations a JOIN payments p ON p.id = a.payment_id
     WHERE a.component = 'interest' AND p.status = 'posted' AND p.kind = 'repayment' AND p.value_date >= ${from} AND p.value_date <= ${to}`);
-  return { due: Number(due?.total ?? 0), received: Number(received?.total ?? 0) };
+  return { due, received: Number(received?.total ?? 0) };
 }
 
 /** The borrowers with the largest balances on the book (a group of loans to one borrower counts once). */

@@ -16,6 +16,7 @@ import {
   receiptsWithSplit,
   writeOffsUpTo,
 } from '../../../db/repositories/ledgers/journal-sources';
+import { addMonths, formatIsoDate, parseIsoDate } from '../../../shared/dates/calendar';
 import { compensationReserve, feeCharges, feeEarnedBy, type RatioContract } from '../../../shared/guarantees/ratios';
 import { VoucherBuilder, vatSplit, voucherOrder, type Voucher, type VoucherKind, type VoucherMapping } from '../../../shared/ledgers/journal';
 import { mulDivRound } from '../../../shared/money/rounding';
@@ -62,20 +63,15 @@ function single(kind: VoucherKind, date: string, reference: string, lines: Pendi
   return { date, kind, reference, items: 1, lines };
 }
 
-function lastDayOfMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-}
-
+/** The last day of each month from `from`'s month on, up to `to`. */
 function monthEndsBetween(from: string, to: string): string[] {
+  const first = parseIsoDate(`${from.slice(0, 7)}-01`)!;
   const ends: string[] = [];
-  let [y, m] = from.slice(0, 7).split('-').map(Number) as [number, number];
-  for (;;) {
-    const end = lastDayOfMonth(`${y}-${String(m).padStart(2, '0')}`);
+  for (let k = 1; ; k++) {
+    // The day before the first of the next month.
+    const end = formatIsoDate(addMonths(first, k) - 1);
     if (end > to) return ends;
     ends.push(end);
-    m += 1;
-    if (m === 13) [y, m] = [y + 1, 1];
   }
 }
 
