@@ -1,4 +1,4 @@
-import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**
  * The loan-loss provision the book required at each daily close (贷款损失准备), so the provision
@@ -12,3 +12,23 @@ export const provisionRuns = sqliteTable('provision_runs', {
   at: text('at').notNull(),
   by: text('by').notNull(),
 });
+
+/**
+ * Where each loan stood at each month end (月末快照), for the vintage and roll-rate tables: the register
+ * keeps only today. Written by the daily close as it passes a month end, and by the book loader for the
+ * history it loads. A loan has a row for every month end it is on the book, then one for the month
+ * it left (bucket `settled` or `written-off`, with the balance it left with), then none.
+ */
+export const loanMonthEnds = sqliteTable(
+  'loan_month_ends',
+  {
+    /** YYYY-MM */
+    month: text('month').notNull(),
+    loanId: integer('loan_id').notNull(),
+    /** The aging bucket (current, M1 …) or how the loan left the book. */
+    bucket: text('bucket').notNull(),
+    dpd: integer('dpd').notNull(),
+    outstandingPrincipal: integer('outstanding_principal').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.loanId] }), index('loan_month_ends_loan_idx').on(t.loanId, t.month)],
+);

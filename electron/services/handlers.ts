@@ -9,6 +9,7 @@ import { exportLedger } from './ledgers/ledger-exports';
 import { dashboard } from './ledgers/dashboard';
 import { guaranteeStatisticsReport } from './ledgers/guarantee-statistics';
 import { microloanMonthly } from './ledgers/monthly-report';
+import { rollRateTable, vintageTable } from './ledgers/vintage';
 import { exportLoanBook } from './ledgers/loan-book-export';
 import { cancelJob, jobProgress } from './platform/jobs';
 import { commitImport, previewImport } from './ledgers/imports/pipeline';
@@ -143,6 +144,8 @@ export const handlers: HandlerMap = {
   'report.dashboard': dashboard,
   'report.guaranteeStatistics': guaranteeStatisticsReport,
   'report.microloanMonthly': microloanMonthly,
+  'report.vintage': vintageTable,
+  'report.rollRate': rollRateTable,
   'export.loanBook': exportLoanBook,
   'job.progress': jobProgress,
   'job.cancel': cancelJob,

@@ -59,12 +59,61 @@ const contractNo = z.string().trim().min(1).max(40);
 /** A period for the journal-style reports; the service defaults it to the month to date. */
 const optionalPeriod = { from: isoDate.optional(), to: isoDate.optional() };
 
+const monthField = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM');
+
+const vintageFields = {
+  asOf: isoDate.optional(),
+  /** How many disbursement months (cohorts), the last complete month's included. */
+  months: z.number().int().min(1).max(60).default(12),
+  /** The "bad" threshold: balances more than this many days past due (0: any overdue, 30: M2+, 90: M4+). */
+  dpdOver: z.union([z.literal(0), z.literal(30), z.literal(60), z.literal(90)]).default(30),
+};
+export const vintageInput = z.strictObject(vintageFields).prefault({});
+
+export const vintageView = z.object({
+  lastMonth: z.string(),
+  dpdOver: z.number().int(),
+  /** Months in the window with no month-end positions recorded (their cells are null). */
+  missingMonths: z.array(z.string()),
+  cohorts: z.array(
+    z.object({
+      cohort: z.string(),
+      loans: z.number().int(),
+      disbursed: z.string(),
+      cells: z.array(z.object({ mob: z.number().int(), month: z.string(), bad: z.string(), ratio: z.string().nullable() })),
+    }),
+  ),
+});
+
+const rollRateFields = {
+  asOf: isoDate.optional(),
+  /** The month whose end the loans rolled to (default: the last complete month). */
+  month: monthField.optional(),
+  /** Months of forward roll rates in the trend. */
+  months: z.number().int().min(1).max(36).default(6),
+};
+export const rollRateInput = z.strictObject(rollRateFields).prefault({});
+
+const rollCell = z.object({ to: z.string(), loans: z.number().int(), outstanding: z.string(), share: z.string().nullable() });
+export const rollRateView = z.object({
+  month: z.string(),
+  previousMonth: z.string(),
+  /** Both month ends are recorded; otherwise the matrix is empty. */
+  complete: z.boolean(),
+  buckets: z.array(z.string()),
+  targets: z.array(z.string()),
+  matrix: z.array(z.object({ from: z.string(), loans: z.number().int(), outstanding: z.string(), cells: z.array(rollCell) })),
+  trend: z.array(z.object({ month: z.string(), rates: z.array(z.object({ from: z.string(), to: z.string(), share: z.string().nullable() })) })),
+});
+
 export const lendingReportInput = z.discriminatedUnion('report', [
   z.strictObject({ report: z.literal('schedules'), contractNo: contractNo.optional(), status: z.enum(loanStatuses).optional(), language: languageField, jobId: jobIdField }),
   z.strictObject({ report: z.literal('repayments'), ...optionalPeriod, contractNo: contractNo.optional(), language: languageField, jobId: jobIdField }),
   z.strictObject({ report: z.literal('aging'), asOf: isoDate.optional(), language: languageField, jobId: jobIdField }),
   z.strictObject({ report: z.literal('classification'), asOf: isoDate.optional(), language: languageField, jobId: jobIdField }),
-  z.strictObject({ report: z.literal('microloan-monthly'), month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM').optional(), language: languageField, jobId: jobIdField }),
+  z.strictObject({ report: z.literal('microloan-monthly'), month: monthField.optional(), language: languageField, jobId: jobIdField }),
+  z.strictObject({ report: z.literal('vintage'), ...vintageFields, language: languageField, jobId: jobIdField }),
+  z.strictObject({ report: z.literal('roll-rate'), ...rollRateFields, language: languageField, jobId: jobIdField }),
 ]);
 
 export const guaranteeReportInput = z.discriminatedUnion('report', [
@@ -165,11 +214,13 @@ export const guaranteeStatisticsView = z.object({
 export const ledgerChannels = {
   'report.guaranteeStatistics': channel({ input: z.strictObject({ from: isoDate.optional(), to: isoDate.optional() }).default({}), output: guaranteeStatisticsView, permission: 'guarantee.read', mutates: false }),
   'report.microloanMonthly': channel({
-    input: z.strictObject({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM').optional() }).default({}),
+    input: z.strictObject({ month: monthField.optional() }).default({}),
     output: microloanMonthlyView,
     permission: 'borrower.read',
     mutates: false,
   }),
+  'report.vintage': channel({ input: vintageInput, output: vintageView, permission: 'borrower.read', mutates: false }),
+  'report.rollRate': channel({ input: rollRateInput, output: rollRateView, permission: 'borrower.read', mutates: false }),
   'report.dashboard': channel({ input: z.strictObject({ asOf: isoDate.optional() }).default({}), output: dashboardView, permission: 'borrower.read', mutates: false }),
   'import.template': channel({ input: z.strictObject({ kind: z.enum(importKinds), language: languageField }), output: exportFile, permission: 'data.import', mutates: false }),
   'import.preview': channel({

@@ -71,6 +71,12 @@ export function addMonths(anchor: DayNumber, months: number, dayOfMonth?: number
   return dayNumber(y, m, Math.min(dayOfMonth ?? day, daysInMonth(y, m)));
 }
 
+/** A month "YYYY-MM" moved by `months` (negative: back): shiftMonth('2026-01', -1) = '2025-12'. */
+export function shiftMonth(month: string, months: number): string {
+  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + months;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
 /** 0 = Sunday ... 6 = Saturday. 1970-01-01 was a Thursday. */
 export function weekday(dayNo: DayNumber): number {
   return (((dayNo + 4) % 7) + 7) % 7;

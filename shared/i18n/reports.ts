@@ -165,10 +165,14 @@ export const reportLabels = {
 export const managementReportLabels = {
   'zh-CN': {
     monthly: { title: '小额贷款公司月度业务报表', columns: ['产品', '期初余额', '本期发放', '本期收回', '本期核销', '期末余额'], byKind: '借款人类型 {{kind}}：期初 {{opening}}，发放 {{lent}}，收回 {{repaid}}，核销 {{writtenOff}}，期末 {{closing}}', interest: '本期应收利息 {{due}}，实收利息 {{received}}', npl: '不良贷款 {{balance}}，不良率 {{ratio}}', provisions: '应计提准备 {{required}}，已计提 {{held}}', largest: '借款人 {{name}}：余额 {{outstanding}}，占净资产 {{share}}', month: '月份', noProduct: '（无产品）' },
+    vintage: { title: '贷款账龄分析表（Vintage）', columns: ['放款月份', '笔数', '放款金额'], mob: 'MOB{{k}}', thresholdLabel: '不良口径', threshold: '逾期超过 {{days}} 天的余额 + 累计核销本金，占当月放款金额', missing: '无月末快照的月份：{{months}}' },
+    rollRate: { title: '贷款迁徙率表（滚动率）', columns: ['月初档位', '笔数', '月初余额'], period: '{{from}} 月末 → {{to}} 月末', trend: '{{month}} 向下迁徙：{{rates}}', buckets: { current: '未逾期', settled: '结清', 'written-off': '核销' } },
     statistics: { title: '融资担保业务统计表', columns: ['项目', '户数', '笔数', '金额（万元）'], rows: { opening: '期初', increase: '本期增加', decrease: '本期减少', closing: '期末' }, line: '{{label}}（万元）：{{value}}', labels: { releasedWan: '本期解保', compensatedWan: '本期代偿', recoveredWan: '本期追偿收回', lossesWan: '本期确认损失' }, ratio: '{{label}}：{{value}}（{{formula}}）' },
   },
   en: {
     monthly: { title: 'Microloan monthly business report', columns: ['Product', 'Opening', 'Lent', 'Repaid', 'Written off', 'Closing'], byKind: 'Borrower type {{kind}}: opening {{opening}}, lent {{lent}}, repaid {{repaid}}, written off {{writtenOff}}, closing {{closing}}', interest: 'Interest due {{due}}, received {{received}}', npl: 'Non-performing {{balance}}, ratio {{ratio}}', provisions: 'Provision required {{required}}, held {{held}}', largest: 'Borrower {{name}}: outstanding {{outstanding}}, of net assets {{share}}', month: 'Month', noProduct: '(no product)' },
+    vintage: { title: 'Vintage analysis', columns: ['Lent in', 'Loans', 'Lent'], mob: 'MOB{{k}}', thresholdLabel: 'Bad', threshold: 'balance more than {{days}} days past due + principal written off to date, over the month\'s lending', missing: 'Months without month-end positions: {{months}}' },
+    rollRate: { title: 'Roll rates', columns: ['Bucket at start', 'Loans', 'Balance at start'], period: 'end of {{from}} → end of {{to}}', trend: '{{month}} forward roll: {{rates}}', buckets: { current: 'Current', settled: 'Settled', 'written-off': 'Written off' } },
     statistics: { title: 'Guarantee statistics', columns: ['Item', 'Clients', 'Contracts', 'Amount (10k yuan)'], rows: { opening: 'Opening', increase: 'Increase', decrease: 'Decrease', closing: 'Closing' }, line: '{{label}} (10k yuan): {{value}}', labels: { releasedWan: 'Released', compensatedWan: 'Compensated', recoveredWan: 'Recovered', lossesWan: 'Losses confirmed' }, ratio: '{{label}}: {{value}} ({{formula}})' },
   },
 } as const;

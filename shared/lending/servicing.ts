@@ -81,6 +81,17 @@ export interface ServicingState {
   /** Days past due of the oldest unpaid installment (0 when nothing is past due). */
   dpd: number;
   oldestUnpaidDueDate: DayNumber | null;
+  /** Where the loan stood at each checkpoint asked for (month ends, for vintage and roll-rate tables). */
+  checkpoints: Checkpoint[];
+}
+
+/** The balance and days past due at the end of a checkpoint day, exactly as a replay to that day gives them. */
+export interface Checkpoint {
+  day: DayNumber;
+  outstandingPrincipal: Fen;
+  dpd: number;
+  /** Every installment paid by then. */
+  paidOff: boolean;
 }
 
 interface Credit {
@@ -126,6 +137,8 @@ export function serviceLoan(
   terms: ServicingTerms,
   asOf: DayNumber,
   costs: readonly ChargedCost[] = [],
+  /** Days (ascending, each ≤ asOf) at whose end the balance and days past due are taken. */
+  checkpointDays: readonly DayNumber[] = [],
 ): ServicingState {
   const installments: InstallmentState[] = schedule.map((s) => ({
     number: s.number,
@@ -218,8 +231,24 @@ export function serviceLoan(
   const dueDates = [...new Set(installments.map((i) => i.dueDate).filter((d) => d <= asOf))];
   const costDates = costs.map((c) => c.date).filter((d) => d <= asOf);
   const days = [...new Set([...ordered.map((p) => p.date), ...dueDates, ...costDates])].sort((a, b) => a - b);
+  const checkpoints: Checkpoint[] = [];
+  let nextCheckpoint = 0;
+  /** Records every checkpoint before `day`: nothing between the last event and `day` changes principal or settlement. */
+  const checkpointBefore = (day: DayNumber) => {
+    while (nextCheckpoint < checkpointDays.length && checkpointDays[nextCheckpoint]! < day) {
+      const at = checkpointDays[nextCheckpoint++]!;
+      let outstanding = 0;
+      let oldest: DayNumber | null = null;
+      for (const i of installments) {
+        outstanding += i.principalDue - i.principalPaid;
+        if (oldest === null && i.dueDate < at && !settled(i)) oldest = i.dueDate;
+      }
+      checkpoints.push({ day: at, outstandingPrincipal: outstanding, dpd: oldest === null ? 0 : at - oldest, paidOff: installments.every(settled) });
+    }
+  };
   let next = 0;
   for (const day of days) {
+    checkpointBefore(day);
     accrueTo(day);
     // Credit held from earlier payments settles installments as they fall due.
     useCredit(day);
@@ -232,6 +261,7 @@ export function serviceLoan(
       }
     }
   }
+  checkpointBefore(asOf + 1);
   accrueTo(asOf);
 
   let principalRepaid = 0;
@@ -267,5 +297,6 @@ export function serviceLoan(
     costsPaid,
     dpd: oldestUnpaidDueDate === null ? 0 : asOf - oldestUnpaidDueDate,
     oldestUnpaidDueDate,
+    checkpoints,
   };
 }

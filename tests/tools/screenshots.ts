@@ -109,9 +109,15 @@ try {
     await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(out, `ledgers-vouchers-${language}.png`) });
     await page.getByRole('tab', { name: language === 'en' ? 'Reports' : '报表' }).click();
-    await page.getByTestId('report-statistics').waitFor();
+    await page.getByTestId('report-monthly').waitFor();
     await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(out, `ledgers-reports-${language}.png`) });
+    for (const view of ['vintage', 'roll-rate'] as const) {
+      await page.getByTestId(`report-view-${view}`).click();
+      await page.getByTestId(`report-${view}`).waitFor();
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: path.join(out, `ledgers-${view}-${language}.png`), fullPage: true });
+    }
     await page.getByRole('tab', { name: language === 'en' ? 'Import' : '导入' }).click();
     await page.getByTestId('import-template').waitFor();
     await page.waitForTimeout(300);

@@ -5,7 +5,7 @@ import type { ChannelName, ChannelOutput } from '../../../shared/contract';
 import { CliFailure, type CliContext } from '../main';
 import { printValue } from '../output';
 
-const REPORTS = ['loan-register', 'loan-book', 'schedules', 'repayments', 'aging', 'classification', 'microloan-monthly', 'guarantee-register', 'monitoring-log', 'guarantee-statistics', 'collection-log', 'vouchers', 'trial-balance'] as const;
+const REPORTS = ['loan-register', 'loan-book', 'schedules', 'repayments', 'aging', 'classification', 'microloan-monthly', 'vintage', 'roll-rate', 'guarantee-register', 'monitoring-log', 'guarantee-statistics', 'collection-log', 'vouchers', 'trial-balance'] as const;
 
 interface ExportOptions {
   out: string;
@@ -37,6 +37,9 @@ function requestFor(report: (typeof REPORTS)[number], o: ExportOptions, asOf: st
       return ['export.lending', { report, language, asOf }];
     case 'microloan-monthly':
       return ['export.lending', { report, language, month: asOf.slice(0, 7) }];
+    case 'vintage':
+    case 'roll-rate':
+      return ['export.lending', { report, language, asOf }];
     case 'guarantee-statistics':
       return ['export.guarantees', { report, language, from: o.from ?? `${asOf.slice(0, 4)}-01-01`, to: asOf }];
     case 'guarantee-register':

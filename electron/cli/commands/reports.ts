@@ -1,10 +1,12 @@
-/** `loanbridge report dashboard|microloan-monthly|guarantee-statistics [--as-of DATE] [--from DATE] [--json]`: the management reports. */
+/** `loanbridge report dashboard|microloan-monthly|guarantee-statistics|vintage|roll-rate [--as-of DATE] [--from DATE] [--json]`: the management reports. */
 import type { Command } from 'commander';
 import type { ChannelOutput } from '../../../shared/contract';
 import { CliFailure, type CliContext } from '../main';
 import { printValue } from '../output';
 
-const REPORTS = ['dashboard', 'microloan-monthly', 'guarantee-statistics'] as const;
+const REPORTS = ['dashboard', 'microloan-monthly', 'guarantee-statistics', 'vintage', 'roll-rate'] as const;
+
+const pct = (f: string | null) => (f === null ? '—' : `${(Number(f) * 100).toFixed(2)}%`);
 
 export function registerReportCommands(program: Command, cli: CliContext): void {
   program
@@ -12,7 +14,9 @@ export function registerReportCommands(program: Command, cli: CliContext): void 
     .description(`a management report: ${REPORTS.join(', ')} (amounts in yuan, ratios as decimal fractions)`)
     .option('--as-of <date>', 'the business date (the default); microloan-monthly: a day of the month')
     .option('--from <date>', 'guarantee-statistics: the first day of the period (default: the year of --as-of)')
-    .action(async (name: string, o: { asOf?: string; from?: string }) => {
+    .option('--months <n>', 'vintage: disbursement months (default 12); roll-rate: months of trend (default 6)')
+    .option('--dpd-over <days>', 'vintage: a balance is bad when more than this many days past due: 0, 30 (default), 60 or 90')
+    .action(async (name: string, o: { asOf?: string; from?: string; months?: string; dpdOver?: string }) => {
       if (!(REPORTS as readonly string[]).includes(name)) throw new CliFailure({ code: 'bad-request', field: 'name', message: `name: ${name} is not one of: ${REPORTS.join(', ')}` });
       if (name === 'guarantee-statistics') {
         const g = await cli.call<ChannelOutput<'report.guaranteeStatistics'>>('report.guaranteeStatistics', { ...(o.from ? { from: o.from } : {}), ...(o.asOf ? { to: o.asOf } : {}) });
@@ -27,8 +31,26 @@ export function registerReportCommands(program: Command, cli: CliContext): void 
         );
         return;
       }
+      const common = { ...(o.asOf ? { asOf: o.asOf } : {}), ...(o.months ? { months: Number(o.months) } : {}) };
+      if (name === 'vintage') {
+        const v = await cli.call<ChannelOutput<'report.vintage'>>('report.vintage', { ...common, ...(o.dpdOver ? { dpdOver: Number(o.dpdOver) } : {}) });
+        printValue(cli.output, v, () =>
+          [`to the end of ${v.lastMonth}, bad = more than ${v.dpdOver} days past due + written off`, ...v.cohorts.map((c) => `${c.cohort} ${String(c.loans).padStart(6)} ${c.disbursed.padStart(16)}  ${c.cells.map((x) => pct(x.ratio).padStart(7)).join(' ')}`)].join('\n'),
+        );
+        return;
+      }
+      if (name === 'roll-rate') {
+        const r = await cli.call<ChannelOutput<'report.rollRate'>>('report.rollRate', common);
+        printValue(cli.output, r, () =>
+          [
+            `end of ${r.previousMonth} → end of ${r.month}${r.complete ? '' : ' (month ends not recorded)'}`,
+            `${'from'.padEnd(8)}${'balance'.padStart(16)}  ${r.targets.map((t) => t.padStart(12)).join('')}`,
+            ...r.matrix.map((row) => `${row.from.padEnd(8)}${row.outstanding.padStart(16)}  ${row.cells.map((c) => pct(c.share).padStart(12)).join('')}`),
+          ].join('\n'),
+        );
+        return;
+      }
       const d = await cli.call<ChannelOutput<'report.dashboard'>>('report.dashboard', o.asOf ? { asOf: o.asOf } : {});
-      const pct = (f: string | null) => (f === null ? '—' : `${(Number(f) * 100).toFixed(2)}%`);
       printValue(cli.output, d, () =>
         [
           `as of ${d.asOf}`,

@@ -7,6 +7,7 @@
  */
 import { lendingByMonth, loanHeadline, loansBy, loanTerms } from '../../../db/repositories/ledgers/dashboard-sources';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
+import { shiftMonth } from '../../../shared/dates/calendar';
 import { fractionString } from '../../../shared/money/rounding';
 import { fenToYuan } from '../../../shared/money/yuan';
 import { can } from '../../../shared/platform/permissions';
@@ -32,11 +33,7 @@ function monthsBetween(from: string, to: string): number {
 
 /** The twelve months ending with the as-of month, oldest first. */
 function lastTwelveMonths(asOf: string): string[] {
-  const [year, month] = asOf.split('-').map(Number) as [number, number];
-  return Array.from({ length: 12 }, (_, k) => {
-    const m = year * 12 + (month - 1) - (11 - k);
-    return `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
-  });
+  return Array.from({ length: 12 }, (_, k) => shiftMonth(asOf.slice(0, 7), k - 11));
 }
 
 function lendingFigures(ctx: ServiceContext, asOf: string) {

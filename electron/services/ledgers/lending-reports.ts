@@ -7,7 +7,7 @@ import { ledgerLabels, loanRegisterLabels, reportLabels, type ReportLanguage } f
 import { formatPercent } from '../../../shared/rates/rate';
 import type { ServiceContext } from '../context';
 import { businessDate } from '../platform/status';
-import { monthlySpec } from './management-exports';
+import { monthlySpec, rollRateSpec, vintageSpec } from './management-exports';
 import { provisionRates } from './provision';
 import { asOfBusinessDate, download, periodOf, template, y, type ReportSpec } from './report-spec';
 import { chunked, column } from './report-workbook';
@@ -151,7 +151,11 @@ export function lendingReportSpec(ctx: ServiceContext, input: LendingInput): Rep
         ? repaymentsSpec(ctx, input, input.language)
         : input.report === 'microloan-monthly'
           ? monthlySpec(ctx, input, input.language)
-          : positionsSpec(ctx, input.report, input.asOf, input.language);
+          : input.report === 'vintage'
+            ? vintageSpec(ctx, input, input.language)
+            : input.report === 'roll-rate'
+              ? rollRateSpec(ctx, input, input.language)
+              : positionsSpec(ctx, input.report, input.asOf, input.language);
   return spec as unknown as ReportSpec<never>;
 }
 

@@ -1,9 +1,10 @@
 /** The management reports as Excel through the report workbook: the monthly business report and the guarantee statistics. */
-import type { ChannelParsedInput } from '../../../shared/contract';
+import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
 import { ledgerLabels, managementReportLabels, type ReportLanguage } from '../../../shared/i18n/reports';
 import type { ServiceContext } from '../context';
 import { guaranteeStatisticsReport } from './guarantee-statistics';
 import { microloanMonthly } from './monthly-report';
+import { rollRateTable, vintageTable } from './vintage';
 import { fen, template, type ReportSpec } from './report-spec';
 import { column } from './report-workbook';
 
@@ -68,5 +69,55 @@ export function statisticsSpec(ctx: ServiceContext, input: { from?: string | und
       [template(l.ratio, { label: 'compensation rate', value: pct(s.ratios.compensationRate), formula: s.formulas.compensationRate ?? '' }), ''],
       [template(l.ratio, { label: 'loss rate', value: pct(s.ratios.lossRate), formula: s.formulas.lossRate ?? '' }), ''],
     ],
+  };
+}
+
+/** A decimal fraction ("0.1234") as the percent the report workbook writes as 12.34%. */
+const percentOf = (fraction: string | null) => (fraction === null ? null : Number(fraction) * 100);
+
+type Cohort = ChannelOutput<'report.vintage'>['cohorts'][number];
+
+/** Cohorts down, months on book across: the share gone bad by each month end. */
+export function vintageSpec(ctx: ServiceContext, input: ChannelParsedInput<'report.vintage'>, language: ReportLanguage): ReportSpec<Cohort> {
+  const l = managementReportLabels[language].vintage;
+  const v = vintageTable(ctx, input);
+  const [lentIn, loans, lent] = l.columns;
+  const longest = Math.max(0, ...v.cohorts.map((c) => c.cells.length));
+  return {
+    title: l.title,
+    asOf: v.lastMonth,
+    filters: [[l.thresholdLabel, template(l.threshold, { days: v.dpdOver })]],
+    columns: [
+      column.text(lentIn!, (c) => c.cohort, 10),
+      column.int(loans!, (c) => c.loans),
+      column.money(lent!, (c) => fen(c.disbursed)),
+      ...Array.from({ length: longest }, (_, k) => ({ header: template(l.mob, { k }), kind: 'percent' as const, width: 8, value: (c: Cohort) => percentOf(c.cells[k]?.ratio ?? null) })),
+    ],
+    rows: v.cohorts,
+    notes: () => (v.missingMonths.length > 0 ? [[template(l.missing, { months: v.missingMonths.join(', ') }), '']] : []),
+  };
+}
+
+type RollRow = ChannelOutput<'report.rollRate'>['matrix'][number];
+
+/** Buckets at the previous month end down, where their balance stood a month later across. */
+export function rollRateSpec(ctx: ServiceContext, input: ChannelParsedInput<'report.rollRate'>, language: ReportLanguage): ReportSpec<RollRow> {
+  const l = managementReportLabels[language].rollRate;
+  const r = rollRateTable(ctx, input);
+  const name = (bucket: string) => (l.buckets as Record<string, string>)[bucket] ?? bucket;
+  const [from, loans, balance] = l.columns;
+  return {
+    title: l.title,
+    asOf: r.month,
+    filters: [[ledgerLabels[language].period, template(l.period, { from: r.previousMonth, to: r.month })]],
+    columns: [
+      column.text(from!, (row) => name(row.from), 10),
+      column.int(loans!, (row) => row.loans),
+      column.money(balance!, (row) => fen(row.outstanding)),
+      ...r.targets.map((to) => ({ header: name(to), kind: 'percent' as const, width: 9, value: (row: RollRow) => percentOf(row.cells.find((c) => c.to === to)?.share ?? null) })),
+    ],
+    rows: r.matrix,
+    notes: () =>
+      r.trend.map((t) => [template(l.trend, { month: t.month, rates: t.rates.map((x) => `${name(x.from)}→${name(x.to)} ${x.share === null ? '—' : `${(Number(x.share) * 100).toFixed(2)}%`}`).join('，') }), ''] as [string, string]),
   };
 }

@@ -8,14 +8,16 @@
 import { allBorrowerIds } from '../../../db/repositories/lending/borrowers';
 import { findLoanByContract, insertAllocations, insertInstallments, insertLoan, insertLoanEvent, insertPayment, type NewLoanRow, type PaymentRow } from '../../../db/repositories/lending/loans';
 import { allProducts } from '../../../db/repositories/lending/products';
+import { recordMonthEnds } from '../../../db/repositories/ledgers/month-end-sources';
 import type { ChannelParsedInput } from '../../../shared/contract';
 import { AppError } from '../../../shared/contract/errors';
-import { formatIsoDate } from '../../../shared/dates/calendar';
+import { formatIsoDate, parseIsoDate } from '../../../shared/dates/calendar';
+import { monthEndsBetween } from '../../../shared/lending/month-ends';
 import type { ServicingState } from '../../../shared/lending/servicing';
 import { fenToYuan } from '../../../shared/money/yuan';
 import { actorOf, instant, type ServiceContext } from '../context';
 import { businessDate } from '../platform/status';
-import { installmentRows, lendingRules, quoteFrom, replay, settlementRows, snapshotOf, writeOffChanges, type LendingRules, type NewInstallmentRow } from './loan-state';
+import { installmentRows, lendingRules, monthEndRows, quoteFrom, replay, settlementRows, snapshotOf, writeOffChanges, type LendingRules, type NewInstallmentRow } from './loan-state';
 import { applicationRow, contractNumbers } from './loans';
 import { computeSchedule } from './schedule';
 
@@ -99,7 +101,7 @@ export function loadLoanBook(ctx: ServiceContext, book: readonly LoanHistory[]):
       const warnings = wire.warnings.map((w) => w.reason);
       return planLoan(ctx, rules, today, loan, applicationRow(ctx, application, product, wire, contractNo), installmentRows(0, 1, schedule.installments), warnings);
     });
-    writeLoan(ctx, planned);
+    writeLoan(ctx, rules, planned);
     contractNos.push(planned.row.contractNo);
     payments += planned.payments.length;
   }
@@ -142,7 +144,9 @@ function planLoan(ctx: ServiceContext, rules: LendingRules, today: string, loan:
     const slot = receive(repayment, 'repayment');
     events.push({ event: 'repayment', businessDate: repayment.date, detail: (ids) => ({ paymentId: ids[slot], amount: y(repayment.amount), channel: repayment.channel, reference: repayment.reference }) });
   }
-  let state = replay(rules, row, schedule, payments, today);
+  // The month ends of its history, for the vintage and roll-rate tables (the close records the ones to come).
+  const monthEnds = monthEndsBetween(parseIsoDate(lentOn)!, parseIsoDate(today)!);
+  let state = replay(rules, row, schedule, payments, today, [], monthEnds);
   let snapshot = snapshotOf(rules, null, state, today);
   if (snapshot.status === 'settled') events.push({ event: 'settled', businessDate: today, detail: () => null });
   const schedules = [schedule];
@@ -156,7 +160,7 @@ function planLoan(ctx: ServiceContext, rules: LendingRules, today: string, loan:
     Object.assign(row, { scheduleVersion: 2, maturityDate: date });
     events.push({ event: 'early-settlement', businessDate: date, detail: () => ({ payoff: y(q.total), accruedInterest: y(q.accruedInterest), scheduleVersion: 2 }) });
     if (q.total > 0) receive({ date, amount: q.total, channel, reference }, 'repayment');
-    state = replay(rules, row, version, payments, today);
+    state = replay(rules, row, version, payments, today, [], monthEnds);
     const after = snapshotOf(rules, null, state, today);
     if (after.status !== snapshot.status) events.push({ event: after.status === 'settled' ? 'settled' : 'reopened', businessDate: today, detail: () => null });
     snapshot = after;
@@ -177,10 +181,11 @@ function planLoan(ctx: ServiceContext, rules: LendingRules, today: string, loan:
   return { row, schedules, payments, state, events };
 }
 
-function writeLoan(ctx: ServiceContext, planned: PlannedLoan): void {
+function writeLoan(ctx: ServiceContext, rules: LendingRules, planned: PlannedLoan): void {
   const at = instant(ctx);
   const by = actorOf(ctx).userName;
   const loanId = insertLoan(ctx.db, planned.row);
+  recordMonthEnds(ctx.db, monthEndRows(rules, loanId, planned.state));
   for (const schedule of planned.schedules) insertInstallments(ctx.db, schedule.map((r) => ({ ...r, loanId })));
   const ids = planned.payments.map(({ id: _slot, ...p }) => insertPayment(ctx.db, { ...p, loanId, createdAt: at, createdBy: by }));
   insertAllocations(

@@ -6,6 +6,7 @@
 import type { InstallmentRow, LoanRow, NewLoanRow, PaymentRow } from '../../../db/repositories/lending/loans';
 import { formatIsoDate, parseIsoDate } from '../../../shared/dates/calendar';
 import { agingBucket, classify, type ClassificationDays, type LoanClass } from '../../../shared/lending/classification';
+import { monthEndPositions } from '../../../shared/lending/month-ends';
 import type { AllocationComponent } from '../../../shared/lending/product';
 import { serviceLoan, type ServicingState } from '../../../shared/lending/servicing';
 import type { RoundingMode } from '../../../shared/money/rounding';
@@ -64,7 +65,15 @@ type ServicedLoan = Pick<LoanRow, 'penaltyRate' | 'compoundInterest' | 'graceDay
 type PaymentLike = Pick<PaymentRow, 'id' | 'valueDate' | 'amount' | 'status' | 'kind'>;
 
 /** Replays the posted repayments against the schedule as of `asOf`. */
-export function replay(rules: LendingRules, loan: ServicedLoan, rows: readonly NewInstallmentRow[], payments: readonly PaymentLike[], asOf: string, costs: ReadonlyArray<{ date: string; amount: number }> = []): ServicingState {
+export function replay(
+  rules: LendingRules,
+  loan: ServicedLoan,
+  rows: readonly NewInstallmentRow[],
+  payments: readonly PaymentLike[],
+  asOf: string,
+  costs: ReadonlyArray<{ date: string; amount: number }> = [],
+  checkpointDays: readonly number[] = [],
+): ServicingState {
   return serviceLoan(
     rows.map((r) => ({ number: r.number, dueDate: parseIsoDate(r.dueDate)!, principal: r.principal, interest: r.interest, fees: r.fees })),
     payments.filter((p) => p.status === 'posted' && p.kind === 'repayment').map((p) => ({ id: p.id, date: parseIsoDate(p.valueDate)!, amount: p.amount })),
@@ -78,7 +87,19 @@ export function replay(rules: LendingRules, loan: ServicedLoan, rows: readonly N
     },
     parseIsoDate(asOf)!,
     costs.map((c) => ({ date: parseIsoDate(c.date)!, amount: c.amount })),
+    checkpointDays,
   );
+}
+
+/** The month-end rows of a replay's checkpoints (see shared/lending/month-ends). */
+export function monthEndRows(rules: LendingRules, loanId: number, state: ServicingState) {
+  return monthEndPositions(state.checkpoints, rules.bucketUpperDays).map((p) => ({
+    month: formatIsoDate(p.day).slice(0, 7),
+    loanId,
+    bucket: p.bucket,
+    dpd: p.dpd,
+    outstandingPrincipal: p.outstandingPrincipal,
+  }));
 }
 
 /** The register's figures for a serviced loan as of `asOf`, and whether the balance settles it. */

@@ -36,6 +36,8 @@ import { findProduct, findProductByCode, type ProductRow } from '../../../db/rep
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
 import { AppError } from '../../../shared/contract/errors';
 import { formatIsoDate, parseIsoDate } from '../../../shared/dates/calendar';
+import { monthEndOf, monthEndsBetween } from '../../../shared/lending/month-ends';
+import { completeMonthEnd, recordMonthEnds } from '../../../db/repositories/ledgers/month-end-sources';
 import type { LoanClass } from '../../../shared/lending/classification';
 import type { LoanDetail, LoanSummary } from '../../../shared/lending/loan';
 import { DEFAULT_ALLOCATION } from '../../../shared/lending/product';
@@ -53,7 +55,7 @@ import { businessDate, dateUpToBusinessDate, setBusinessDate } from '../platform
 import { deleteSetting, readSetting, writeSetting } from '../../../db/repositories/platform/settings';
 import { computeSchedule } from './schedule';
 import type { WireSchedule } from '../../../shared/schedule/wire';
-import { installmentRows, lendingRules, quoteFrom, replay, scheduleFor, settlementRows, snapshotOf, storedTerms, writeOffChanges, type Quote } from './loan-state';
+import { installmentRows, lendingRules, monthEndRows, quoteFrom, replay, scheduleFor, settlementRows, snapshotOf, storedTerms, writeOffChanges, type Quote } from './loan-state';
 import { loanSecurity } from './security';
 
 const y = fenToYuan;
@@ -102,11 +104,13 @@ function servicingOf(ctx: ServiceContext, loan: LoanRow, rows: InstallmentRow[],
  * register snapshot, and moves the status between disbursed and settled as the balance requires.
  * Reads the whole set in four queries: the daily close passes hundreds of loans at a time.
  */
-export function refreshLoans(ctx: ServiceContext, ids: readonly number[], asOf: string, rules = lendingRules(ctx)): void {
+export function refreshLoans(ctx: ServiceContext, ids: readonly number[], asOf: string, rules = lendingRules(ctx), monthEnds: readonly number[] = []): void {
   const rows = servicingRowsOf(ctx.db, ids);
   for (const loan of rows.loans) {
     if (loan.status !== 'disbursed' && loan.status !== 'settled') continue;
-    const state = replay(rules, loan, rows.installments.get(loan.id)!, rows.payments.get(loan.id)!, asOf, rows.costs.get(loan.id)!);
+    const state = replay(rules, loan, rows.installments.get(loan.id)!, rows.payments.get(loan.id)!, asOf, rows.costs.get(loan.id)!, monthEnds);
+    // The month ends a close passes, as this replay saw them (the other loans are completed from the register).
+    if (monthEnds.length > 0) recordMonthEnds(ctx.db, monthEndRows(rules, loan.id, state));
     const allocations = state.allocations.map((a) => ({ paymentId: a.paymentId, loanId: loan.id, installmentNumber: a.installment, component: a.component, amount: a.amount }));
     // Most days nothing is newly allocated (credit meets an installment only on its due date): keep the rows.
     if (!sameAllocations(rows.allocations.get(loan.id)!, allocations)) replaceAllocations(ctx.db, loan.id, allocations);
@@ -517,18 +521,23 @@ export async function closeDay(ctx: ServiceContext, input: ChannelParsedInput<'d
     return fresh;
   });
   const rules = lendingRules(ctx);
+  const monthEnds = monthEndsBetween(parseIsoDate(run.from)!, parseIsoDate(input.to)!);
   const ids = loanIdsToRefresh(ctx.db, input.to, run.lastLoanId);
   const total = (run.done ?? 0) + ids.length;
   for (let k = 0; k < ids.length; k += CLOSE_CHUNK) {
     const chunk = ids.slice(k, k + CLOSE_CHUNK);
     ctx.transaction(() => {
-      refreshLoans(ctx, chunk, input.to, rules);
+      refreshLoans(ctx, chunk, input.to, rules, monthEnds);
       writeSetting(ctx.db, CLOSE_RUN, { ...run, lastLoanId: chunk.at(-1)!, done: (run.done ?? 0) + k + chunk.length, total }, actorOf(ctx).userName, instant(ctx));
     });
     await new Promise((resolve) => setImmediate(resolve));
   }
   const loans = countLoansWithStatus(ctx.db, 'disbursed');
   ctx.transaction(() => {
+    for (const end of monthEnds) {
+      const month = formatIsoDate(end).slice(0, 7);
+      completeMonthEnd(ctx.db, month, formatIsoDate(monthEndOf(end - 31)).slice(0, 7), formatIsoDate(end));
+    }
     recordProvision(ctx, input.to);
     deleteSetting(ctx.db, CLOSE_RUN);
     ctx.audit({ entityType: 'business-date', entityId: null, before: { date: run.from }, after: { date: input.to, resumed: run.lastLoanId > 0 } });

@@ -1,6 +1,6 @@
 import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, DatePicker, Descriptions, Space, Table, Typography } from 'antd';
+import { Button, Card, DatePicker, Descriptions, Segmented, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import type { ChannelOutput } from '../../../shared/contract';
 import { api } from '../../api/client';
 import { yuan } from '../../app/format';
 import { useExport } from '../../app/useExport';
+import { ReportTable, RollRateReport, VintageReport } from './RiskTables';
 
 type Monthly = ChannelOutput<'report.microloanMonthly'>;
 type Statistics = ChannelOutput<'report.guaranteeStatistics'>;
@@ -23,17 +24,15 @@ function MonthlyReport({ r }: { r: Monthly }) {
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="report-monthly">
       <Typography.Title level={5}>{t('reports.monthlyTitle', { from: r.from, to: r.to })}</Typography.Title>
-      <Table size="small" pagination={false} rowKey="key" dataSource={r.byProduct} columns={movement(t('reports.product'), (k) => k || t('reports.noProduct'))} />
-      <Table size="small" pagination={false} rowKey="key" dataSource={r.byBorrowerKind} columns={movement(t('reports.borrowerKind'), (k) => t(`borrower.kinds.${k}`, { defaultValue: k }))} />
+      <ReportTable rowKey="key" dataSource={r.byProduct} columns={movement(t('reports.product'), (k) => k || t('reports.noProduct'))} />
+      <ReportTable rowKey="key" dataSource={r.byBorrowerKind} columns={movement(t('reports.borrowerKind'), (k) => t(`borrower.kinds.${k}`, { defaultValue: k }))} />
       <Descriptions size="small" bordered column={2} items={[
         { key: 'due', label: t('reports.interestDue'), children: yuan(r.interest.due) },
         { key: 'received', label: t('reports.interestReceived'), children: yuan(r.interest.received) },
       ]} />
       {p && (
         <>
-          <Table
-            size="small"
-            pagination={false}
+          <ReportTable
             rowKey="classification"
             dataSource={p.classes}
             columns={[
@@ -48,9 +47,7 @@ function MonthlyReport({ r }: { r: Monthly }) {
             { key: 'npl', label: t('reports.npl'), children: `${yuan(p.nplBalance)}（${pct(p.nplRatio)}）` },
             { key: 'prov', label: t('reports.provisions'), children: `${yuan(p.provisions.required)} / ${yuan(p.provisions.held)}` },
           ]} />
-          <Table
-            size="small"
-            pagination={false}
+          <ReportTable
             rowKey="name"
             title={() => t('reports.largest', { netAssets: p.concentration.netAssets ? yuan(p.concentration.netAssets) : '—' })}
             dataSource={p.concentration.largest}
@@ -72,9 +69,7 @@ function StatisticsReport({ s }: { s: Statistics }) {
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="report-statistics">
       <Typography.Title level={5}>{t('reports.statisticsTitle', { from: s.from, to: s.to })}</Typography.Title>
-      <Table
-        size="small"
-        pagination={false}
+      <ReportTable
         dataSource={rows}
         columns={[
           { key: 'k', title: '', render: (_: unknown, r: (typeof rows)[number]) => t(`reports.${r.key}`) },
@@ -98,29 +93,49 @@ function StatisticsReport({ s }: { s: Statistics }) {
   );
 }
 
-/** 报表: the monthly business report and the guarantee statistics, on screen and printed (A4 through the print dialog). */
+type ReportView = 'monthly' | 'statistics' | 'vintage' | 'roll-rate';
+
+/** 报表: the monthly business report, the guarantee statistics, vintage and roll rates — on screen, printed (A4 through the print dialog), to Excel. */
 export function ReportsTab({ today }: { today: string }) {
   const { t } = useTranslation();
+  const [view, setView] = useState<ReportView>('monthly');
   const [month, setMonth] = useState(today.slice(0, 7));
+  const [dpdOver, setDpdOver] = useState(30);
   const exporter = useExport();
-  const monthly = useQuery({ queryKey: ['report.microloanMonthly', month], queryFn: () => api('report.microloanMonthly', { month }) });
-  const statistics = useQuery({ queryKey: ['report.guaranteeStatistics', today], queryFn: () => api('report.guaranteeStatistics', {}) });
+  const monthly = useQuery({ queryKey: ['report.microloanMonthly', month], queryFn: () => api('report.microloanMonthly', { month }), enabled: view === 'monthly' });
+  const statistics = useQuery({ queryKey: ['report.guaranteeStatistics', today], queryFn: () => api('report.guaranteeStatistics', {}), enabled: view === 'statistics' });
+  const vintage = useQuery({ queryKey: ['report.vintage', today, dpdOver], queryFn: () => api('report.vintage', { dpdOver: dpdOver as 0 | 30 | 60 | 90 }), enabled: view === 'vintage' });
+  const roll = useQuery({ queryKey: ['report.rollRate', today], queryFn: () => api('report.rollRate', {}), enabled: view === 'roll-rate' });
+  const exports: Record<ReportView, () => void> = {
+    monthly: () => void exporter.run('export.lending', { report: 'microloan-monthly', month }, 'monthly'),
+    statistics: () => void exporter.run('export.guarantees', { report: 'guarantee-statistics' }, 'statistics'),
+    vintage: () => void exporter.run('export.lending', { report: 'vintage', dpdOver: dpdOver as 0 | 30 | 60 | 90 }, 'vintage'),
+    'roll-rate': () => void exporter.run('export.lending', { report: 'roll-rate' }, 'roll-rate'),
+  };
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Space className="lb-no-print">
-        <DatePicker picker="month" allowClear={false} value={dayjs(`${month}-01`)} maxDate={dayjs(today)} onChange={(d) => d && setMonth(d.format('YYYY-MM'))} data-testid="report-month" />
+      <Space className="lb-no-print" wrap>
+        <Segmented<ReportView>
+          value={view}
+          onChange={setView}
+          options={(['monthly', 'statistics', 'vintage', 'roll-rate'] as const).map((v) => ({ value: v, label: <span data-testid={`report-view-${v}`}>{t(`reports.views.${v}`)}</span> }))}
+        />
+        {view === 'monthly' && (
+          <DatePicker picker="month" allowClear={false} value={dayjs(`${month}-01`)} maxDate={dayjs(today)} onChange={(d) => d && setMonth(d.format('YYYY-MM'))} data-testid="report-month" />
+        )}
         <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="report-print">
           {t('reports.print')}
         </Button>
-        <Button icon={<FileExcelOutlined />} loading={exporter.busy === 'monthly'} onClick={() => void exporter.run('export.lending', { report: 'microloan-monthly', month }, 'monthly')} data-testid="report-export-monthly">
-          {t('reports.exportMonthly')}
-        </Button>
-        <Button icon={<FileExcelOutlined />} loading={exporter.busy === 'statistics'} onClick={() => void exporter.run('export.guarantees', { report: 'guarantee-statistics' }, 'statistics')} data-testid="report-export-statistics">
-          {t('reports.exportStatistics')}
+        <Button icon={<FileExcelOutlined />} loading={exporter.busy === view} onClick={exports[view]} data-testid={`report-export-${view}`}>
+          {t('reports.exportExcel')}
         </Button>
       </Space>
-      <Card size="small">{monthly.data && <MonthlyReport r={monthly.data} />}</Card>
-      <Card size="small">{statistics.data && <StatisticsReport s={statistics.data} />}</Card>
+      <Card size="small">
+        {view === 'monthly' && monthly.data && <MonthlyReport r={monthly.data} />}
+        {view === 'statistics' && statistics.data && <StatisticsReport s={statistics.data} />}
+        {view === 'vintage' && vintage.data && <VintageReport v={vintage.data} dpdOver={dpdOver} onDpdOver={setDpdOver} />}
+        {view === 'roll-rate' && roll.data && <RollRateReport r={roll.data} />}
+      </Card>
     </Space>
   );
 }

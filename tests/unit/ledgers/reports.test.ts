@@ -139,10 +139,36 @@ describe.skipIf(missingReaders !== null)('ledger reports', () => {
     ]);
   });
 
+  it('vintage and roll rates as Excel: the screen\'s ratios as percentages, the balances totalled', async () => {
+    const vintage = await rt.call('report.vintage', { months: 12 });
+    const file = await saved(await rt.call('export.lending', { report: 'vintage', months: 12 }));
+    const sheet = openpyxlDump(file)['贷款账龄分析表（Vintage）']!;
+    expect(sheet.rows[0]!.slice(0, 5)).toEqual(['放款月份', '笔数', '放款金额', 'MOB0', 'MOB1']);
+    expect(sheet.rows).toHaveLength(vintage.cohorts.length + 2);
+    // The demo book's history is loaded with its month ends: the oldest cohort has twelve months of ratios.
+    const oldest = vintage.cohorts[0]!;
+    expect(oldest.cells).toHaveLength(12);
+    expect(sheet.rows[1]!.slice(3).map((v) => (v === null ? null : Number(Number(v).toFixed(4))))).toEqual(oldest.cells.map((c) => Number(c.ratio)));
+    // Not a table of zeros: the demo's stopped payers show up.
+    expect(vintage.cohorts.some((c) => c.cells.some((x) => Number(x.ratio) > 0))).toBe(true);
+    expect(recalculatedTotals(file)['放款金额']).toBe(vintage.cohorts.reduce((s, c) => s + fen(c.disbursed), 0));
+
+    const roll = await rt.call('report.rollRate', {});
+    expect(roll.complete).toBe(true);
+    const rollFile = await saved(await rt.call('export.lending', { report: 'roll-rate', language: 'en' }));
+    const rollSheet = openpyxlDump(rollFile)['Roll rates']!;
+    expect(rollSheet.rows[0]).toEqual(['Bucket at start', 'Loans', 'Balance at start', 'Current', 'M1', 'M2', 'M3', 'M4-M6', 'M6+', 'Settled', 'Written off']);
+    const current = roll.matrix.find((r) => r.from === 'current')!;
+    expect(rollSheet.rows[1]!.slice(0, 3)).toEqual(['Current', current.loans, Number(current.outstanding)]);
+    expect(rollSheet.rows[1]!.slice(3).map((v) => Number(Number(v).toFixed(4)))).toEqual(current.cells.map((c) => Number(c.share)));
+    // Each row's shares add up to the whole balance it started with (to the rounding of four places).
+    expect(Math.abs(current.cells.reduce((s, c) => s + Number(c.share), 0) - 1)).toBeLessThan(0.0006);
+  });
+
   it('the CLI exports each report by name, and refuses an unknown one', async () => {
     const dir = tempDataDir('reports-cli');
     await runCli('demo', '--borrowers', '20', '--loans', '40', '--guarantees', '8', '--seed', '5', '--data-dir', dir);
-    for (const report of ['schedules', 'repayments', 'aging', 'classification', 'microloan-monthly', 'guarantee-register', 'monitoring-log', 'guarantee-statistics', 'collection-log', 'loan-book']) {
+    for (const report of ['schedules', 'repayments', 'aging', 'classification', 'microloan-monthly', 'vintage', 'roll-rate', 'guarantee-register', 'monitoring-log', 'guarantee-statistics', 'collection-log', 'loan-book']) {
       const out = path.join(dir, `${report}.xlsx`);
       const result = await runCli('export', report, '--out', out, '--data-dir', dir, '--json');
       expect(result.code, `${report}: ${result.stderr}`).toBe(0);

@@ -155,6 +155,38 @@ describe('servicing invariants (fast-check)', () => {
   });
 });
 
+describe('checkpoints (month ends for vintage and roll-rate tables)', () => {
+  it('each checkpoint gives the balance and days past due of a replay to that day, including credit held', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ day: fc.integer({ min: 0, max: 200 }), fen: fc.integer({ min: 1, max: 6_000_000 }) }), { maxLength: 10 }),
+        fc.uniqueArray(fc.integer({ min: 0, max: 220 }), { maxLength: 8 }),
+        fc.integer({ min: 0, max: 5 }),
+        (raw, offsets, grace) => {
+          const start = d('2026-01-20');
+          const payments = raw.map((p, k) => ({ id: k + 1, date: start + p.day, amount: p.fen }));
+          const days = offsets.map((o) => start + o).sort((a, b) => a - b);
+          const withGrace = { ...terms, graceDays: grace };
+          const asOf = start + 220;
+          const { checkpoints } = serviceLoan(schedule, payments, withGrace, asOf, [], days);
+          expect(checkpoints.map((c) => c.day)).toEqual(days);
+          for (const c of checkpoints) {
+            const then = serviceLoan(schedule, payments, withGrace, c.day);
+            expect([c.outstandingPrincipal, c.dpd, c.paidOff]).toEqual([then.outstandingPrincipal, then.dpd, then.installments.every((i) => i.paidOn !== null)]);
+          }
+        },
+      ),
+      { numRuns: 800 },
+    );
+  });
+
+  it('on a worked example: due 15 Feb unpaid, paid 20 March', () => {
+    const state = serviceLoan(schedule, [pay(1, '2026-03-20', 2100)], terms, d('2026-04-30'), [], [d('2026-01-31'), d('2026-02-28'), d('2026-03-31'), d('2026-04-30')]);
+    // 28 Feb: installment 1 is 13 days late; 31 March: 1 and 2 paid on 20 March (2,100.00 covers the penalty too); 30 April: 3 (due 15 April) is 15 days late.
+    expect(state.checkpoints.map((c) => [c.dpd, c.outstandingPrincipal])).toEqual([[0, 10_000_000], [13, 10_000_000], [0, 10_000_000], [15, 10_000_000]]);
+  });
+});
+
 describe('buckets and classification', () => {
   it('uses the settings: M1 1–30 … M6+ over 180; 关注 from any overdue, 次级 > 90, 可疑 > 270, 损失 > 360', () => {
     const upper = [30, 60, 90, 180];

@@ -1,0 +1,83 @@
+/**
+ * Month-end positions (loan_month_ends): written by the daily close and the book loader, read by the
+ * vintage and roll-rate tables. Portable SQL (ON CONFLICT, EXISTS) for the office-server mode.
+ */
+import { sql } from 'drizzle-orm';
+import type { AppDatabase } from '../../open';
+import { prepared } from '../../prepared';
+import { loanMonthEnds } from '../../schema';
+
+export interface MonthEndRow {
+  month: string;
+  loanId: number;
+  bucket: string;
+  dpd: number;
+  outstandingPrincipal: number;
+}
+
+/** Records positions (a month end recorded again is replaced: the latest close's figures stand). */
+export function recordMonthEnds(db: AppDatabase, rows: readonly MonthEndRow[]): void {
+  const statement = prepared(db, 'recordMonthEnd', () =>
+    db
+      .insert(loanMonthEnds)
+      .values({ month: sql.placeholder('month'), loanId: sql.placeholder('loanId'), bucket: sql.placeholder('bucket'), dpd: sql.placeholder('dpd'), outstandingPrincipal: sql.placeholder('outstandingPrincipal') })
+      .onConflictDoUpdate({ target: [loanMonthEnds.month, loanMonthEnds.loanId], set: { bucket: sql`excluded.bucket`, dpd: sql`excluded.dpd`, outstandingPrincipal: sql`excluded.outstanding_principal` } })
+      .prepare(),
+  );
+  for (const row of rows) statement.run({ ...row });
+}
+
+const EXITS = sql`('settled', 'written-off')`;
+
+/**
+ * Completes month `month` (ending `monthEnd`) after the close has recorded the loans it replayed: every
+ * other loan on the book stands as the register has it (nothing about it changed since), and a loan
+ * that left the book since last month end gets its exit row — settled, or written off with the
+ * principal written off.
+ */
+export function completeMonthEnd(db: AppDatabase, month: string, previousMonth: string, monthEnd: string): void {
+  db.run(sql`INSERT INTO loan_month_ends (month, loan_id, bucket, dpd, outstanding_principal)
+    SELECT ${month}, l.id,
+      CASE l.status WHEN 'disbursed' THEN l.bucket WHEN 'settled' THEN 'settled' ELSE 'written-off' END,
+      CASE WHEN l.status = 'disbursed' THEN l.dpd ELSE 0 END,
+      CASE l.status WHEN 'disbursed' THEN l.outstanding_principal WHEN 'written-off' THEN l.written_off ELSE 0 END
+    FROM loans l
+    WHERE l.disbursement_date <= ${monthEnd}
+      AND (l.status = 'disbursed' OR (l.status IN ${EXITS} AND EXISTS (
+        SELECT 1 FROM loan_month_ends p WHERE p.loan_id = l.id AND p.month = ${previousMonth} AND p.bucket NOT IN ${EXITS})))
+      AND NOT EXISTS (SELECT 1 FROM loan_month_ends c WHERE c.loan_id = l.id AND c.month = ${month})`);
+}
+
+/** Loans moving from each bucket at `fromMonth`'s end to each bucket (or exit) at `toMonth`'s end. */
+export function bucketMoves(db: AppDatabase, fromMonth: string, toMonth: string) {
+  return db.all<{ fromBucket: string; toBucket: string; loans: number; outstanding: number }>(sql`SELECT a.bucket AS fromBucket, b.bucket AS toBucket,
+      COUNT(*) AS loans, SUM(a.outstanding_principal) AS outstanding
+    FROM loan_month_ends a JOIN loan_month_ends b ON b.loan_id = a.loan_id AND b.month = ${toMonth}
+    WHERE a.month = ${fromMonth} AND a.bucket NOT IN ${EXITS}
+    GROUP BY a.bucket, b.bucket`);
+}
+
+/** Months with positions recorded, between two months (YYYY-MM, inclusive). */
+export function recordedMonths(db: AppDatabase, from: string, to: string): string[] {
+  return db.all<{ month: string }>(sql`SELECT DISTINCT month FROM loan_month_ends WHERE month >= ${from} AND month <= ${to} ORDER BY month`).map((r) => r.month);
+}
+
+/** Each disbursement month's loans: how many, and the principal lent. */
+export function cohorts(db: AppDatabase, fromMonth: string, toDate: string) {
+  return db.all<{ cohort: string; loans: number; principal: number }>(sql`SELECT substr(disbursement_date, 1, 7) AS cohort, COUNT(*) AS loans, SUM(principal) AS principal
+    FROM loans WHERE disbursement_date >= ${`${fromMonth}-01`} AND disbursement_date <= ${toDate}
+    GROUP BY substr(disbursement_date, 1, 7) ORDER BY cohort`);
+}
+
+/**
+ * For each cohort and month end: the balance more than `dpdOver` days past due, and the principal
+ * written off that month (the vintage curve accumulates it).
+ */
+export function cohortPositions(db: AppDatabase, fromMonth: string, toMonth: string, dpdOver: number) {
+  return db.all<{ cohort: string; month: string; bad: number; writtenOff: number }>(sql`SELECT substr(l.disbursement_date, 1, 7) AS cohort, e.month AS month,
+      SUM(CASE WHEN e.bucket NOT IN ${EXITS} AND e.dpd > ${dpdOver} THEN e.outstanding_principal ELSE 0 END) AS bad,
+      SUM(CASE WHEN e.bucket = 'written-off' THEN e.outstanding_principal ELSE 0 END) AS writtenOff
+    FROM loan_month_ends e JOIN loans l ON l.id = e.loan_id
+    WHERE l.disbursement_date >= ${`${fromMonth}-01`} AND e.month <= ${toMonth}
+    GROUP BY substr(l.disbursement_date, 1, 7), e.month`);
+}
