@@ -8,6 +8,7 @@ import { recoverFromLatestBackup } from '../services/platform/backups';
 import { DATABASE_FILE_NAME, openRuntime, type Runtime } from '../services/runtime';
 import { resolveDataDir } from '../services/platform/data-dir';
 import { registerIpc } from './ipc';
+import { registerPrint } from './print';
 import { electronNativeBinding } from './native-binding';
 import { hardenApp, hardenSession } from './security';
 
@@ -107,6 +108,7 @@ app.whenReady().then(async () => {
     }
   }
   registerIpc(runtime, rendererFileUrl);
+  registerPrint(rendererFileUrl);
   void runtime.dailyBackupIfDue().catch((error: unknown) => console.error('daily backup failed', error));
   const daily = setInterval(() => void runtime?.dailyBackupIfDue().catch((error: unknown) => console.error('daily backup failed', error)), 3_600_000);
   app.on('will-quit', () => clearInterval(daily));

@@ -4,7 +4,7 @@ import { channelNames } from '../../shared/contract';
 import type { Runtime } from '../services/runtime';
 import { isAppUrl } from './security';
 
-function trustedSender(event: IpcMainInvokeEvent, rendererFileUrl: string): boolean {
+export function trustedSender(event: IpcMainInvokeEvent, rendererFileUrl: string): boolean {
   const frame = event.senderFrame;
   return frame !== null && frame.parent === null && isAppUrl(frame.url, rendererFileUrl);
 }

@@ -169,5 +169,8 @@ export const payoffView = z.object({
   overdue: z.object({ principal: money, interest: money, fees: money, penalty: money }),
   outstandingPrincipal: money,
   accruedInterest: money,
+  /** Enforcement costs charged and unpaid (paid first), and credit held (溢缴款), which the total deducts. */
+  costsOutstanding: money,
+  creditHeld: money,
   total: money,
 });

@@ -2,6 +2,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostApp, launchChromium, signIn, type HostedApp } from '../helpers/browser';
+import { installDesktopPrint, saveAsPdf } from '../helpers/print';
+import { tempDataDir } from '../helpers/runtime';
 
 let app: HostedApp;
 let browser: Browser;
@@ -19,6 +21,7 @@ beforeAll(async () => {
   await call('platform.demo', { borrowers: 80, loans: 300, guarantees: 30, seed: 13 });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await installDesktopPrint(page);
   await page.goto(app.host.url);
   await signIn(page);
 }, 120_000);
@@ -49,5 +52,36 @@ describe('dashboard in the browser', () => {
     const totals = await page.locator('.lb-totals td').allTextContents();
     expect(totals.join(' ')).toContain(Number(register.totals.outstandingPrincipal).toLocaleString('en-US', { minimumFractionDigits: 2 }));
     expect(totals.join(' ')).toContain(`${register.total} 笔`);
+  });
+
+  it('reports print on A4 with the letterhead: the monthly report portrait, vintage and roll rates landscape', async () => {
+    const vintage = await call<{ lastMonth: string; cohorts: Array<{ cohort: string; disbursed: string }> }>('report.vintage', {});
+    await page.goto(`${app.host.url}/#/ledgers`);
+    await page.getByRole('tab', { name: '报表' }).click();
+    await page.getByTestId('report-monthly').waitFor();
+    const dir = tempDataDir('report-print');
+    const monthly = await saveAsPdf(page, 'report-print', `${dir}/monthly.pdf`);
+    expect(monthly.request).toMatchObject({ title: '月度业务报表', orientation: 'portrait' });
+    expect(monthly.width).toBeLessThan(monthly.height);
+    expect(monthly.text).toContain('小额贷款公司月度业务报表');
+    // The screen's controls stay off the paper.
+    expect(monthly.text).not.toContain('导出 Excel');
+
+    await page.getByTestId('report-view-vintage').click();
+    await page.getByTestId('report-vintage').waitFor();
+    const printed = await saveAsPdf(page, 'report-print', `${dir}/vintage.pdf`);
+    expect(printed.request).toMatchObject({ title: '账龄分析（Vintage）', orientation: 'landscape' });
+    // A4 landscape: 842 × 595 points.
+    expect([Math.abs(printed.width - 842) < 2, Math.abs(printed.height - 595) < 2]).toEqual([true, true]);
+    expect(printed.text).toContain(`截至 ${vintage.lastMonth} 月末`);
+    expect(printed.text).toContain('MOB0');
+    const first = vintage.cohorts[0]!;
+    expect(printed.text).toMatch(new RegExp(`${first.cohort}\\s+\\d+\\s+${Number(first.disbursed).toLocaleString('en-US', { minimumFractionDigits: 2 })}`));
+
+    await page.getByTestId('report-view-roll-rate').click();
+    await page.getByTestId('report-roll-rate').waitFor();
+    const roll = await saveAsPdf(page, 'report-print', `${dir}/roll.pdf`);
+    expect(roll.request.orientation).toBe('landscape');
+    expect(roll.text).toContain('向下迁徙率趋势');
   });
 });

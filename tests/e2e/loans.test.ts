@@ -1,11 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openpyxlDump, readersAvailable } from '../helpers/excel';
 import { tempDataDir } from '../helpers/runtime';
 import { hostApp, launchChromium, signIn, type HostedApp } from '../helpers/browser';
+import { installDesktopPrint, saveAsPdf } from '../helpers/print';
 
 let app: HostedApp;
 let browser: Browser;
@@ -102,14 +101,38 @@ describe('a loan in the browser', () => {
     expect(await printable.isVisible()).toBe(true);
     expect(await page.getByTestId('loan-print-schedule').isVisible()).toBe(false);
     expect(await printable.locator('tbody tr').count()).toBe(3 + (loan.installments as unknown[]).length);
-    const file = path.join(tempDataDir('print'), 'schedule.pdf');
-    fs.writeFileSync(file, await page.pdf({ format: 'A4', printBackground: true }));
-    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-    expect(text).toContain(`${String(loan.apr)}%`);
-    expect(text).toContain('杭州某小额贷款有限公司');
-    expect(text).toContain('0571-88880000');
-    expect(text).toContain(CONTRACT);
     await page.emulateMedia({ media: 'screen' });
+    // Save as PDF as the desktop app does: A4 portrait, the company and title on every page, page n of m.
+    await installDesktopPrint(page);
+    await page.reload();
+    const pdf = await saveAsPdf(page, 'loan-print-schedule', path.join(tempDataDir('print'), 'schedule.pdf'));
+    expect(pdf.request).toMatchObject({ title: `借款人还款计划表 ${CONTRACT}`, orientation: 'portrait', company: '杭州某小额贷款有限公司', pageLabel: '第 {page} 页 / 共 {pages} 页' });
+    // A4 portrait: 595 × 842 points.
+    expect([Math.abs(pdf.width - 595) < 2, Math.abs(pdf.height - 842) < 2]).toEqual([true, true]);
+    expect(pdf.text).toContain(`${String(loan.apr)}%`);
+    expect(pdf.text).toContain('0571-88880000');
+    expect(pdf.text).toContain(CONTRACT);
+    expect(pdf.text).toMatch(new RegExp(`杭州某小额贷款有限公司\\s+借款人还款计划表 ${CONTRACT}`));
+    // pdftotext drops the spaces of the footer's 第 1 页 / 共 n 页.
+    expect(pdf.text.replace(/\s/g, '')).toContain(`第1页/共${pdf.pages}页`);
+    // The payoff quote on the same page prints alone: not the schedule.
+    expect(pdf.text).not.toContain('提前结清报价单');
+  });
+
+  it('prints the early-settlement quote alone: the letterhead, its lines and the total', async () => {
+    await page.getByTestId('loan-payoff').click();
+    await page.getByTestId('payoff-total').waitFor();
+    const quote = await call('loan.payoff', { contractNo: CONTRACT });
+    const pdf = await saveAsPdf(page, 'payoff-print', path.join(tempDataDir('print'), 'payoff.pdf'));
+    expect(pdf.request.title).toBe(`提前结清报价单 ${CONTRACT}`);
+    expect(pdf.pages).toBe(1);
+    expect(pdf.text).toContain('提前结清报价单');
+    expect(pdf.text).not.toContain('借款人还款计划表');
+    const money = (yuan: unknown) => Number(yuan).toLocaleString('en-US', { minimumFractionDigits: 2 });
+    expect(pdf.text).toMatch(new RegExp(`结清金额\\s+${money(quote.total)}`));
+    expect(pdf.text).toMatch(new RegExp(`逾期本金\\s+${money((quote.overdue as { principal: string }).principal)}`));
+    expect(pdf.text).toContain(`本报价仅适用于 ${String(quote.date)} 当日结清`);
+    await page.keyboard.press('Escape');
   });
 
   it('months 2–7 paid on time, month 8 missed: DPD, penalty and the 关注 class in the detail and the register', async () => {

@@ -80,4 +80,22 @@ describe.skipIf(skipReason !== null)('desktop app (Electron)', () => {
     await page.getByTestId('borrower-save').click();
     await expect.poll(() => page.locator('.ant-table-row').first().textContent()).toContain('桌面端测试');
   });
+
+  it('saves the page as a PDF through printToPDF: A4 landscape with the running header and page numbers', async () => {
+    const result = await page.evaluate(() =>
+      (globalThis as unknown as { loanbridgeDesktop: { printToPdf(r: unknown): Promise<{ ok: boolean; value?: { contentBase64: string } }> } }).loanbridgeDesktop.printToPdf({
+        title: '账龄分析',
+        orientation: 'landscape',
+        company: '桌面端测试',
+        pageLabel: '第 {page} 页 / 共 {pages} 页',
+      }),
+    );
+    expect(result.ok).toBe(true);
+    const pdf = Buffer.from(result.value!.contentBase64, 'base64');
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    // A4 landscape media box: 842 × 595 points.
+    expect(pdf.toString('latin1')).toMatch(/MediaBox\s*\[\s*0 0 84[12][.\d]* 59[45][.\d]*\s*\]/);
+    const refused = await page.evaluate(() => (globalThis as unknown as { loanbridgeDesktop: { printToPdf(r: unknown): Promise<{ ok: boolean }> } }).loanbridgeDesktop.printToPdf({ orientation: 'sideways' }));
+    expect(refused.ok).toBe(false);
+  });
 });

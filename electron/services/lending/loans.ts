@@ -311,6 +311,8 @@ export function payoffLoan(ctx: ServiceContext, input: ChannelParsedInput<'loan.
     overdue: { principal: y(q.overdue.principal), interest: y(q.overdue.interest), fees: y(q.overdue.fees), penalty: y(q.overdue.penalty) },
     outstandingPrincipal: y(q.outstandingPrincipal),
     accruedInterest: y(q.accruedInterest),
+    costsOutstanding: y(q.state.costsOutstanding),
+    creditHeld: y(q.state.unappliedCredit),
     total: y(q.total),
   };
 }

@@ -120,7 +120,6 @@ export const en: Messages = {
     total: 'Total due',
     closingBalance: 'Closing balance',
     totals: 'Total',
-    print: 'Print / save as PDF',
     exportExcel: 'Export to Excel',
     override: 'Override the cap and compute',
   },
@@ -227,6 +226,7 @@ export const en: Messages = {
   loans: {
     exportExcel: 'Export to Excel',
     print: { button: 'Print the schedule', title: 'Repayment schedule', contractNo: 'Contract no.', borrower: 'Borrower', annualRate: 'Contract rate', number: 'No.', dueDate: 'Due date', principal: 'Principal', interest: 'Interest', fees: 'Fees', total: 'Total due', closingBalance: 'Balance after' },
+    printPayoff: { title: 'Early settlement quote', item: 'Item', amount: 'Amount (yuan)', overduePrincipal: 'Overdue principal', overdueInterest: 'Overdue interest', overdueFees: 'Overdue fees', penalty: 'Penalty and compound interest', costs: 'Enforcement costs advanced', credit: 'Credit held, deducted', validOn: 'This quote settles the loan on {{date}} only; interest accrues daily and is recalculated after that date.', signatures: 'Borrower: ________________    Officer: ________________    Date: ____________' },
     onlyNonPerforming: 'Non-performing only (substandard, doubtful, loss)',
     onlyOverdue: 'Overdue only',
     exports: { aging: 'Overdue aging', classification: 'Classification and provision', schedules: 'Repayment schedules (status filter)', repayments: 'Repayment journal, this month', schedule: 'Export schedule', monitoringLog: 'Export monitoring log', collectionLog: 'Export this month’s collection log' },
@@ -434,9 +434,15 @@ export const en: Messages = {
       contractNo: 'Contract no.', overrideReason: 'Override reason', name: 'Bank', branch: 'Branch', contact: 'Contact', phone: 'Phone', creditLine: 'Credit line', lineValidFrom: 'Line valid from', lineValidTo: 'Line valid to', marginPercent: 'Agreed margin (%)', riskSharePercent: 'Bank risk share (%)', id: 'Signal',
     },
   },
+  print: {
+    print: 'Print',
+    printOrPdf: 'Print / Save as PDF',
+    savePdf: 'Save as PDF',
+    pageLabel: 'Page {page} of {pages}',
+    printedOn: 'Printed on {{date}}',
+  },
   reports: {
     tab: 'Reports',
-    print: 'Print / Save as PDF',
     exportExcel: 'Export to Excel',
     views: { monthly: 'Monthly business report', statistics: 'Guarantee statistics', vintage: 'Vintage', 'roll-rate': 'Roll rates' },
     vintageTitle: 'Vintage by month lent (to the end of {{month}})',

@@ -119,7 +119,6 @@ export const zhCN = {
     total: '应还合计',
     closingBalance: '期末本金',
     totals: '合计',
-    print: '打印 / 存为 PDF',
     exportExcel: '导出 Excel',
     override: '确认超限并继续试算',
   },
@@ -226,6 +225,7 @@ export const zhCN = {
   loans: {
     exportExcel: '导出 Excel',
     print: { button: '打印还款计划', title: '借款人还款计划表', contractNo: '合同编号', borrower: '借款人', annualRate: '合同年利率', number: '期次', dueDate: '还款日', principal: '应还本金', interest: '应还利息', fees: '费用', total: '应还合计', closingBalance: '剩余本金' },
+    printPayoff: { title: '提前结清报价单', item: '项目', amount: '金额（元）', overduePrincipal: '逾期本金', overdueInterest: '逾期利息', overdueFees: '逾期费用', penalty: '罚息及复利', costs: '已垫付诉讼费用', credit: '溢缴款抵扣', validOn: '本报价仅适用于 {{date}} 当日结清；利息按日计算，逾期将重新计算。', signatures: '借款人签字：________________　　经办人：________________　　日期：____年__月__日' },
     onlyNonPerforming: '仅不良贷款（次级、可疑、损失）',
     onlyOverdue: '仅逾期贷款',
     exports: { aging: '逾期账龄表', classification: '五级分类与拨备表', schedules: '还款计划明细（按状态筛选）', repayments: '本月收款流水', schedule: '导出还款计划', monitoringLog: '导出保后检查记录', collectionLog: '导出本月催收记录' },
@@ -433,9 +433,15 @@ export const zhCN = {
       contractNo: '担保合同号', overrideReason: '超限审批原因', name: '银行名称', branch: '支行', contact: '联系人', phone: '电话', creditLine: '授信额度', lineValidFrom: '授信起始日', lineValidTo: '授信到期日', marginPercent: '约定保证金比例（%）', riskSharePercent: '银行分险比例（%）', id: '预警',
     },
   },
+  print: {
+    print: '打印',
+    printOrPdf: '打印 / 另存为 PDF',
+    savePdf: '另存为 PDF',
+    pageLabel: '第 {page} 页 / 共 {pages} 页',
+    printedOn: '打印日期：{{date}}',
+  },
   reports: {
     tab: '报表',
-    print: '打印 / 另存为 PDF',
     exportExcel: '导出 Excel',
     views: { monthly: '月度业务报表', statistics: '担保业务统计', vintage: '账龄分析（Vintage）', 'roll-rate': '迁徙率' },
     vintageTitle: '贷款账龄分析表（按放款月份，截至 {{month}} 月末）',

@@ -1,7 +1,7 @@
-import { PrinterOutlined } from '@ant-design/icons';
 import { Button, Modal, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../shared/contract';
+import { PrintButtons } from '../../app/PrintButtons';
 
 type Letters = ChannelOutput<'collections.letters'>['letters'];
 
@@ -33,18 +33,8 @@ export function LettersPreview({ letters, onClose }: { letters: Letters | null; 
       footer={
         <Space>
           <Button onClick={onClose}>{t('borrower.cancel')}</Button>
-          <Button
-            type="primary"
-            icon={<PrinterOutlined />}
-            data-testid="letters-print"
-            onClick={() => {
-              onClose();
-              // After the modal is gone, so the printout is the letters alone.
-              setTimeout(() => window.print(), 300);
-            }}
-          >
-            {t('collections.printLetters')}
-          </Button>
+          {/* The modal is hidden on paper (app.css): the letters print alone, one A4 page each. */}
+          <PrintButtons title={t('collections.lettersTitle', { count: letters?.length ?? 0 })} fileName={t('collections.lettersTitle', { count: letters?.length ?? 0 })} testId="letters-print" primary />
         </Space>
       }
     >

@@ -1,4 +1,4 @@
-import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
+import { FileExcelOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, DatePicker, Descriptions, Segmented, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -8,6 +8,8 @@ import type { ChannelOutput } from '../../../shared/contract';
 import { api } from '../../api/client';
 import { yuan } from '../../app/format';
 import { useExport } from '../../app/useExport';
+import { PrintButtons } from '../../app/PrintButtons';
+import { PrintLetterhead } from '../../app/PrintTable';
 import { ReportTable, RollRateReport, VintageReport } from './RiskTables';
 
 type Monthly = ChannelOutput<'report.microloanMonthly'>;
@@ -123,13 +125,15 @@ export function ReportsTab({ today }: { today: string }) {
         {view === 'monthly' && (
           <DatePicker picker="month" allowClear={false} value={dayjs(`${month}-01`)} maxDate={dayjs(today)} onChange={(d) => d && setMonth(d.format('YYYY-MM'))} data-testid="report-month" />
         )}
-        <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="report-print">
-          {t('reports.print')}
-        </Button>
+        {/* The wide tables (a column per month or bucket) print on landscape pages. */}
+        <PrintButtons title={t(`reports.views.${view}`)} fileName={`${t(`reports.views.${view}`)}-${today}`} orientation={view === 'vintage' || view === 'roll-rate' ? 'landscape' : 'portrait'} testId="report-print" />
         <Button icon={<FileExcelOutlined />} loading={exporter.busy === view} onClick={exports[view]} data-testid={`report-export-${view}`}>
           {t('reports.exportExcel')}
         </Button>
       </Space>
+      <div className="lb-print-only lb-printable">
+        <PrintLetterhead />
+      </div>
       <Card size="small">
         {view === 'monthly' && monthly.data && <MonthlyReport r={monthly.data} />}
         {view === 'statistics' && statistics.data && <StatisticsReport s={statistics.data} />}

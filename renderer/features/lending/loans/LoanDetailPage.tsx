@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, FileExcelOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Col, DatePicker, Descriptions, Form, Input, Modal, Result, Row, Select, Space, Spin, Statistic, Table, Tabs, Tag, Timeline } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -12,6 +12,9 @@ import { yuan } from '../../../app/format';
 import { useCan } from '../../../app/permissions';
 import { useExport } from '../../../app/useExport';
 import { PrintableLoanSchedule } from './PrintableLoanSchedule';
+import { PrintablePayoffQuote } from './PrintablePayoffQuote';
+import { PrintButtons } from '../../../app/PrintButtons';
+import { createPortal } from 'react-dom';
 import { CLASS_COLORS, INSTALLMENT_COLORS, STATUS_COLORS } from './labels';
 import { useLoan, useLoanAction } from './queries';
 import { SecurityTab } from './SecurityTab';
@@ -60,7 +63,7 @@ function RepayModal({ loan, open, onClose }: { loan: LoanDetail; open: boolean; 
   );
 }
 
-function PayoffModal({ loan, open, onClose }: { loan: LoanDetail; open: boolean; onClose: () => void }) {
+function PayoffModal({ loan, open, onClose, printSlot }: { loan: LoanDetail; open: boolean; onClose: () => void; printSlot: HTMLElement | null }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const quote = useQuery({ queryKey: ['payoff', loan.contractNo, loan.asOf], queryFn: () => api('loan.payoff', { contractNo: loan.contractNo }), enabled: open });
@@ -69,6 +72,8 @@ function PayoffModal({ loan, open, onClose }: { loan: LoanDetail; open: boolean;
     <Modal open={open} title={t('loans.payoffQuote')} onCancel={onClose} footer={null} destroyOnHidden>
       {quote.data ? (
         <>
+          {/* Beside the printable schedule, outside the screen's no-print area; only this prints from the quote. */}
+          {printSlot && createPortal(<PrintablePayoffQuote loan={loan} quote={quote.data} />, printSlot)}
           <Descriptions column={1} size="small" bordered data-testid="payoff-quote">
             <Descriptions.Item label={t('loans.quoteDate')}>{quote.data.date}</Descriptions.Item>
             <Descriptions.Item label={t('loans.outstanding')}>{yuan(quote.data.outstandingPrincipal)}</Descriptions.Item>
@@ -78,6 +83,9 @@ function PayoffModal({ loan, open, onClose }: { loan: LoanDetail; open: boolean;
               <strong data-testid="payoff-total">{yuan(quote.data.total)}</strong>
             </Descriptions.Item>
           </Descriptions>
+          <Space style={{ marginTop: 16 }}>
+            <PrintButtons title={`${t('loans.printPayoff.title')} ${loan.contractNo}`} fileName={`${t('loans.printPayoff.title')}-${loan.contractNo}-${quote.data.date}`} target="payoff" testId="payoff-print" />
+          </Space>
           <Button
             type="primary"
             block
@@ -122,6 +130,7 @@ export function LoanDetailPage() {
   const [form] = Form.useForm();
   const [repaying, setRepaying] = useState(false);
   const [quoting, setQuoting] = useState(false);
+  const [printSlot, setPrintSlot] = useState<HTMLDivElement | null>(null);
   if (loan.isError) return <Result status="404" title={errorText(t, loan.error)} />;
   if (!loan.data) return <Spin />;
   const l = loan.data;
@@ -168,6 +177,7 @@ export function LoanDetailPage() {
   return (
     <>
     <PrintableLoanSchedule loan={l} />
+    <div ref={setPrintSlot} />
     <Space direction="vertical" size={16} style={{ width: '100%' }} className="lb-no-print">
       <Card
         title={
@@ -182,9 +192,7 @@ export function LoanDetailPage() {
         extra={
           <Space>
             {l.installments.length > 0 && (
-              <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="loan-print-schedule">
-                {t('loans.print.button')}
-              </Button>
+              <PrintButtons title={`${t('loans.print.title')} ${l.contractNo}`} fileName={`${t('loans.print.title')}-${l.contractNo}`} target="schedule" testId="loan-print-schedule" />
             )}
             {l.installments.length > 0 && (
               <Button icon={<FileExcelOutlined />} loading={exporter.busy !== null} onClick={() => void exporter.run('export.lending', { report: 'schedules', contractNo: l.contractNo })} data-testid="loan-export-schedule">
@@ -293,7 +301,7 @@ export function LoanDetailPage() {
         />
       </Card>
       <RepayModal loan={l} open={repaying} onClose={() => setRepaying(false)} />
-      <PayoffModal loan={l} open={quoting} onClose={() => setQuoting(false)} />
+      <PayoffModal loan={l} open={quoting} onClose={() => setQuoting(false)} printSlot={printSlot} />
     </Space>
     </>
   );

@@ -1,4 +1,4 @@
-import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
+import { FileExcelOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Descriptions, Form, Row, Space, Spin, Statistic, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -7,6 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TermsInput } from '../../../../shared/schedule/terms';
 import type { WireSchedule } from '../../../../shared/schedule/wire';
+import { PrintButtons } from '../../../app/PrintButtons';
 import { api } from '../../../api/client';
 import { EChart, type ChartOption } from '../../../app/charts/EChart';
 import { downloadBase64, XLSX_TYPE } from '../../../app/download';
@@ -123,7 +124,7 @@ function ScheduleCalculator({ initial }: { initial: TermsFormValues }) {
             data-testid="apr-disclosure"
             extra={
               <Space className="lb-no-print">
-                <Button icon={<PrinterOutlined />} onClick={() => window.print()}>{t('schedule.print')}</Button>
+                <PrintButtons title={t('schedule.title')} fileName={t('schedule.title')} testId="schedule-print" />
                 <Button icon={<FileExcelOutlined />} loading={exportXlsx.isPending} disabled={!data} onClick={() => exportXlsx.mutate()} data-testid="schedule-export">
                   {t('schedule.exportExcel')}
                 </Button>
