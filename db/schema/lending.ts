@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { stamps } from './columns';
 import { borrowerKinds, idTypes, relationships } from '../../shared/lending/borrower';
 import { roundingModes } from '../../shared/money/rounding';
@@ -24,7 +24,8 @@ export const borrowers = sqliteTable(
     ...stamps,
   },
   (t) => [
-    uniqueIndex('borrowers_identity_uq').on(t.idType, t.idNumber),
+    // Identity number first: related parties are matched on the number alone.
+    uniqueIndex('borrowers_identity_uq').on(t.idNumber, t.idType),
     index('borrowers_name_idx').on(t.name),
     index('borrowers_phone_idx').on(t.phone),
   ],
@@ -46,7 +47,11 @@ export const borrowerRelatedPersons = sqliteTable(
     removedAt: text('removed_at'),
     removedBy: text('removed_by'),
   },
-  (t) => [index('borrower_related_persons_borrower_idx').on(t.borrowerId)],
+  (t) => [
+    index('borrower_related_persons_borrower_idx').on(t.borrowerId),
+    // Related-party groups join people across borrowers by identity number (concentration limits).
+    index('borrower_related_persons_id_number_idx').on(t.idNumber),
+  ],
 );
 
 /**
@@ -150,10 +155,12 @@ export const loans = sqliteTable(
     // The principal one also carries the sums, so the totals row is a scan of the index alone. No
     // index leads with a filter column: the planner (without statistics) would pick it and then read
     // and sort tens of thousands of rows for an unselective filter such as status = disbursed.
-    registerIndex('loans_register_principal_idx', t.principal, t, t.outstandingPrincipal, t.overduePrincipal),
+    // The dashboard's loan figures (balance, rate, term, overdue, classes) are one scan of it too.
+    registerIndex('loans_register_principal_idx', t.principal, t, t.outstandingPrincipal, t.overduePrincipal, t.annualRate, t.dpd, t.maturityDate),
     registerIndex('loans_register_outstanding_idx', t.outstandingPrincipal, t),
     registerIndex('loans_register_dpd_idx', t.dpd, t),
-    registerIndex('loans_register_disbursed_idx', t.disbursementDate, t),
+    // With the principal: what was lent by month reads the index alone.
+    registerIndex('loans_register_disbursed_idx', t.disbursementDate, t, t.principal),
     registerIndex('loans_register_contract_idx', t.contractNo, t),
   ],
 );
@@ -207,6 +214,24 @@ export const payments = sqliteTable(
     // Receipts by date (dashboard months, repayment journal, vouchers) read this index alone.
     index('payments_value_date_idx').on(t.valueDate, t.status, t.kind, t.amount),
   ],
+);
+
+/**
+ * Money received by value month, status and kind (收款月度汇总), kept by triggers on payments (see the
+ * migration payment_month_totals): the dashboard's twelve months read twelve rows instead of scanning
+ * every receipt of the year. A reversal moves its amount from posted to reversed.
+ */
+export const paymentMonthTotals = sqliteTable(
+  'payment_month_totals',
+  {
+    /** YYYY-MM of the value date. */
+    month: text('month').notNull(),
+    status: text('status', { enum: ['posted', 'reversed'] }).notNull(),
+    kind: text('kind', { enum: ['repayment', 'recovery'] }).notNull(),
+    amount: integer('amount').notNull(),
+    payments: integer('payments').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.status, t.kind] })],
 );
 
 /** How each posted payment is split; derived from the replay and rewritten when it changes. */

@@ -30,3 +30,12 @@ export function limitationOf(start: string, interruptions: readonly Interruption
     guarantorPeriodEnd: formatIsoDate(addMonths(parseIsoDate(start)!, guarantorMonths)),
   };
 }
+
+/** The last start (or interruption) whose period ends on or before `until`: addMonths only clamps, so step to it. */
+export function latestStartEndingBy(until: string, years = 3): string {
+  const end = parseIsoDate(until)!;
+  let day = addMonths(end, -years * 12);
+  while (addMonths(day + 1, years * 12) <= end) day++;
+  while (addMonths(day, years * 12) > end) day--;
+  return formatIsoDate(day);
+}

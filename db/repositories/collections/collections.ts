@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { AppDatabase } from '../../open';
 import { insertRow } from '../../prepared';
 import { borrowers, collectionAssignments, collectionContacts, guaranteeContracts, guaranteeEvents, limitationEvents, loans, payments, placements, promisesToPay, repaymentPlans, collectionAgencies, legalCases, legalCaseEvents, legalCosts } from '../../schema';
@@ -7,6 +7,10 @@ import type { ClaimKind } from '../../../shared/collections/claims';
 export type ContactRow = typeof collectionContacts.$inferSelect;
 export type PromiseRow = typeof promisesToPay.$inferSelect;
 export type AssignmentRow = typeof collectionAssignments.$inferSelect;
+
+/** A loan is a claim in the queue while in servicing and overdue; a guarantee once compensated. */
+const LOAN_IN_QUEUE = and(eq(loans.status, 'disbursed'), gt(loans.dpd, 0))!;
+const GUARANTEE_IN_QUEUE = inArray(guaranteeContracts.status, ['compensated', 'recovering']);
 
 /** Overdue loans in servicing: the loan side of the queue. */
 export function overdueLoanClaims(db: AppDatabase) {
@@ -24,7 +28,7 @@ export function overdueLoanClaims(db: AppDatabase) {
     })
     .from(loans)
     .innerJoin(borrowers, eq(borrowers.id, loans.borrowerId))
-    .where(and(eq(loans.status, 'disbursed'), gt(loans.dpd, 0)))
+    .where(LOAN_IN_QUEUE)
     .orderBy(asc(loans.id))
     .all();
 }
@@ -43,7 +47,7 @@ export function guaranteeClaims(db: AppDatabase) {
     })
     .from(guaranteeContracts)
     .innerJoin(borrowers, eq(borrowers.id, guaranteeContracts.clientId))
-    .where(inArray(guaranteeContracts.status, ['compensated', 'recovering']))
+    .where(GUARANTEE_IN_QUEUE)
     .orderBy(asc(guaranteeContracts.id))
     .all();
 }
@@ -254,4 +258,37 @@ export function findContact(db: AppDatabase, id: number): ContactRow | undefined
 
 export function markDelivered(db: AppDatabase, id: number, on: string): void {
   db.update(collectionContacts).set({ demandDelivered: true, deliveredOn: on }).where(eq(collectionContacts.id, id)).run();
+}
+
+/** Of these claims, the ones in the collections queue now. */
+export function claimsInQueue(db: AppDatabase, kind: ClaimKind, claimIds: number[]): number[] {
+  if (claimIds.length === 0) return [];
+  if (kind === 'loan') return db.select({ id: loans.id }).from(loans).where(and(inArray(loans.id, claimIds), LOAN_IN_QUEUE)).all().map((r) => r.id);
+  return db.select({ id: guaranteeContracts.id }).from(guaranteeContracts).where(and(inArray(guaranteeContracts.id, claimIds), GUARANTEE_IN_QUEUE)).all().map((r) => r.id);
+}
+
+/** No delivered demand, and no recorded limitation event, on this claim after `after`. */
+function uninterruptedSince(kind: ClaimKind, claimId: SQL, after: string) {
+  const c = collectionContacts;
+  const e = limitationEvents;
+  return sql`NOT EXISTS (SELECT 1 FROM ${c} WHERE ${c.claimKind} = ${kind} AND ${c.claimId} = ${claimId} AND ${eq(c.demandDelivered, true)}
+        AND COALESCE(${c.deliveredOn}, substr(${c.debtorLocalTime}, 1, 10)) > ${after})
+    AND NOT EXISTS (SELECT 1 FROM ${e} WHERE ${e.claimKind} = ${kind} AND ${e.claimId} = ${claimId} AND ${e.eventDate} > ${after})`;
+}
+
+/**
+ * How many claims' limitation periods end by a day, counted without listing them: the claims that fell
+ * due on or before `startedBy` (the last start whose period ends by then) and that nothing interrupted
+ * after it — no delivered demand, receipt or recorded event (see shared/collections/limitation).
+ */
+export function limitationEndingCount(db: AppDatabase, startedBy: string): number {
+  const loanClaims = db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM loans l
+    WHERE ((l.status = 'disbursed' AND l.dpd > 0) OR l.status = 'written-off') AND l.maturity_date IS NOT NULL AND l.maturity_date <= ${startedBy}
+      AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.loan_id = l.id AND p.status = 'posted' AND p.value_date > ${startedBy})
+      AND ${uninterruptedSince('loan', sql`l.id`, startedBy)}`);
+  const guaranteeClaimCount = db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM guarantee_contracts g
+    WHERE g.status IN ('compensated', 'recovering') AND g.compensated_on IS NOT NULL AND g.compensated_on <= ${startedBy}
+      AND NOT EXISTS (SELECT 1 FROM guarantee_events v WHERE v.contract_id = g.id AND v.event IN ('recovery', 'closed') AND v.business_date > ${startedBy})
+      AND ${uninterruptedSince('guarantee', sql`g.id`, startedBy)}`);
+  return Number(loanClaims?.n ?? 0) + Number(guaranteeClaimCount?.n ?? 0);
 }

@@ -1,49 +1,63 @@
-/** The loan book's headline figures for the dashboard, as aggregates over the register snapshot. */
+/**
+ * The home screen's loan figures as aggregates that read indexes alone: the register's principal index
+ * carries every column the book's position needs, the disbursement index carries the principal, and
+ * receipts come from the month totals the payment triggers keep.
+ */
 import { sql } from 'drizzle-orm';
 import type { AppDatabase } from '../../open';
 
-const NPL = sql`('substandard', 'doubtful', 'loss')`;
+/** Months from disbursement to maturity as a calendar reads them (15 Jan → 15 Jul is 6; a day is 1/30). */
+const TERM_MONTHS = sql`((CAST(substr(maturity_date, 1, 4) AS INTEGER) - CAST(substr(disbursement_date, 1, 4) AS INTEGER)) * 12
+  + (CAST(substr(maturity_date, 6, 2) AS INTEGER) - CAST(substr(disbursement_date, 6, 2) AS INTEGER))
+  + (CAST(substr(maturity_date, 9, 2) AS INTEGER) - CAST(substr(disbursement_date, 9, 2) AS INTEGER)) / 30.0)`;
 
-/**
- * Loans on the book (disbursed, not settled or written off): count, balance, the balance-weighted rate,
- * the overdue and non-performing balances; and what was ever lent.
- */
-export function loanHeadline(db: AppDatabase, asOf: string) {
-  const row = db.get<{ loans: number; outstanding: number | null; rateWeight: number | null; principal: number | null; overdue: number | null; npl: number | null }>(sql`SELECT
-      COUNT(*) AS loans, SUM(outstanding_principal) AS outstanding, SUM(outstanding_principal * annual_rate) AS rateWeight,
-      SUM(principal) AS principal,
-      SUM(CASE WHEN dpd > 0 THEN outstanding_principal ELSE 0 END) AS overdue,
-      SUM(CASE WHEN classification IN ${NPL} THEN outstanding_principal ELSE 0 END) AS npl
-    FROM loans WHERE status = 'disbursed'`);
-  const lent = db.get<{ total: number | null }>(sql`SELECT SUM(principal) AS total FROM loans WHERE disbursement_date IS NOT NULL AND disbursement_date <= ${asOf}`);
-  return {
-    loans: Number(row?.loans ?? 0),
-    outstanding: Number(row?.outstanding ?? 0),
-    /** Σ balance × rate (millionths), for the weighted average rate. */
-    rateWeight: Number(row?.rateWeight ?? 0),
-    principal: Number(row?.principal ?? 0),
-    overdue: Number(row?.overdue ?? 0),
-    npl: Number(row?.npl ?? 0),
-    cumulativeDisbursed: Number(lent?.total ?? 0),
-  };
+export interface BookPosition {
+  bucket: string;
+  classification: string;
+  loans: number;
+  outstanding: number;
+  /** Σ balance × rate (rates in millionths), for the weighted average rate. */
+  rateWeight: number;
+  principal: number;
+  /** Σ principal × term in months, for the principal-weighted average term. */
+  termWeight: number;
+  overdue: number;
 }
 
-/** Each loan on the book's principal and contract dates, for the principal-weighted average term. */
-export function loanTerms(db: AppDatabase) {
-  return db.all<{ principal: number; from: string; to: string }>(sql`SELECT principal, disbursement_date AS "from", maturity_date AS "to" FROM loans WHERE status = 'disbursed' AND maturity_date IS NOT NULL`);
+/** Loans on the book (disbursed, not settled or written off) by bucket and class, in one scan. */
+export function bookPositions(db: AppDatabase): BookPosition[] {
+  return db
+    .all<Record<keyof BookPosition, string | number | null>>(
+      sql`SELECT bucket, classification, COUNT(*) AS loans, SUM(outstanding_principal) AS outstanding,
+        SUM(outstanding_principal * annual_rate) AS rateWeight, SUM(principal) AS principal,
+        SUM(CASE WHEN maturity_date IS NULL THEN 0 ELSE principal * ${TERM_MONTHS} END) AS termWeight,
+        SUM(CASE WHEN dpd > 0 THEN outstanding_principal ELSE 0 END) AS overdue
+      FROM loans WHERE status = 'disbursed' GROUP BY bucket, classification`,
+    )
+    .map((r) => ({
+      bucket: String(r.bucket),
+      classification: String(r.classification),
+      loans: Number(r.loans),
+      outstanding: Number(r.outstanding ?? 0),
+      rateWeight: Number(r.rateWeight ?? 0),
+      principal: Number(r.principal ?? 0),
+      termWeight: Number(r.termWeight ?? 0),
+      overdue: Number(r.overdue ?? 0),
+    }));
 }
 
-/** Loans on the book by a register column (bucket or class): count and balance. */
-export function loansBy(db: AppDatabase, column: 'bucket' | 'classification') {
-  const col = sql.raw(column);
-  return db.all<{ key: string; loans: number; outstanding: number }>(sql`SELECT ${col} AS key, COUNT(*) AS loans, SUM(outstanding_principal) AS outstanding FROM loans WHERE status = 'disbursed' GROUP BY ${col} ORDER BY ${col}`);
+/** What was lent each month (YYYY-MM) up to `to`: the dashboard sums them for the cumulative figure. */
+export function lentByMonth(db: AppDatabase, to: string): Array<{ month: string; amount: number }> {
+  return db
+    .all<{ month: string; amount: number }>(sql`SELECT substr(disbursement_date, 1, 7) AS month, SUM(principal) AS amount FROM loans
+      WHERE disbursement_date IS NOT NULL AND disbursement_date <= ${to} GROUP BY substr(disbursement_date, 1, 7)`)
+    .map((r) => ({ month: r.month, amount: Number(r.amount) }));
 }
 
-/** Lent and received per month (YYYY-MM) from `from` on: disbursements, and posted receipts of every kind. */
-export function lendingByMonth(db: AppDatabase, from: string, to: string) {
-  const lent = db.all<{ month: string; amount: number }>(sql`SELECT substr(disbursement_date, 1, 7) AS month, SUM(principal) AS amount FROM loans
-    WHERE disbursement_date >= ${from} AND disbursement_date <= ${to} GROUP BY substr(disbursement_date, 1, 7)`);
-  const received = db.all<{ month: string; amount: number }>(sql`SELECT substr(value_date, 1, 7) AS month, SUM(amount) AS amount FROM payments
-    WHERE status = 'posted' AND value_date >= ${from} AND value_date <= ${to} GROUP BY substr(value_date, 1, 7)`);
-  return { lent, received };
+/** Posted receipts of every kind by value month, from `fromMonth` to `toMonth` (YYYY-MM). */
+export function receivedByMonth(db: AppDatabase, fromMonth: string, toMonth: string): Array<{ month: string; amount: number }> {
+  return db
+    .all<{ month: string; amount: number }>(sql`SELECT month, SUM(amount) AS amount FROM payment_month_totals
+      WHERE status = 'posted' AND month >= ${fromMonth} AND month <= ${toMonth} GROUP BY month`)
+    .map((r) => ({ month: r.month, amount: Number(r.amount) }));
 }

@@ -3,9 +3,9 @@
  * delivered demand (from the contact log), every payment (an acknowledgement) and every lawsuit or
  * written acknowledgement recorded by hand; the guarantor's six-month period never restarts.
  */
-import { deliveredDemands, guaranteeClaims, insertLimitationEvent, limitationEventsOf, limitationLoanClaims, receiptsOf } from '../../../db/repositories/collections/collections';
+import { deliveredDemands, guaranteeClaims, insertLimitationEvent, limitationEndingCount, limitationEventsOf, limitationLoanClaims, receiptsOf } from '../../../db/repositories/collections/collections';
 import type { ClaimKind } from '../../../shared/collections/claims';
-import { limitationOf, type Interruption } from '../../../shared/collections/limitation';
+import { latestStartEndingBy, limitationOf, type Interruption } from '../../../shared/collections/limitation';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
 import { AppError } from '../../../shared/contract/errors';
 import { formatIsoDate, parseIsoDate } from '../../../shared/dates/calendar';
@@ -47,6 +47,12 @@ export function limitationDue(ctx: ServiceContext, input: ChannelParsedInput<'li
   ]
     .filter((v) => v.expiry <= until)
     .sort((a, b) => a.expiry.localeCompare(b.expiry) || a.contractNo.localeCompare(b.contractNo));
+}
+
+/** How many limitation periods end within `days` of `asOf` (expired ones included), as limitationDue lists them. */
+export function limitationDueCount(ctx: ServiceContext, input: { days: number; asOf?: string | undefined }): number {
+  const today = input.asOf ?? businessDate(ctx);
+  return limitationEndingCount(ctx.db, latestStartEndingBy(formatIsoDate(parseIsoDate(today)! + input.days)));
 }
 
 export function recordLimitationEvent(ctx: ServiceContext, input: ChannelParsedInput<'limitation.record'>): ChannelOutput<'limitation.record'> {

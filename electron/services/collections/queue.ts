@@ -4,7 +4,7 @@
  * promise; assignment by hand, by rule and by rotation (交叉清收), every change kept in the history.
  */
 import { allUsers, findUserByName } from '../../../db/repositories/platform/users';
-import { allPromises, assignClaim, currentAssignments, guaranteeClaims, latestContacts, overdueLoanClaims, receiptsOf } from '../../../db/repositories/collections/collections';
+import { allPromises, assignClaim, claimsInQueue, currentAssignments, guaranteeClaims, latestContacts, overdueLoanClaims, receiptsOf } from '../../../db/repositories/collections/collections';
 import type { ClaimKind } from '../../../shared/collections/claims';
 import { promiseStatus } from '../../../shared/collections/promises';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
@@ -58,21 +58,53 @@ export function allClaims(ctx: ServiceContext): QueueItem[] {
   return items;
 }
 
-/** The latest promise of each claim with its status from the payments since; an open promise sets the next action. */
-function attachPromises(ctx: ServiceContext, items: QueueItem[], today: string): void {
+/** The latest promise of each claim (key kind|id). */
+function latestPromises(ctx: ServiceContext) {
   const latest = new Map<string, ReturnType<typeof allPromises>[number]>();
   for (const p of allPromises(ctx.db)) latest.set(key(p.claimKind, p.claimId), p);
+  return latest;
+}
+
+/** The latest promise of these claims with its status from the payments since (claims without one are left out). */
+function promiseStatuses(ctx: ServiceContext, kind: ClaimKind, claimIds: readonly number[], latest: ReturnType<typeof latestPromises>, today: string) {
+  const promised = claimIds.filter((id) => latest.has(key(kind, id)));
+  const receipts = receiptsOf(ctx.db, kind, promised);
+  return new Map(
+    promised.map((id) => {
+      const promise = latest.get(key(kind, id))!;
+      return [id, { promise, status: promiseStatus(promise, receipts.filter((r) => r.claimId === id), today).status }] as const;
+    }),
+  );
+}
+
+/** Each claim's latest promise and its status; an open promise sets the next action. */
+function attachPromises(ctx: ServiceContext, items: QueueItem[], today: string): void {
+  const latest = latestPromises(ctx);
   for (const kind of ['loan', 'guarantee'] as const) {
-    const claimIds = items.filter((i) => i.kind === kind && latest.has(key(kind, i.claimId))).map((i) => i.claimId);
-    const receipts = receiptsOf(ctx.db, kind, claimIds);
+    const statuses = promiseStatuses(ctx, kind, items.filter((i) => i.kind === kind).map((i) => i.claimId), latest, today);
     for (const item of items.filter((i) => i.kind === kind)) {
-      const promise = latest.get(key(kind, item.claimId));
-      if (!promise) continue;
-      const { status } = promiseStatus(promise, receipts.filter((r) => r.claimId === item.claimId), today);
-      item.promise = { amount: fenToYuan(promise.amount), dueDate: promise.dueDate, status };
-      if (status === 'open' && (!item.nextActionOn || promise.dueDate < item.nextActionOn)) item.nextActionOn = promise.dueDate;
+      const found = statuses.get(item.claimId);
+      if (!found) continue;
+      item.promise = { amount: fenToYuan(found.promise.amount), dueDate: found.promise.dueDate, status: found.status };
+      if (found.status === 'open' && (!item.nextActionOn || found.promise.dueDate < item.nextActionOn)) item.nextActionOn = found.promise.dueDate;
     }
   }
+}
+
+/** The queue's promises due today and broken, as allClaims would count them, reading only the promised claims. */
+export function promiseCounts(ctx: ServiceContext): { dueToday: number; broken: number } {
+  const today = businessDate(ctx);
+  const latest = latestPromises(ctx);
+  let dueToday = 0;
+  let broken = 0;
+  for (const kind of ['loan', 'guarantee'] as const) {
+    const promised = [...latest.values()].filter((p) => p.claimKind === kind).map((p) => p.claimId);
+    for (const { promise, status } of promiseStatuses(ctx, kind, claimsInQueue(ctx.db, kind, promised), latest, today).values()) {
+      if (status === 'open' && promise.dueDate === today) dueToday++;
+      if (status === 'broken') broken++;
+    }
+  }
+  return { dueToday, broken };
 }
 
 /** The named accounts as the queue has them, each with its claim; one not in the queue is refused by its place in the list. */

@@ -5,7 +5,9 @@
  * and collections (promises due and broken, recovered this month, limitation periods ending). Amounts are
  * yuan strings; ratios are decimal fractions ("0.0425").
  */
-import { lendingByMonth, loanHeadline, loansBy, loanTerms } from '../../../db/repositories/ledgers/dashboard-sources';
+import { bookPositions, lentByMonth, receivedByMonth, type BookPosition } from '../../../db/repositories/ledgers/dashboard-sources';
+import { bucketOrder } from '../../../shared/lending/month-ends';
+import { setting } from '../platform/settings';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
 import { shiftMonth } from '../../../shared/dates/calendar';
 import { fractionString } from '../../../shared/money/rounding';
@@ -14,8 +16,8 @@ import { can } from '../../../shared/platform/permissions';
 import { loanClasses, type LoanClass } from '../../../shared/lending/classification';
 import { actorOf, type ServiceContext } from '../context';
 import { collectorPerformance } from '../collections/performance';
-import { allClaims } from '../collections/queue';
-import { limitationDue } from '../collections/limitation';
+import { promiseCounts } from '../collections/queue';
+import { limitationDueCount } from '../collections/limitation';
 import { listBanks } from '../guarantees/contracts';
 import { guaranteeAlerts, monitoringDue } from '../guarantees/monitoring';
 import { computeRatios } from '../guarantees/ratios';
@@ -24,50 +26,55 @@ import { asOfBusinessDate, fen } from './report-spec';
 
 const y = fenToYuan;
 
-/** Months between two ISO dates, as a calendar reads them (2026-01-15 → 2026-07-15 is 6). */
-function monthsBetween(from: string, to: string): number {
-  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
-  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
-  return (ty - fy) * 12 + (tm - fm) + (td - fd) / 30;
-}
-
 /** The twelve months ending with the as-of month, oldest first. */
 function lastTwelveMonths(asOf: string): string[] {
   return Array.from({ length: 12 }, (_, k) => shiftMonth(asOf.slice(0, 7), k - 11));
 }
 
+const NPL_CLASSES: readonly string[] = ['substandard', 'doubtful', 'loss'];
+
+/** Positions summed over the groups a filter keeps (all of them, one bucket, one class …). */
+function sum(positions: readonly BookPosition[], field: keyof Omit<BookPosition, 'bucket' | 'classification'>, keep: (p: BookPosition) => boolean = () => true): number {
+  return positions.reduce((s, p) => (keep(p) ? s + p[field] : s), 0);
+}
+
+/** Rows grouped by one of the two keys, with count and balance, in the order `rank` gives. */
+function groupedBy(positions: readonly BookPosition[], key: 'bucket' | 'classification', rank: (k: string) => number) {
+  const keys = [...new Set(positions.map((p) => p[key]))].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b, 'en', { numeric: true }));
+  return keys.map((k) => ({ key: k, loans: sum(positions, 'loans', (p) => p[key] === k), outstanding: y(sum(positions, 'outstanding', (p) => p[key] === k)) }));
+}
+
 function lendingFigures(ctx: ServiceContext, asOf: string) {
-  const h = loanHeadline(ctx.db, asOf);
-  const terms = loanTerms(ctx.db);
-  const termWeight = terms.reduce((s, t) => s + t.principal * monthsBetween(t.from, t.to), 0);
+  const positions = bookPositions(ctx.db);
+  const outstanding = sum(positions, 'outstanding');
+  const principal = sum(positions, 'principal');
+  const overdue = sum(positions, 'overdue');
+  const npl = sum(positions, 'outstanding', (p) => NPL_CLASSES.includes(p.classification));
   const provision = requiredProvision(ctx).total;
   const months = lastTwelveMonths(asOf);
-  const flows = lendingByMonth(ctx.db, `${months[0]}-01`, asOf);
-  const lent = new Map(flows.lent.map((r) => [r.month, Number(r.amount)]));
-  const received = new Map(flows.received.map((r) => [r.month, Number(r.amount)]));
+  const lentMonths = lentByMonth(ctx.db, asOf);
+  const lent = new Map(lentMonths.map((r) => [r.month, r.amount]));
+  const received = new Map(receivedByMonth(ctx.db, months[0]!, months.at(-1)!).map((r) => [r.month, r.amount]));
+  const buckets = bucketOrder(setting(ctx, 'lending.bucketUpperDays'));
   return {
     headline: {
-      outstandingPrincipal: y(h.outstanding),
-      loanCount: h.loans,
+      outstandingPrincipal: y(outstanding),
+      loanCount: sum(positions, 'loans'),
       // Rates are held in millionths: Σ balance × rate / Σ balance / 10⁶.
-      weightedAverageRate: fractionString(h.rateWeight, h.outstanding * 1_000_000),
-      averageTermMonths: h.principal === 0 ? null : (Math.round((termWeight / h.principal) * 100) / 100).toFixed(2),
-      overdueRatio: fractionString(h.overdue, h.outstanding),
-      nplRatio: fractionString(h.npl, h.outstanding),
-      provisionCoverage: fractionString(provision, h.npl),
+      weightedAverageRate: fractionString(sum(positions, 'rateWeight'), outstanding * 1_000_000),
+      averageTermMonths: principal === 0 ? null : (Math.round((sum(positions, 'termWeight') / principal) * 100) / 100).toFixed(2),
+      overdueRatio: fractionString(overdue, outstanding),
+      nplRatio: fractionString(npl, outstanding),
+      provisionCoverage: fractionString(provision, npl),
     },
     lending: {
-      cumulativeDisbursed: y(h.cumulativeDisbursed),
-      overdueBalance: y(h.overdue),
-      nplBalance: y(h.npl),
+      cumulativeDisbursed: y(lentMonths.reduce((s, r) => s + r.amount, 0)),
+      overdueBalance: y(overdue),
+      nplBalance: y(npl),
       provisionHeld: y(provision),
       // Buckets from current to the oldest, classes from normal to loss: the order a chart reads.
-      aging: loansBy(ctx.db, 'bucket')
-        .sort((a, b) => (a.key === 'current' ? -1 : b.key === 'current' ? 1 : a.key.localeCompare(b.key, 'en', { numeric: true })))
-        .map((r) => ({ bucket: r.key, loans: Number(r.loans), outstanding: y(Number(r.outstanding)) })),
-      classes: loansBy(ctx.db, 'classification')
-        .sort((a, b) => loanClasses.indexOf(a.key as LoanClass) - loanClasses.indexOf(b.key as LoanClass))
-        .map((r) => ({ classification: r.key, loans: Number(r.loans), outstanding: y(Number(r.outstanding)) })),
+      aging: groupedBy(positions, 'bucket', (k) => buckets.indexOf(k)).map(({ key, ...r }) => ({ bucket: key, ...r })),
+      classes: groupedBy(positions, 'classification', (k) => loanClasses.indexOf(k as LoanClass)).map(({ key, ...r }) => ({ classification: key, ...r })),
       byMonth: months.map((month) => ({ month, disbursed: y(lent.get(month) ?? 0), collected: y(received.get(month) ?? 0) })),
     },
   };
@@ -91,15 +98,15 @@ function guaranteeFigures(ctx: ServiceContext, asOf: string) {
 }
 
 function collectionFigures(ctx: ServiceContext, asOf: string) {
-  const claims = allClaims(ctx);
+  const promises = promiseCounts(ctx);
   const monthStart = `${asOf.slice(0, 7)}-01`;
   return {
-    promisesDueToday: claims.filter((c) => c.promise?.status === 'open' && c.promise.dueDate === asOf).length,
-    brokenPromises: claims.filter((c) => c.promise?.status === 'broken').length,
+    promisesDueToday: promises.dueToday,
+    brokenPromises: promises.broken,
     recoveredThisMonth: collectorPerformance(ctx, { from: monthStart, to: asOf })
       .map((p) => ({ collector: p.collector, recovered: p.recovered }))
       .filter((p) => fen(p.recovered) > 0),
-    limitationWithin90: limitationDue(ctx, { days: 90, asOf }).length,
+    limitationWithin90: limitationDueCount(ctx, { days: 90, asOf }),
   };
 }
 

@@ -8,7 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openpyxlDump, readersAvailable } from '../../helpers/excel';
-import { tempDataDir, testRuntime, type TestRuntime } from '../../helpers/runtime';
+import { serviceContext, tempDataDir, testRuntime, type TestRuntime } from '../../helpers/runtime';
+import { limitationDueCount } from '../../../electron/services/collections/limitation';
+import { allClaims, promiseCounts } from '../../../electron/services/collections/queue';
 import type { ChannelOutput } from '../../../shared/contract';
 import type { AppErrorPayload } from '../../../shared/contract/errors';
 
@@ -138,7 +140,19 @@ describe('promises to pay', () => {
     await rt.call('loan.repay', { contractNo: 'C-2', amount: '400' });
     const open = await rt.call('collections.claim', { contractNo: 'C-2' });
     expect(open.promises[0]).toMatchObject({ status: 'open', paid: '400.00' });
+    // The dashboard counts them without building the queue: the same figures as the queue's.
+    const fromQueue = async () => {
+      const today = (await rt.call('platform.status', {})).businessDate;
+      const claims = allClaims(serviceContext(rt));
+      return { dueToday: claims.filter((c) => c.promise?.status === 'open' && c.promise.dueDate === today).length, broken: claims.filter((c) => c.promise?.status === 'broken').length };
+    };
+    await rt.call('day.close', { to: '2026-03-10' });
+    // C-1 paid 1,100 of 1,000: kept; C-2 (400 so far) and C-3 still open, due today.
+    expect(promiseCounts(serviceContext(rt))).toEqual({ dueToday: 2, broken: 0 });
+    expect(await fromQueue()).toEqual({ dueToday: 2, broken: 0 });
     await rt.call('day.close', { to: '2026-03-11' });
+    expect(promiseCounts(serviceContext(rt))).toEqual({ dueToday: 0, broken: 1 });
+    expect(await fromQueue()).toEqual({ dueToday: 0, broken: 1 });
     const statuses = await Promise.all(['C-1', 'C-2', 'C-3'].map(async (c) => (await rt.call('collections.claim', { contractNo: c })).promises[0]!.status));
     expect(statuses).toEqual(['kept', 'partly-kept', 'broken']);
     expect((await rt.call('collections.queue', { brokenPromise: true })).items.map((i) => i.contractNo)).toEqual(['C-3']);
@@ -171,6 +185,12 @@ describe('limitation periods', () => {
       ['C-2', '2029-04-15', 73],
       ['C-3', '2029-04-15', 73],
     ]);
+    // The dashboard's count, worked out in SQL, is the length of the list on every day around the expiries.
+    for (const [asOf, days] of [['2029-01-14', 90], ['2029-01-15', 90], ['2029-01-16', 90], ['2029-02-01', 90], ['2029-04-02', 90], ['2029-04-03', 90], ['2029-06-01', 30], ['2029-07-01', 0], ['2030-01-01', 0]] as const) {
+      expect(limitationDueCount(serviceContext(rt), { days, asOf }), `${asOf} + ${days}`).toBe((await rt.call('limitation.due', { days, asOf })).length);
+    }
+    expect(limitationDueCount(serviceContext(rt), { days: 90, asOf: '2029-02-01' })).toBe(2);
+    expect(limitationDueCount(serviceContext(rt), { days: 0, asOf: '2030-01-01' })).toBe(3);
     expect(await rt.fail('limitation.record', { contractNo: 'C-1', kind: 'lawsuit', date: '2026-07-02', evidence: 'x' }, collector)).toMatchObject({ field: 'date', reason: 'afterBusinessDate' });
   });
 });

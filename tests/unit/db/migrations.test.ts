@@ -74,6 +74,42 @@ describe('migrations', () => {
     opened.close();
   });
 
+  it('payment_month_totals: receipts recorded before the migration are totalled by it, and the triggers keep them after', async () => {
+    const dir = tempDataDir();
+    const file = path.join(dir, 'a.db');
+    const older = path.join(dir, 'migrations');
+    fs.cpSync(migrationsFolder(), older, { recursive: true });
+    const journalPath = path.join(older, 'meta', '_journal.json');
+    const journal = JSON.parse(fs.readFileSync(journalPath, 'utf8')) as { entries: Array<{ tag: string }> };
+    const at = journal.entries.findIndex((e) => e.tag === '0021_payment_month_totals');
+    journal.entries = journal.entries.slice(0, at);
+    fs.writeFileSync(journalPath, JSON.stringify(journal));
+    (await openDatabase({ file, migrationsFolder: older })).close();
+    const raw = new Database(file);
+    // No loan rows behind these receipts: only the backfill and the triggers are under test.
+    raw.pragma('foreign_keys = OFF');
+    const insert = raw.prepare("INSERT INTO payments (loan_id, value_date, amount, channel, status, kind, created_at, created_by) VALUES (1, ?, ?, 'bank', ?, ?, 'x', 'x')");
+    for (const [date, fen, status, kind] of [['2026-01-05', 100, 'posted', 'repayment'], ['2026-01-31', 250, 'posted', 'repayment'], ['2026-01-20', 70, 'reversed', 'repayment'], ['2026-02-01', 999, 'posted', 'recovery']] as const) insert.run(date, fen, status, kind);
+    raw.close();
+    const opened = await openDatabase({ file, migrationsFolder: migrationsFolder() });
+    const totals = () => opened.sqlite.prepare('SELECT month, status, kind, amount, payments FROM payment_month_totals WHERE payments <> 0 ORDER BY 1, 2, 3').raw().all();
+    expect(totals()).toEqual([
+      ['2026-01', 'posted', 'repayment', 350, 2],
+      ['2026-01', 'reversed', 'repayment', 70, 1],
+      ['2026-02', 'posted', 'recovery', 999, 1],
+    ]);
+    opened.sqlite.pragma('foreign_keys = OFF');
+    opened.sqlite.prepare("UPDATE payments SET status = 'reversed' WHERE amount = 250").run();
+    opened.sqlite.prepare("INSERT INTO payments (loan_id, value_date, amount, channel, status, kind, created_at, created_by) VALUES (1, '2026-02-10', 1, 'bank', 'posted', 'repayment', 'x', 'x')").run();
+    expect(totals()).toEqual([
+      ['2026-01', 'posted', 'repayment', 100, 1],
+      ['2026-01', 'reversed', 'repayment', 320, 2],
+      ['2026-02', 'posted', 'recovery', 999, 1],
+      ['2026-02', 'posted', 'repayment', 1, 1],
+    ]);
+    opened.close();
+  });
+
   it('refuses to open a damaged file for writing', async () => {
     const dir = tempDataDir();
     const file = path.join(dir, 'a.db');

@@ -150,3 +150,27 @@ describe('microloan monthly report', () => {
     expect(await rt.fail('report.microloanMonthly', { month: '2026-13' })).toMatchObject({ field: 'month' });
   });
 });
+
+describe('receipts by month, kept by triggers on payments', () => {
+  const byMonth = (q: string) => rt.database.sqlite.prepare(q).all() as Array<Record<string, unknown>>;
+  const kept = () => byMonth("SELECT month, status, kind, amount, payments FROM payment_month_totals WHERE payments <> 0 ORDER BY month, status, kind");
+  const counted = () =>
+    byMonth("SELECT substr(value_date, 1, 7) AS month, status, kind, SUM(amount) AS amount, COUNT(*) AS payments FROM payments GROUP BY 1, 2, 3 ORDER BY 1, 2, 3");
+
+  it('equal the payments grouped by month, before and after a reversal moves one from posted to reversed', async () => {
+    // L-1's 1,000 in February; L-2's 4,500 in April, May and June.
+    expect(kept()).toEqual([
+      { month: '2026-02', status: 'posted', kind: 'repayment', amount: 100_000, payments: 1 },
+      { month: '2026-04', status: 'posted', kind: 'repayment', amount: 450_000, payments: 1 },
+      { month: '2026-05', status: 'posted', kind: 'repayment', amount: 450_000, payments: 1 },
+      { month: '2026-06', status: 'posted', kind: 'repayment', amount: 450_000, payments: 1 },
+    ]);
+    const june = rt.database.sqlite.prepare("SELECT id FROM payments WHERE value_date >= '2026-06-01'").pluck().get() as number;
+    await rt.call('loan.reverse', { paymentId: june, reason: '银行退票' });
+    expect(kept()).toEqual(counted());
+    expect(kept().filter((r) => r.month === '2026-06')).toEqual([{ month: '2026-06', status: 'reversed', kind: 'repayment', amount: 450_000, payments: 1 }]);
+    const d = await rt.call('report.dashboard', {});
+    expect(d.lending.byMonth.find((m) => m.month === '2026-06')!.collected).toBe('0.00');
+    expect(d.lending.byMonth.find((m) => m.month === '2026-05')!.collected).toBe('4500.00');
+  });
+});
