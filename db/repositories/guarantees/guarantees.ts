@@ -124,6 +124,29 @@ export function contractsWithEvents(db: AppDatabase) {
   return contracts.map((c) => ({ contract: c, events: byContract.get(c.id) ?? [] }));
 }
 
+/**
+ * The book as the ratio functions read it, in two index-ordered reads of the columns they use (the
+ * guarantee entry check reads it on every new contract, so it stays lean).
+ */
+export function ratioBook(db: AppDatabase) {
+  const c = guaranteeContracts;
+  const contracts = db
+    .select({ id: c.id, clientId: c.clientId, clientSize: c.clientSize, guaranteeType: c.guaranteeType, issuerRating: c.issuerRating, guaranteedAmount: c.guaranteedAmount, feeRate: c.feeRate, feeCharging: c.feeCharging, loanStart: c.loanStart, loanEnd: c.loanEnd })
+    .from(c)
+    .orderBy(asc(c.id))
+    .all();
+  const events = db.all<{ contractId: number; event: string; date: string; amount: number | null }>(
+    sql`SELECT contract_id AS contractId, event, business_date AS date, amount FROM guarantee_events ORDER BY id`,
+  );
+  const byContract = new Map<number, Array<{ event: string; date: string; amount: number }>>();
+  for (const e of events) {
+    const list = byContract.get(e.contractId) ?? [];
+    list.push({ event: e.event, date: e.date, amount: e.amount ?? 0 });
+    byContract.set(e.contractId, list);
+  }
+  return contracts.map(({ id, ...contract }) => ({ ...contract, events: byContract.get(id) ?? [] }));
+}
+
 export function insertCounterGuarantee(db: AppDatabase, row: typeof counterGuarantees.$inferInsert): void {
   db.insert(counterGuarantees).values(row).run();
 }

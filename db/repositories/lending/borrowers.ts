@@ -115,16 +115,27 @@ export function allBorrowerIds(db: AppDatabase): number[] {
  * actual controller, legal representative). Contacts named only for reaching someone do not count.
  */
 export function relatedBorrowerPairs(db: AppDatabase): Array<[number, number]> {
-  const rows = db.all<{ a: number; b: number }>(sql`
-    SELECT r.borrower_id AS a, b.id AS b FROM borrower_related_persons r
+  return pairs(db, [sql`TRUE`], [sql`TRUE`]);
+}
+
+/** The links of these borrowers only (the guarantee entry check walks one client's group, not everyone's). */
+export function relatedPairsOf(db: AppDatabase, borrowerIds: readonly number[]): Array<[number, number]> {
+  if (borrowerIds.length === 0) return [];
+  const ids = sql.join(borrowerIds.map((id) => sql`${id}`), sql`, `);
+  // One IN per branch, each on the table it starts from, so every branch walks an index.
+  return pairs(db, [sql`r.borrower_id IN (${ids})`, sql`b.id IN (${ids})`], [sql`r1.borrower_id IN (${ids})`, sql`r2.borrower_id IN (${ids})`]);
+}
+
+const CONTROLLING = sql`('shareholder', 'actual-controller', 'legal-representative')`;
+
+function pairs(db: AppDatabase, personIsBorrower: SQL[], sharedController: SQL[]): Array<[number, number]> {
+  const branches = [
+    ...personIsBorrower.map((where) => sql`SELECT r.borrower_id AS a, b.id AS b FROM borrower_related_persons r
       JOIN borrowers b ON b.id_number = r.id_number
-      WHERE r.removed_at IS NULL AND r.relationship <> 'contact' AND b.id <> r.borrower_id
-    UNION
-    SELECT r1.borrower_id AS a, r2.borrower_id AS b FROM borrower_related_persons r1
+      WHERE r.removed_at IS NULL AND r.relationship <> 'contact' AND b.id <> r.borrower_id AND ${where}`),
+    ...sharedController.map((where) => sql`SELECT r1.borrower_id AS a, r2.borrower_id AS b FROM borrower_related_persons r1
       JOIN borrower_related_persons r2 ON r2.id_number = r1.id_number AND r2.borrower_id > r1.borrower_id
-      WHERE r1.removed_at IS NULL AND r2.removed_at IS NULL
-        AND r1.relationship IN ('shareholder', 'actual-controller', 'legal-representative')
-        AND r2.relationship IN ('shareholder', 'actual-controller', 'legal-representative')
-  `);
-  return rows.map((r) => [r.a, r.b]);
+      WHERE r1.removed_at IS NULL AND r2.removed_at IS NULL AND r1.relationship IN ${CONTROLLING} AND r2.relationship IN ${CONTROLLING} AND ${where}`),
+  ];
+  return db.all<{ a: number; b: number }>(sql.join(branches, sql` UNION `)).map((r) => [r.a, r.b]);
 }

@@ -1,6 +1,6 @@
 /** The ratios page and `loanbridge ratios`: the book's figures against the regulatory limits, with formulas. */
-import { contractsWithEvents } from '../../../db/repositories/guarantees/guarantees';
-import { findBorrowerRow, relatedBorrowerPairs } from '../../../db/repositories/lending/borrowers';
+import { ratioBook } from '../../../db/repositories/guarantees/guarantees';
+import { findBorrowerRow, relatedBorrowerPairs, relatedPairsOf } from '../../../db/repositories/lending/borrowers';
 import { clientGroups, largestConcentrations } from '../../../shared/guarantees/concentration';
 import { netAssetsAsOf } from '../../../db/repositories/platform/net-assets';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
@@ -22,18 +22,7 @@ function fraction(percent: string | null): string | null {
 
 /** The book as the ratio functions read it: every contract with its dated events. */
 export function ratioContracts(ctx: ServiceContext): RatioContract[] {
-  return contractsWithEvents(ctx.db).map(({ contract: c, events }) => ({
-    clientId: c.clientId,
-    clientSize: c.clientSize,
-    guaranteeType: c.guaranteeType,
-    issuerRating: c.issuerRating,
-    guaranteedAmount: c.guaranteedAmount,
-    feeRate: c.feeRate,
-    feeCharging: c.feeCharging,
-    loanStart: c.loanStart,
-    loanEnd: c.loanEnd,
-    events: events.map((e) => ({ event: e.event, date: e.businessDate, amount: e.amount ?? 0 })),
-  }));
+  return ratioBook(ctx.db);
 }
 
 export function ratioSettings(ctx: ServiceContext): RatioSettings {
@@ -46,12 +35,16 @@ export function ratioSettings(ctx: ServiceContext): RatioSettings {
   };
 }
 
-/** The other clients in this client's group of related parties (see shared/guarantees/concentration). */
+/** The other clients in this client's group of related parties (see shared/guarantees/concentration), walked link by link. */
 export function relatedParties(ctx: ServiceContext, clientId: number): number[] {
-  const pairs = relatedBorrowerPairs(ctx.db);
-  const groupOf = clientGroups(pairs);
-  const group = groupOf(clientId);
-  return [...new Set(pairs.flat())].filter((id) => id !== clientId && groupOf(id) === group);
+  const group = new Set([clientId]);
+  for (let frontier = [clientId]; frontier.length > 0; ) {
+    const found = relatedPairsOf(ctx.db, frontier).flat().filter((id) => !group.has(id));
+    for (const id of found) group.add(id);
+    frontier = [...new Set(found)];
+  }
+  group.delete(clientId);
+  return [...group].sort((a, b) => a - b);
 }
 
 function concentrationOf(ctx: ServiceContext, contracts: RatioContract[], asOf: string, netAssets: number | null) {
