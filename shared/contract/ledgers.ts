@@ -264,7 +264,10 @@ export const ledgerChannels = {
   'export.lending': channel({ input: lendingReportInput, output: exportFile, permission: 'borrower.read', mutates: false }),
   'export.guarantees': channel({ input: guaranteeReportInput, output: exportFile, permission: 'guarantee.read', mutates: false }),
   'export.collections': channel({
-    input: z.strictObject({ report: z.literal('collection-log'), ...optionalPeriod, collector: z.string().max(40).optional(), language: languageField, jobId: jobIdField }),
+    input: z.discriminatedUnion('report', [
+      z.strictObject({ report: z.literal('collection-log'), ...optionalPeriod, collector: z.string().max(40).optional(), language: languageField, jobId: jobIdField }),
+      z.strictObject({ report: z.literal('collector-performance'), ...optionalPeriod, language: languageField, jobId: jobIdField }),
+    ]),
     output: exportFile,
     permission: 'collections.read',
     mutates: false,

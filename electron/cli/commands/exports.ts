@@ -5,7 +5,7 @@ import type { ChannelName, ChannelOutput } from '../../../shared/contract';
 import { CliFailure, type CliContext } from '../main';
 import { printValue } from '../output';
 
-const REPORTS = ['loan-register', 'loan-book', 'schedules', 'repayments', 'aging', 'classification', 'microloan-monthly', 'vintage', 'roll-rate', 'guarantee-register', 'monitoring-log', 'guarantee-statistics', 'collection-log', 'vouchers', 'trial-balance'] as const;
+const REPORTS = ['loan-register', 'loan-book', 'schedules', 'repayments', 'aging', 'classification', 'microloan-monthly', 'vintage', 'roll-rate', 'guarantee-register', 'monitoring-log', 'guarantee-statistics', 'collection-log', 'collector-performance', 'vouchers', 'trial-balance'] as const;
 
 interface ExportOptions {
   out: string;
@@ -48,6 +48,9 @@ function requestFor(report: (typeof REPORTS)[number], o: ExportOptions, asOf: st
       return ['export.guarantees', { report, language, ...period }];
     case 'collection-log':
       return ['export.collections', { report, language, ...period, ...(o.collector ? { collector: o.collector } : {}) }];
+    case 'collector-performance':
+      // The month to date by default, as the collections screen shows it.
+      return ['export.collections', { report, language, from: o.from ?? `${asOf.slice(0, 7)}-01`, to: asOf }];
     case 'vouchers':
     case 'trial-balance':
       // Vouchers default to the as-of month, the trial balance to the year to date.

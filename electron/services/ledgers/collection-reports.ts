@@ -1,12 +1,15 @@
-/** The collection log (催收记录): every contact recorded in a period. */
+/** The collection log (催收记录): every contact recorded in a period; and the collectors' figures (催收员业绩). */
 import { collectionLogRows } from '../../../db/repositories/ledgers/report-sources';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
 import { ledgerLabels, reportLabels } from '../../../shared/i18n/reports';
 import type { ServiceContext } from '../context';
-import { download, periodOf, type ReportSpec } from './report-spec';
+import { collectorPerformance } from '../collections/performance';
+import { download, fen, periodOf, template, type ReportSpec } from './report-spec';
 import { column } from './report-workbook';
 
-export function collectionLogSpec(ctx: ServiceContext, input: ChannelParsedInput<'export.collections'>): ReportSpec<ReturnType<typeof collectionLogRows>[number]> {
+type CollectionsInput = ChannelParsedInput<'export.collections'>;
+
+export function collectionLogSpec(ctx: ServiceContext, input: Extract<CollectionsInput, { report: 'collection-log' }>): ReportSpec<ReturnType<typeof collectionLogRows>[number]> {
   const language = input.language;
   const l = reportLabels[language].collectionLog;
   const period = periodOf(ctx, input);
@@ -33,4 +36,36 @@ export function collectionLogSpec(ctx: ServiceContext, input: ChannelParsedInput
   };
 }
 
-export const exportCollections = (ctx: ServiceContext, input: ChannelParsedInput<'export.collections'>): Promise<ChannelOutput<'export.collections'>> => download(ctx, collectionLogSpec(ctx, input), input.language, input.jobId);
+type Performance = ChannelOutput<'collections.performance'>[number];
+
+/** One row a collector with the screen's figures; the split by bucket on the summary sheet. */
+export function performanceSpec(ctx: ServiceContext, input: Extract<CollectionsInput, { report: 'collector-performance' }>): ReportSpec<Performance> {
+  const l = reportLabels[input.language].collectorPerformance;
+  const period = periodOf(ctx, input);
+  const rows = collectorPerformance(ctx, period);
+  const [collector, calls, sms, letters, visits, made, kept, recovered, incentive] = l.columns;
+  return {
+    title: l.title,
+    asOf: period.to,
+    filters: [[ledgerLabels[input.language].period, `${period.from} ~ ${period.to}`]],
+    columns: [
+      column.text(collector!, (r) => r.collector, 12),
+      column.int(calls!, (r) => r.calls),
+      column.int(sms!, (r) => r.sms),
+      column.int(letters!, (r) => r.letters),
+      column.int(visits!, (r) => r.visits),
+      column.int(made!, (r) => r.promisesMade, 9),
+      column.int(kept!, (r) => r.promisesKept, 9),
+      column.money(recovered!, (r) => fen(r.recovered)),
+      column.money(incentive!, (r) => fen(r.incentive)),
+    ],
+    rows,
+    notes: () =>
+      rows.flatMap((r) =>
+        r.byBucket.map((b) => [template(l.bucket, { collector: r.collector, bucket: b.bucket, accounts: b.accounts, assigned: b.assigned, recovered: b.recovered, rate: b.recoveryRatePercent === null ? '—' : `${b.recoveryRatePercent}%`, incentive: b.incentive }), ''] as [string, string]),
+      ),
+  };
+}
+
+export const exportCollections = (ctx: ServiceContext, input: CollectionsInput): Promise<ChannelOutput<'export.collections'>> =>
+  input.report === 'collector-performance' ? download(ctx, performanceSpec(ctx, input), input.language, input.jobId) : download(ctx, collectionLogSpec(ctx, input), input.language, input.jobId);

@@ -589,6 +589,8 @@ export const en: Messages = {
     kinds: { disbursement: 'Disbursement', repayment: 'Receipt', interestAccrual: 'Interest accrual', writeOff: 'Write-off', loanRecovery: 'Recovery after write-off', legalCost: 'Legal costs', provision: 'Loan loss provision', guaranteeFee: 'Guarantee fee', feeAmortization: 'Fee earned', marginReceived: 'Margin in', marginReturned: 'Margin out', compensation: 'Compensation', guaranteeRecovery: 'Recovery', confirmedLoss: 'Confirmed loss', reserves: 'Reserves' },
   },
   collections: {
+    performanceTitle: 'Collector performance ({{from}} to {{to}})',
+    exportPerformance: 'Export to Excel',
     attachmentsHint: 'where the recording, photo or receipt is kept',
     lettersTitle: '{{count}} letters',
     printLetters: 'Print / save as PDF',

@@ -588,6 +588,8 @@ export const zhCN = {
     kinds: { disbursement: '放款', repayment: '收款', interestAccrual: '利息计提', writeOff: '核销', loanRecovery: '核销后收回', legalCost: '诉讼费用', provision: '贷款损失准备', guaranteeFee: '担保费', feeAmortization: '担保费摊销', marginReceived: '收保证金', marginReturned: '退保证金', compensation: '代偿', guaranteeRecovery: '追偿', confirmedLoss: '代偿损失', reserves: '担保准备金' },
   },
   collections: {
+    performanceTitle: '催收员业绩统计（{{from}} 至 {{to}}）',
+    exportPerformance: '导出业绩 Excel',
     attachmentsHint: '录音、照片、回执等的编号或存放位置',
     lettersTitle: '已生成 {{count}} 份信函',
     printLetters: '打印 / 另存为 PDF',

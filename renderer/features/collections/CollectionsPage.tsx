@@ -6,6 +6,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useExport } from '../../app/useExport';
+import { PrintButtons } from '../../app/PrintButtons';
 import type { ChannelInput, ChannelOutput } from '../../../shared/contract';
 import { api } from '../../api/client';
 import { downloadBase64 } from '../../app/download';
@@ -148,10 +149,19 @@ function Performance() {
   // This month by the business date, not the PC's clock.
   const today = dayjs(useStatus().data?.businessDate);
   const [range, setRange] = useState<[Dayjs, Dayjs]>([today.startOf('month'), today.endOf('month')]);
-  const stats = useQuery({ queryKey: ['collections.performance', range[0].format('YYYY-MM-DD'), range[1].format('YYYY-MM-DD')], queryFn: () => api('collections.performance', { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') }) });
+  const [from, to] = [range[0].format('YYYY-MM-DD'), range[1].format('YYYY-MM-DD')];
+  const stats = useQuery({ queryKey: ['collections.performance', from, to], queryFn: () => api('collections.performance', { from, to }) });
+  const exporter = useExport();
   return (
     <>
-      <DatePicker.RangePicker value={range} onChange={(v) => v && v[0] && v[1] && setRange([v[0], v[1]])} style={{ marginBottom: 12 }} />
+      <Space style={{ marginBottom: 12 }} className="lb-no-print">
+        <DatePicker.RangePicker value={range} onChange={(v) => v && v[0] && v[1] && setRange([v[0], v[1]])} />
+        <PrintButtons title={t('collections.performanceTitle', { from, to })} fileName={t('collections.performanceTitle', { from, to })} testId="performance-print" />
+        <Button icon={<FileExcelOutlined />} loading={exporter.busy !== null} onClick={() => void exporter.run('export.collections', { report: 'collector-performance', from, to })} data-testid="performance-export">
+          {t('collections.exportPerformance')}
+        </Button>
+      </Space>
+      <Typography.Title level={5} className="lb-print-only">{t('collections.performanceTitle', { from, to })}</Typography.Title>
       <Table
         rowKey="collector"
         size="small"

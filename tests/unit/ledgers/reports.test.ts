@@ -119,6 +119,18 @@ describe.skipIf(missingReaders !== null)('ledger reports', () => {
     expect(await rt.fail('export.collections', { report: 'collection-log' }, { userName: 'li', role: 'loan-officer' })).toMatchObject({ code: 'forbidden' });
   });
 
+  it('collector performance: the screen\'s row for each collector, the split by bucket on the summary', async () => {
+    const figures = await rt.call('collections.performance', { from: `${today.slice(0, 7)}-01`, to: today });
+    expect(figures.find((f) => f.collector === 'xiaozhang')).toMatchObject({ calls: 3 });
+    const file = await saved(await rt.call('export.collections', { report: 'collector-performance', from: `${today.slice(0, 7)}-01`, to: today }, collector));
+    const book = openpyxlDump(file);
+    const sheet = book['催收员业绩统计']!;
+    expect(sheet.rows[0]).toEqual(['催收员', '电话', '短信', '函件', '外访', '承诺还款', '承诺兑现', '回收金额', '绩效提成']);
+    expect(sheet.rows.slice(1, -1).map((r) => r.slice(0, 5))).toEqual(figures.map((f) => [f.collector, f.calls, f.sms, f.letters, f.visits]));
+    expect(recalculatedTotals(file)['回收金额']).toBe(figures.reduce((sum, f) => sum + fen(f.recovered), 0));
+    expect(await rt.fail('export.collections', { report: 'collector-performance', from: today, to: '2020-01-01' })).toMatchObject({ field: 'to' });
+  });
+
   it('the monthly business report and the guarantee statistics as Excel, with the screens’ figures', async () => {
     const monthly = await rt.call('report.microloanMonthly', {});
     const file = await saved(await rt.call('export.lending', { report: 'microloan-monthly' }));
@@ -168,7 +180,7 @@ describe.skipIf(missingReaders !== null)('ledger reports', () => {
   it('the CLI exports each report by name, and refuses an unknown one', async () => {
     const dir = tempDataDir('reports-cli');
     await runCli('demo', '--borrowers', '20', '--loans', '40', '--guarantees', '8', '--seed', '5', '--data-dir', dir);
-    for (const report of ['schedules', 'repayments', 'aging', 'classification', 'microloan-monthly', 'vintage', 'roll-rate', 'guarantee-register', 'monitoring-log', 'guarantee-statistics', 'collection-log', 'loan-book']) {
+    for (const report of ['schedules', 'repayments', 'aging', 'classification', 'microloan-monthly', 'vintage', 'roll-rate', 'guarantee-register', 'monitoring-log', 'guarantee-statistics', 'collection-log', 'collector-performance', 'loan-book']) {
       const out = path.join(dir, `${report}.xlsx`);
       const result = await runCli('export', report, '--out', out, '--data-dir', dir, '--json');
       expect(result.code, `${report}: ${result.stderr}`).toBe(0);
