@@ -171,3 +171,45 @@ describe('CLI and Excel', () => {
     rt = await testRuntime({ dataDir });
   });
 });
+
+describe('month boundaries and an empty book', () => {
+  it('a payment on the month-end day counts for that month; a due date on the month end is not yet overdue', async () => {
+    const other = await testRuntime();
+    try {
+      await other.call('day.close', { to: '2025-12-31' });
+      await twoBorrowers(other);
+      // Due on the last day of each month: 01-31, 02-28, 03-31 …
+      await disbursedLoan(other, 'L-EOM', 1, interestOnly('100000', '2025-12-31'));
+      await other.call('day.close', { to: '2026-01-31' });
+      await other.call('loan.repay', { contractNo: 'L-EOM', amount: '1000' });
+      await other.call('day.close', { to: '2026-02-01' });
+      await other.call('day.close', { to: '2026-04-01' });
+      expect(monthEnds(other, ['L-EOM']).map((r) => [r.month, r.bucket, r.dpd])).toEqual([
+        ['2025-12', 'current', 0],
+        // Paid on 31 January, the month-end day itself.
+        ['2026-01', 'current', 0],
+        // Due 28 February: on its own day it is not yet late.
+        ['2026-02', 'current', 0],
+        // Still unpaid on 31 March: 31 days past due, M2.
+        ['2026-03', 'M2', 31],
+      ]);
+      expect((await other.call('report.rollRate', { month: '2026-03' })).matrix.find((r) => r.from === 'current')!.cells.find((c) => c.to === 'M2')!.share).toBe('1.0000');
+    } finally {
+      other.close();
+    }
+  });
+
+  it('an empty book has no cohorts, every month missing and no roll-rate matrix', async () => {
+    const empty = await testRuntime();
+    try {
+      await empty.call('day.close', { to: '2026-03-15' });
+      const v = await empty.call('report.vintage', { months: 3 });
+      expect(v).toEqual({ lastMonth: '2026-02', dpdOver: 30, missingMonths: ['2025-12', '2026-01', '2026-02'], cohorts: [] });
+      const r = await empty.call('report.rollRate', {});
+      expect([r.month, r.complete, r.matrix]).toEqual(['2026-02', false, []]);
+      expect(r.trend.every((t) => t.rates.every((x) => x.share === null))).toBe(true);
+    } finally {
+      empty.close();
+    }
+  });
+});
