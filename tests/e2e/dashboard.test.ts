@@ -54,6 +54,17 @@ describe('dashboard in the browser', () => {
     expect(totals.join(' ')).toContain(`${register.total} 笔`);
   });
 
+  it('the dashboard prints on A4 landscape with its figures and charts', async () => {
+    await page.goto(`${app.host.url}/#/dashboard`);
+    await page.getByTestId('chart-months').locator('canvas').waitFor();
+    const d = await call<{ asOf: string; loanCount: number }>('report.dashboard', {});
+    const printed = await saveAsPdf(page, 'dashboard-print', `${tempDataDir('dashboard-print')}/dashboard.pdf`);
+    expect(printed.request).toMatchObject({ title: '经营看板', orientation: 'landscape' });
+    expect(printed.width).toBeGreaterThan(printed.height);
+    expect(printed.text).toContain(`经营看板（截至 ${d.asOf}）`);
+    expect(printed.text).toContain(String(d.loanCount));
+  });
+
   it('reports print on A4 with the letterhead: the monthly report portrait, vintage and roll rates landscape', async () => {
     const vintage = await call<{ lastMonth: string; cohorts: Array<{ cohort: string; disbursed: string }> }>('report.vintage', {});
     await page.goto(`${app.host.url}/#/ledgers`);

@@ -1,9 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Empty, Row, Spin, Statistic, Typography } from 'antd';
+import { Card, Col, Empty, Row, Space, Spin, Statistic, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import type { ChannelOutput } from '../../../shared/contract';
+import { PrintButtons } from '../../app/PrintButtons';
+import { PrintLetterhead } from '../../app/PrintTable';
 import { api } from '../../api/client';
 import { EChart, type ChartOption } from '../../app/charts/EChart';
 
@@ -92,7 +94,16 @@ export function DashboardPage() {
   const c = d.collections;
   return (
     <div data-testid="dashboard">
-      <Typography.Title level={4}>{t('dashboard.lendingTitle')}</Typography.Title>
+      <div className="lb-print-only lb-printable">
+        <PrintLetterhead />
+        <h1>{`${t('dashboard.title')}（${t('dashboard.asOf', { date: d.asOf })}）`}</h1>
+      </div>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+        <Typography.Title level={4}>{t('dashboard.lendingTitle')}</Typography.Title>
+        <span className="lb-no-print">
+          <PrintButtons title={t('dashboard.title')} fileName={`${t('dashboard.title')}-${d.asOf}`} orientation="landscape" testId="dashboard-print" />
+        </span>
+      </Space>
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         <Col span={3}><Figure title={t('dashboard.outstanding')} value={`${inWan(d.outstandingPrincipal)} ${t('dashboard.wanYuan')}`} asOf={d.asOf} to="/lending/loans" testId="fig-outstanding" /></Col>
         <Col span={3}><Figure title={t('dashboard.loanCount')} value={d.loanCount} asOf={d.asOf} to="/lending/loans" /></Col>
