@@ -5,7 +5,8 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   main: {
     build: {
-      lib: { entry: resolve('electron/main/index.ts') },
+      // The background worker (exports, imports, the daily close) is a second entry: out/main/worker.js.
+      lib: { entry: { index: resolve('electron/main/index.ts'), worker: resolve('electron/services/platform/worker-entry.ts') } },
     },
   },
   preload: {

@@ -29,6 +29,11 @@ export interface OpenOptions {
   nativeBinding?: string;
   /** Where the pre-migration copy goes; defaults to a backups folder beside the file. */
   backupFolder?: string;
+  /**
+   * Another connection to a file this process has already opened, checked and migrated (a worker
+   * thread's): no integrity check and no migration, but the schema must be exactly the current one.
+   */
+  secondConnection?: boolean;
 }
 
 interface JournalEntry {
@@ -67,7 +72,7 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
     : new Database(file);
   try {
     sqlite.pragma('busy_timeout = 5000');
-    const check = sqlite.pragma('quick_check', { simple: true });
+    const check = options.secondConnection ? 'ok' : sqlite.pragma('quick_check', { simple: true });
     if (check !== 'ok') {
       throw new AppError('database-damaged', `the database ${file} failed its integrity check: ${String(check)}`);
     }
@@ -89,6 +94,9 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
       );
     }
 
+    if (options.secondConnection && applied.count !== journal.length) {
+      throw new AppError('database-too-new', `the database ${file} is at schema ${applied.count}, not ${journal.length}: open it first to migrate it`);
+    }
     let preMigrationBackup: string | null = null;
     if (applied.count < journal.length && applied.count > 0) {
       const folder = options.backupFolder ?? path.join(path.dirname(file), 'backups');
@@ -99,7 +107,7 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
 
     const db = drizzle(sqlite, { schema });
     // drizzle applies all pending migrations inside one BEGIN ... COMMIT.
-    migrate(db, { migrationsFolder: options.migrationsFolder });
+    if (!options.secondConnection) migrate(db, { migrationsFolder: options.migrationsFolder });
 
     return {
       db,

@@ -95,6 +95,8 @@ app.whenReady().then(async () => {
       dataDir,
       migrationsFolder: migrations,
       ...(nativeBinding ? { nativeBinding } : {}),
+      // Exports, imports and the daily close run in this worker (built beside index.js), off the window's thread.
+      worker: { script: path.join(here, 'worker.js') },
       onInternalError: (channel, error) => console.error(`[${channel}]`, error),
     });
   };

@@ -37,7 +37,7 @@ export function instant(ctx: ServiceContext): string {
 }
 
 /** The signed-in actor; public channels that need one call this to refuse anonymous callers. */
-export function actorOf(ctx: ServiceContext): Actor {
+export function actorOf(ctx: Pick<ServiceContext, 'actor'>): Actor {
   if (!ctx.actor) throw new AppError('unauthenticated', 'sign in first', { reason: 'signInRequired' });
   return ctx.actor;
 }

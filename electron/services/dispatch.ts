@@ -23,6 +23,8 @@ export interface DispatchEnvironment {
   /** Resolves a session token to the signed-in actor (null when absent, expired or deactivated). */
   resolveSession: (token: string | null) => Actor | null;
   onInternalError?: (channel: string, error: unknown) => void;
+  /** Runs an offThread channel elsewhere (a worker thread with its own dispatch), for this actor. */
+  offload?: (channel: string, input: unknown, actor: Actor) => Promise<Result<unknown>>;
 }
 
 /** Who is calling: a session token (IPC, browser host) or an actor already authenticated (CLI). */
@@ -63,6 +65,7 @@ export function createDispatch(env: DispatchEnvironment): Dispatch {
     }
     const parsed = spec.input.safeParse(rawInput);
     if (!parsed.success) return { ok: false, error: fromZodError(parsed.error, rawInput).toPayload() };
+    if ('offThread' in spec && spec.offThread && env.offload && actor) return env.offload(channel, parsed.data, actor);
 
     const { db, sqlite, app } = env.database();
     let audited = 0;

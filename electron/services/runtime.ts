@@ -14,6 +14,8 @@ import { SessionStore } from './platform/sessions';
 import { setting } from './platform/settings';
 import { actorForUser } from './platform/users';
 import { APP_VERSION } from './version';
+import { createOffload } from './platform/offload';
+import type { Actor } from '../../shared/platform/permissions';
 
 export const DATABASE_FILE_NAME = 'loanbridge.db';
 
@@ -36,6 +38,10 @@ export interface RuntimeOptions {
   checkOutputs?: boolean;
   now?: () => Date;
   onInternalError?: (channel: string, error: unknown) => void;
+  /** A worker thread's runtime: the folder is open elsewhere already (no check, no migration, no offload). */
+  secondConnection?: boolean;
+  /** Run the long channels (exports, imports, the close) in a worker thread with this entry file. */
+  worker?: { script: string | URL; execArgv?: string[] };
 }
 
 export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
@@ -50,11 +56,16 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
       migrationsFolder,
       backupFolder: path.join(dataDir, 'backups'),
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      ...(options.secondConnection ? { secondConnection: true } : {}),
     });
   let database = await open();
   const sessions = new SessionStore(now);
+  const offload = options.worker
+    ? createOffload({ ...options.worker, dataDir, migrationsFolder, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) })
+    : null;
 
   const replaceDatabase = async (source: string) => {
+    await offload?.reset();
     database.close();
     try {
       // The caller took a safety copy through the backup API before calling this.
@@ -80,6 +91,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
     },
     ...(options.checkOutputs ? { checkOutputs: true } : {}),
     ...(options.onInternalError ? { onInternalError: options.onInternalError } : {}),
+    ...(offload ? { offload: (channel: string, input: unknown, actor: Actor) => offload.run(channel, input, actor) } : {}),
   });
 
   return {
@@ -91,6 +103,9 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
     sessions,
     dispatch,
     dailyBackupIfDue: () => dailyBackupIfDue({ db: database.db, sqlite: database.sqlite, now } as Pick<ServiceContext, 'db' | 'sqlite' | 'now'>, dataDir),
-    close: () => database.close(),
+    close: () => {
+      void offload?.reset();
+      database.close();
+    },
   };
 }

@@ -16,6 +16,11 @@ export interface ChannelSpec<I extends z.ZodType = z.ZodType, O extends z.ZodTyp
    * with ctx.transaction; it still must leave an audit entry.
    */
   asyncWrites?: boolean;
+  /**
+   * Long work (exports, imports, the daily close): where the transport has a worker thread, the call
+   * runs there on its own connection, so the main process's event loop stays free for the window.
+   */
+  offThread?: boolean;
 }
 
 export function channel<I extends z.ZodType, O extends z.ZodType>(spec: ChannelSpec<I, O>): ChannelSpec<I, O> {

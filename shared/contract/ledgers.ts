@@ -239,12 +239,14 @@ export const ledgerChannels = {
     }),
     permission: 'data.import',
     mutates: false,
+    offThread: true,
   }),
   'import.commit': channel({
     input: z.strictObject(upload),
     output: z.object({ kind: z.enum(importKinds), rows: z.number().int(), created: z.number().int(), existing: z.number().int() }),
     permission: 'data.import',
     mutates: true,
+    offThread: true,
     asyncWrites: true,
   }),
   'ledger.vouchers': channel({
@@ -261,8 +263,8 @@ export const ledgerChannels = {
     mutates: false,
   }),
   'ledger.trialBalance': channel({ input: periodInput, output: trialBalanceView, permission: 'ledger.read', mutates: false }),
-  'export.lending': channel({ input: lendingReportInput, output: exportFile, permission: 'borrower.read', mutates: false }),
-  'export.guarantees': channel({ input: guaranteeReportInput, output: exportFile, permission: 'guarantee.read', mutates: false }),
+  'export.lending': channel({ input: lendingReportInput, output: exportFile, permission: 'borrower.read', mutates: false, offThread: true }),
+  'export.guarantees': channel({ input: guaranteeReportInput, output: exportFile, permission: 'guarantee.read', mutates: false, offThread: true }),
   'export.collections': channel({
     input: z.discriminatedUnion('report', [
       z.strictObject({ report: z.literal('collection-log'), ...optionalPeriod, collector: z.string().max(40).optional(), language: languageField, jobId: jobIdField }),
@@ -271,13 +273,15 @@ export const ledgerChannels = {
     output: exportFile,
     permission: 'collections.read',
     mutates: false,
+    offThread: true,
   }),
   /** The loan book in the import templates' layout (borrowers, loans, payments): a migration package. */
-  'export.loanBook': channel({ input: z.strictObject({ language: languageField, jobId: jobIdField }), output: exportFile, permission: 'borrower.read', mutates: false }),
+  'export.loanBook': channel({ input: z.strictObject({ language: languageField, jobId: jobIdField }), output: exportFile, permission: 'borrower.read', mutates: false, offThread: true }),
   'export.ledger': channel({
     input: z.strictObject({ report: z.enum(ledgerReports), from: isoDate, to: isoDate, language: languageField, jobId: jobIdField }),
     output: exportFile,
     permission: 'ledger.read',
     mutates: false,
+    offThread: true,
   }),
 };

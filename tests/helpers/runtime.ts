@@ -7,6 +7,7 @@ import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/cont
 import type { AppErrorPayload } from '../../shared/contract/errors';
 import type { ServiceContext } from '../../electron/services/context';
 import { appendAudit } from '../../electron/services/platform/audit';
+import { tsxWorker } from '../../electron/services/platform/tsx-worker';
 
 /** Each test gets its own data folder: tests never share a database. */
 export function tempDataDir(label = 'lb'): string {
@@ -18,11 +19,13 @@ export interface TestRuntime extends Runtime {
   fail(channel: string, input: unknown, actor?: Actor): Promise<AppErrorPayload>;
 }
 
-export async function testRuntime(options: { now?: () => Date; dataDir?: string } = {}): Promise<TestRuntime> {
+/** `worker: true` runs the long channels in the background worker, as the desktop app and the browser host do. */
+export async function testRuntime(options: { now?: () => Date; dataDir?: string; worker?: boolean } = {}): Promise<TestRuntime> {
   const runtime = await openRuntime({
     dataDir: options.dataDir ?? tempDataDir(),
     checkOutputs: true,
     ...(options.now ? { now: options.now } : {}),
+    ...(options.worker ? { worker: tsxWorker } : {}),
   });
   return {
     dataDir: runtime.dataDir,

@@ -32,15 +32,29 @@ export interface JobControl {
   onProgress?: (done: number) => void;
 }
 
+/** A worker thread reports its jobs' progress to the main thread through this. */
+export const jobWatchers: { onProgress: ((jobId: string, done: number) => void) | null } = { onProgress: null };
+
+/** Stops a running job by its id, whoever started it (the main thread relays its owner's cancel). */
+export function abortJob(jobId: string): void {
+  jobs.get(jobId)?.controller.abort();
+}
+
 /** Runs `work` as a job when the caller gave an id (and plainly otherwise). */
-export async function asJob<T>(ctx: ServiceContext, jobId: string | undefined, kind: string, total: number | null, work: (control: JobControl) => Promise<T>): Promise<T> {
+export async function asJob<T>(ctx: Pick<ServiceContext, 'actor'>, jobId: string | undefined, kind: string, total: number | null, work: (control: JobControl) => Promise<T>): Promise<T> {
   if (!jobId) return work({});
   forgetOld(Date.now());
   if (jobs.has(jobId)) throw new AppError('conflict', `jobId: ${jobId} is already in use`, { field: 'jobId', reason: 'jobIdTaken' });
   const job: Job = { id: jobId, kind, owner: actorOf(ctx).userName, done: 0, total, state: 'running', controller: new AbortController(), endedAt: null };
   jobs.set(jobId, job);
   try {
-    const result = await work({ signal: job.controller.signal, onProgress: (done) => (job.done = done) });
+    const result = await work({
+      signal: job.controller.signal,
+      onProgress: (done) => {
+        job.done = done;
+        jobWatchers.onProgress?.(jobId, done);
+      },
+    });
     job.state = 'done';
     return result;
   } catch (error) {
