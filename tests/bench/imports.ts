@@ -8,14 +8,16 @@ import { performance } from 'node:perf_hooks';
 import { XlsxStreamWriter, XlsxStyle } from '../../electron/services/ledgers/xlsx-stream';
 import { openRuntime } from '../../electron/services/runtime';
 import { tempDataDir } from '../helpers/runtime';
-import type { BenchFigure } from './report';
+import { longestStall, stallFigure, type BenchFigure } from './report';
+import { tsxWorker } from '../../electron/services/platform/tsx-worker';
 
 const admin = { actor: { userName: 'bench', role: 'administrator' as const } };
 const METHODS = ['等额本息', '等额本金', '先息后本', '到期一次还本付息'];
 
 export async function benchImport(options: { loans: number }): Promise<BenchFigure[]> {
   const dir = tempDataDir('bench-import');
-  const runtime = await openRuntime({ dataDir: dir });
+  // As in the app: the import runs in the background worker; the main thread's stalls are measured.
+  const runtime = await openRuntime({ dataDir: dir, worker: tsxWorker });
   try {
     console.log(`import: ${options.loans.toLocaleString()} loans`);
     const demo = await runtime.dispatch('platform.demo', { borrowers: Math.ceil(options.loans / 3), loans: 0, guarantees: 0, seed: 3 }, admin);
@@ -37,12 +39,16 @@ export async function benchImport(options: { loans: number }): Promise<BenchFigu
     const bytes = fs.readFileSync(file);
     console.log(`  file: ${(bytes.length / 2 ** 20).toFixed(1)} MB`);
     const start = performance.now();
-    const result = await runtime.dispatch('import.commit', { kind: 'loans', fileName: 'loans.xlsx', contentBase64: bytes.toString('base64') }, admin);
+    const { result, stallMs } = await longestStall(() => runtime.dispatch('import.commit', { kind: 'loans', fileName: 'loans.xlsx', contentBase64: bytes.toString('base64') }, admin));
     const seconds = (performance.now() - start) / 1000;
     if (!result.ok) throw new Error(`import.commit: ${result.error.message}`);
     console.log(`  import: ${seconds.toFixed(1)} s (${JSON.stringify(result.value)})`);
     const scaled = (seconds * 100_000) / options.loans;
-    return [{ name: 'import 100,000 loans (read, validate, write)', value: Number(scaled.toFixed(1)), unit: 's (scaled)', goal: '< 60 s', baseline: null, met: scaled < 60 }];
+    console.log(`  longest main-thread stall meanwhile: ${stallMs.toFixed(1)} ms`);
+    return [
+      { name: 'import 100,000 loans (read, validate, write)', value: Number(scaled.toFixed(1)), unit: 's (scaled)', goal: '< 60 s', baseline: null, met: scaled < 60 },
+      stallFigure(`an import of ${options.loans.toLocaleString()} loans`, stallMs),
+    ];
   } finally {
     runtime.close();
   }

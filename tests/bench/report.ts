@@ -26,3 +26,23 @@ export function writeReport(figures: BenchFigure[], file = 'bench-results.json')
   fs.writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine: machine(), figures }, null, 2));
   console.log(`\nwritten to ${file}`);
 }
+
+/**
+ * The longest the main thread's event loop waited while `work` ran (what a window would feel as a
+ * freeze), sampled every 5 ms by Node's event-loop delay histogram.
+ */
+export async function longestStall<T>(work: () => Promise<T>): Promise<{ result: T; stallMs: number }> {
+  const { monitorEventLoopDelay } = await import('node:perf_hooks');
+  const histogram = monitorEventLoopDelay({ resolution: 5 });
+  histogram.enable();
+  try {
+    const result = await work();
+    return { result, stallMs: histogram.max / 1e6 };
+  } finally {
+    histogram.disable();
+  }
+}
+
+export function stallFigure(what: string, stallMs: number): BenchFigure {
+  return { name: `longest main-thread stall during ${what}`, value: Number(stallMs.toFixed(1)), unit: 'ms', goal: '< 50 ms', baseline: null, met: stallMs < 50 };
+}
