@@ -54,6 +54,36 @@ describe('dashboard in the browser', () => {
     expect(totals.join(' ')).toContain(`${register.total} 笔`);
   });
 
+  it('the register keeps its rows, scroll and the loan last opened across a refresh and a visit to a loan', async () => {
+    await page.goto(`${app.host.url}/#/lending/loans`);
+    const body = page.locator('.ant-table-tbody-virtual-holder');
+    await page.locator('.ant-table-row').first().waitFor();
+    // The register remembers the NPL filter the previous test opened it with: the whole book again.
+    await page.getByTestId('filter-npl').locator('.ant-tag-close-icon').click();
+    await page.getByText('共 300 笔贷款').waitFor();
+    await body.evaluate((el) => el.scrollTo({ top: 900 }));
+    await expect.poll(() => body.evaluate((el) => el.scrollTop)).toBe(900);
+    // The contract number of the first row wholly inside the scrolled body.
+    const firstVisible = () =>
+      body.evaluate((holder) => {
+        const top = holder.getBoundingClientRect().top;
+        const row = [...holder.querySelectorAll('.ant-table-row')].find((r) => r.getBoundingClientRect().top >= top);
+        return row?.querySelector('.ant-table-cell')?.textContent ?? null;
+      });
+    const before = await firstVisible();
+    await page.getByTestId('loan-refresh').click();
+    await expect.poll(() => page.getByTestId('loan-refresh').locator('.ant-btn-loading-icon').count()).toBe(0);
+    expect(await body.evaluate((el) => el.scrollTop)).toBe(900);
+    expect(await firstVisible()).toBe(before);
+    // Open that loan, come back: the same place, the loan marked.
+    await page.locator('.ant-table-row', { hasText: before! }).click();
+    await page.getByTestId('loan-contract').waitFor();
+    await page.goBack();
+    await page.locator('.lb-row-last-opened').waitFor();
+    await expect.poll(() => body.evaluate((el) => el.scrollTop)).toBe(900);
+    expect(await page.locator('.lb-row-last-opened .ant-table-cell').first().textContent()).toBe(before);
+  });
+
   it('the dashboard prints on A4 landscape with its figures and charts', async () => {
     await page.goto(`${app.host.url}/#/dashboard`);
     await page.getByTestId('chart-months').locator('canvas').waitFor();

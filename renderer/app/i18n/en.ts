@@ -224,6 +224,7 @@ export const en: Messages = {
     saved: 'Product saved',
   },
   loans: {
+    refresh: 'Refresh',
     exportExcel: 'Export to Excel',
     print: { button: 'Print the schedule', title: 'Repayment schedule', contractNo: 'Contract no.', borrower: 'Borrower', annualRate: 'Contract rate', number: 'No.', dueDate: 'Due date', principal: 'Principal', interest: 'Interest', fees: 'Fees', total: 'Total due', closingBalance: 'Balance after' },
     printPayoff: { title: 'Early settlement quote', item: 'Item', amount: 'Amount (yuan)', overduePrincipal: 'Overdue principal', overdueInterest: 'Overdue interest', overdueFees: 'Overdue fees', penalty: 'Penalty and compound interest', costs: 'Enforcement costs advanced', credit: 'Credit held, deducted', validOn: 'This quote settles the loan on {{date}} only; interest accrues daily and is recalculated after that date.', signatures: 'Borrower: ________________    Officer: ________________    Date: ____________' },

@@ -223,6 +223,7 @@ export const zhCN = {
     saved: '产品已保存',
   },
   loans: {
+    refresh: '刷新',
     exportExcel: '导出 Excel',
     print: { button: '打印还款计划', title: '借款人还款计划表', contractNo: '合同编号', borrower: '借款人', annualRate: '合同年利率', number: '期次', dueDate: '还款日', principal: '应还本金', interest: '应还利息', fees: '费用', total: '应还合计', closingBalance: '剩余本金' },
     printPayoff: { title: '提前结清报价单', item: '项目', amount: '金额（元）', overduePrincipal: '逾期本金', overdueInterest: '逾期利息', overdueFees: '逾期费用', penalty: '罚息及复利', costs: '已垫付诉讼费用', credit: '溢缴款抵扣', validOn: '本报价仅适用于 {{date}} 当日结清；利息按日计算，逾期将重新计算。', signatures: '借款人签字：________________　　经办人：________________　　日期：____年__月__日' },

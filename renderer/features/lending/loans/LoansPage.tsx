@@ -1,7 +1,7 @@
-import { DownOutlined, FileExcelOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, Dropdown, Input, Popover, Select, Space, Table, Tag, Typography } from 'antd';
+import { DownOutlined, FileExcelOutlined, PlusOutlined, ReloadOutlined, SettingOutlined } from '@ant-design/icons';
+import { Button, Card, Checkbox, Dropdown, Input, Popover, Select, Space, Table, Tag, Typography, type TableRef } from 'antd';
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { ChannelInput } from '../../../../shared/contract';
@@ -19,6 +19,12 @@ type Filters = ChannelInput<'loan.list'>;
 const BUCKETS = ['current', 'M1', 'M2', 'M3', 'M4-M6', 'M6+'];
 const COLUMNS_KEY = 'loanbridge.registerHiddenColumns';
 
+/**
+ * Where the register was left in this session: its filters, page, scroll and the loan last opened, so
+ * coming back from a loan (or a refresh of the data) finds the same rows in the same place.
+ */
+const registerMemory: { filters: Filters | null; scrollTop: number; lastOpened: string | null } = { filters: null, scrollTop: 0, lastOpened: null };
+
 /** The loan register (贷款台账): server-side filtering, sorting and paging over the whole book. */
 export function LoansPage() {
   const { t } = useTranslation();
@@ -27,15 +33,39 @@ export function LoansPage() {
   const [creating, setCreating] = useState(false);
   // A figure on the dashboard opens the register filtered to the loans behind it (?nonPerforming=1, ?overdue=1).
   const [params] = useSearchParams();
-  const [filters, setFilters] = useState<Filters>(() => ({
-    page: 1,
-    pageSize: 50,
-    sort: 'contractNo',
-    direction: 'desc',
-    ...(params.get('nonPerforming') ? { nonPerforming: true } : {}),
-    ...(params.get('overdue') ? { overdue: true } : {}),
-  }));
+  const [filters, setFilters] = useState<Filters>(() => {
+    const fromDashboard = params.get('nonPerforming') || params.get('overdue');
+    if (registerMemory.filters && !fromDashboard) return registerMemory.filters;
+    registerMemory.scrollTop = 0;
+    return {
+      page: 1,
+      pageSize: 50,
+      sort: 'contractNo',
+      direction: 'desc',
+      ...(params.get('nonPerforming') ? { nonPerforming: true } : {}),
+      ...(params.get('overdue') ? { overdue: true } : {}),
+    };
+  });
   const page = useLoanPage(filters);
+  const table = useRef<TableRef>(null);
+  // Remember the filters; a new filter, sort or page starts at the top.
+  useEffect(() => {
+    if (registerMemory.filters && registerMemory.filters !== filters) {
+      registerMemory.scrollTop = 0;
+      table.current?.scrollTo({ top: 0 });
+    }
+    registerMemory.filters = filters;
+  }, [filters]);
+  // Follow the scroll of the virtual list's body, and put it back once the rows are there again.
+  const rowsShown = page.data !== undefined;
+  useEffect(() => {
+    const body = table.current?.nativeElement?.querySelector('.ant-table-tbody-virtual-holder');
+    if (!body) return;
+    if (registerMemory.scrollTop > 0) table.current?.scrollTo({ top: registerMemory.scrollTop });
+    const remember = () => (registerMemory.scrollTop = body.scrollTop);
+    body.addEventListener('scroll', remember, { passive: true });
+    return () => body.removeEventListener('scroll', remember);
+  }, [rowsShown]);
   const exporter = useExport();
   const { page: _page, pageSize: _size, ...onScreen } = filters;
   // The register with the filters on screen, and the reports over the same book (written by the main process).
@@ -89,6 +119,9 @@ export function LoansPage() {
               <Button icon={<DownOutlined />} loading={exporter.busy !== null && exporter.busy !== 'export.loanRegister'} data-testid="loan-export-more" />
             </Dropdown>
           </Space.Compact>
+          <Button icon={<ReloadOutlined />} loading={page.isFetching} onClick={() => void page.refetch()} data-testid="loan-refresh">
+            {t('loans.refresh')}
+          </Button>
           {canWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="loan-new">{t('loans.new')}</Button>}
         </Space>
       }
@@ -130,10 +163,18 @@ export function LoansPage() {
         className="lb-number-table"
         columns={visible}
         dataSource={page.data?.items ?? []}
-        loading={page.isFetching}
+        loading={page.isFetching && page.data === undefined}
         virtual
         scroll={{ x: 1500, y: 560 }}
-        onRow={(row) => ({ onClick: () => navigate(`/lending/loans/${encodeURIComponent(row.contractNo)}`), style: { cursor: 'pointer' } })}
+        ref={table}
+        rowClassName={(row) => (row.contractNo === registerMemory.lastOpened ? 'lb-row-last-opened' : '')}
+        onRow={(row) => ({
+          onClick: () => {
+            registerMemory.lastOpened = row.contractNo;
+            navigate(`/lending/loans/${encodeURIComponent(row.contractNo)}`);
+          },
+          style: { cursor: 'pointer' },
+        })}
         onChange={(pagination, _filters, sorter) => {
           const s = sorter as SorterResult<LoanSummary>;
           setFilters((f) => ({
