@@ -34,6 +34,17 @@ export interface OpenOptions {
    * thread's): no integrity check and no migration, but the schema must be exactly the current one.
    */
   secondConnection?: boolean;
+  /**
+   * Skip the integrity check when the last session closed cleanly (a multi-gigabyte book takes seconds to
+   * check): a marker file beside the database says a session is open; found at start, it means a crash or
+   * power cut, and the check runs. (A restore still checks the copy it restores.)
+   */
+  checkOnlyAfterUncleanClose?: boolean;
+}
+
+/** The marker a quick-starting session leaves while the database is open. */
+export function openMarker(file: string): string {
+  return `${file}.open`;
 }
 
 interface JournalEntry {
@@ -72,7 +83,8 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
     : new Database(file);
   try {
     sqlite.pragma('busy_timeout = 5000');
-    const check = options.secondConnection ? 'ok' : sqlite.pragma('quick_check', { simple: true });
+    const closedCleanly = options.checkOnlyAfterUncleanClose === true && !fs.existsSync(openMarker(file)) && fs.existsSync(file) && fs.statSync(file).size > 0;
+    const check = options.secondConnection || closedCleanly ? 'ok' : sqlite.pragma('quick_check', { simple: true });
     if (check !== 'ok') {
       throw new AppError('database-damaged', `the database ${file} failed its integrity check: ${String(check)}`);
     }
@@ -109,13 +121,18 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
     // drizzle applies all pending migrations inside one BEGIN ... COMMIT.
     if (!options.secondConnection) migrate(db, { migrationsFolder: options.migrationsFolder });
 
+    const marked = options.checkOnlyAfterUncleanClose === true;
+    if (marked) fs.writeFileSync(openMarker(file), `${process.pid}\n`);
     return {
       db,
       sqlite,
       file,
       schemaVersion: journal.length,
       preMigrationBackup,
-      close: () => sqlite.close(),
+      close: () => {
+        sqlite.close();
+        if (marked) fs.rmSync(openMarker(file), { force: true });
+      },
     };
   } catch (error) {
     sqlite.close();

@@ -97,6 +97,7 @@ app.whenReady().then(async () => {
       ...(nativeBinding ? { nativeBinding } : {}),
       // Exports, imports and the daily close run in this worker (built beside index.js), off the window's thread.
       worker: { script: path.join(here, 'worker.js') },
+      quickStart: true,
       onInternalError: (channel, error) => console.error(`[${channel}]`, error),
     });
   };

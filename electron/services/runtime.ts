@@ -40,6 +40,8 @@ export interface RuntimeOptions {
   onInternalError?: (channel: string, error: unknown) => void;
   /** A worker thread's runtime: the folder is open elsewhere already (no check, no migration, no offload). */
   secondConnection?: boolean;
+  /** Check the database's integrity only after an unclean close (see db/open): the desktop app and the host. */
+  quickStart?: boolean;
   /** Run the long channels (exports, imports, the close) in a worker thread with this entry file. */
   worker?: { script: string | URL; execArgv?: string[] };
 }
@@ -57,6 +59,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
       backupFolder: path.join(dataDir, 'backups'),
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
       ...(options.secondConnection ? { secondConnection: true } : {}),
+      ...(options.quickStart ? { checkOnlyAfterUncleanClose: true } : {}),
     });
   let database = await open();
   const sessions = new SessionStore(now);

@@ -8,6 +8,7 @@ import { openRuntime, type Runtime } from '../../electron/services/runtime';
 import { tempDataDir } from '../helpers/runtime';
 import { longestStall, stallFigure, type BenchFigure } from './report';
 import { tsxWorker } from '../../electron/services/platform/tsx-worker';
+import { benchUi } from './ui';
 
 const admin = { actor: { userName: 'bench', role: 'administrator' as const } };
 
@@ -24,7 +25,8 @@ function percentile(values: number[], p: number): number {
 
 export async function benchLending(options: { loans: number }): Promise<BenchFigure[]> {
   // As in the app: the close and exports run in the background worker; the main thread's stalls are measured.
-  const runtime = await openRuntime({ dataDir: tempDataDir('bench-lending'), worker: tsxWorker });
+  const dataDir = tempDataDir('bench-lending');
+  const runtime = await openRuntime({ dataDir, worker: tsxWorker });
   const figures: BenchFigure[] = [];
   try {
     console.log(`lending: a book of ${options.loans.toLocaleString()} loans`);
@@ -87,5 +89,7 @@ export async function benchLending(options: { loans: number }): Promise<BenchFig
   } finally {
     runtime.close();
   }
+  // The same book in Chromium: start, sign-in to the dashboard, a filter change.
+  figures.push(...(await benchUi(dataDir, options.loans)));
   return figures;
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { openDatabase, readJournal } from '../../../db/open';
+import { openDatabase, openMarker, readJournal } from '../../../db/open';
 import { migrationsFolder } from '../../../db/migrations-path';
 import { tempDataDir } from '../../helpers/runtime';
 
@@ -123,5 +123,28 @@ describe('migrations', () => {
     await expect(openDatabase({ file, migrationsFolder: migrationsFolder() })).rejects.toMatchObject({
       code: expect.stringMatching(/database-damaged|SQLITE_CORRUPT/),
     });
+  });
+
+  it('quick start: checks integrity only after an unclean close, which the open-marker file reveals', async () => {
+    const dir = tempDataDir();
+    const file = path.join(dir, 'a.db');
+    const quick = { file, migrationsFolder: migrationsFolder(), checkOnlyAfterUncleanClose: true };
+    const first = await openDatabase(quick);
+    expect(fs.existsSync(openMarker(file))).toBe(true);
+    first.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    first.close();
+    expect(fs.existsSync(openMarker(file))).toBe(false);
+    // Damage a page nothing reads at open: after a clean close the check is skipped and the file opens…
+    const bytes = fs.readFileSync(file);
+    const pages = bytes.length / 4096;
+    bytes.fill(0xab, (pages - 2) * 4096, (pages - 1) * 4096);
+    fs.writeFileSync(file, bytes);
+    (await openDatabase(quick)).close();
+    // …but after a crash (the marker left behind) the check runs and refuses it.
+    fs.writeFileSync(openMarker(file), '1\n');
+    await expect(openDatabase(quick)).rejects.toMatchObject({ code: expect.stringMatching(/database-damaged|SQLITE_CORRUPT/) });
+    // And the full check (the default) refuses it whatever the marker says.
+    fs.rmSync(openMarker(file));
+    await expect(openDatabase({ file, migrationsFolder: migrationsFolder() })).rejects.toMatchObject({ code: expect.stringMatching(/database-damaged|SQLITE_CORRUPT/) });
   });
 });
