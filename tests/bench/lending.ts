@@ -9,6 +9,7 @@ import { tempDataDir } from '../helpers/runtime';
 import { longestStall, stallFigure, type BenchFigure } from './report';
 import { tsxWorker } from '../../electron/services/platform/tsx-worker';
 import { benchUi } from './ui';
+import { rawInsertSeconds } from './raw-inserts';
 
 const admin = { actor: { userName: 'bench', role: 'administrator' as const } };
 
@@ -37,6 +38,19 @@ export async function benchLending(options: { loans: number }): Promise<BenchFig
     console.log(`  demo book: ${buildSeconds.toFixed(1)} s (${installments.toLocaleString()} installments)`);
     const perHundredThousand = (buildSeconds * 100_000) / options.loans;
     figures.push({ name: 'demo book of 100,000 loans (through the services)', value: Number(perHundredThousand.toFixed(1)), unit: 's (scaled)', goal: '< 60 s', baseline: null, met: perHundredThousand < 60 });
+    runtime.database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    const raw = await rawInsertSeconds(runtime.database.file);
+    const ratio = buildSeconds / raw.seconds;
+    console.log(`  raw prepared inserts of the same ${raw.rows.toLocaleString()} rows: ${raw.seconds.toFixed(1)} s (the services take ${ratio.toFixed(1)}×)`);
+    figures.push({
+      name: `bulk load of the book through the services (${raw.rows.toLocaleString()} rows)`,
+      value: Number(buildSeconds.toFixed(1)),
+      unit: 's',
+      goal: '≤ 1.5× raw inserts',
+      baseline: { name: 'raw better-sqlite3 prepared inserts of the same rows', value: Number(raw.seconds.toFixed(1)), unit: 's' },
+      ratioToBaseline: Number(ratio.toFixed(2)),
+      met: ratio <= 1.5,
+    });
 
     const random = new SeededRandom(7);
     const timings: number[] = [];
