@@ -30,5 +30,6 @@ export const loanMonthEnds = sqliteTable(
     dpd: integer('dpd').notNull(),
     outstandingPrincipal: integer('outstanding_principal').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.month, t.loanId] }), index('loan_month_ends_loan_idx').on(t.loanId, t.month)],
+  // Clustered by loan (WITHOUT ROWID in the SQLite migration 0022): a loan's months are written together.
+  (t) => [primaryKey({ columns: [t.loanId, t.month] }), index('loan_month_ends_month_idx').on(t.month, t.loanId)],
 );
