@@ -44,7 +44,7 @@ function withOrientation<T>(orientation: Orientation, title: string, target: str
   }
 }
 
-export function PrintButtons({ title, fileName, orientation = 'portrait', target, testId = 'print', primary = false }: { title: string; fileName: string; orientation?: Orientation; target?: string; testId?: string; primary?: boolean }) {
+export function PrintButtons({ title, fileName, orientation = 'portrait', target, testId = 'print', primary = false, label }: { title: string; fileName: string; orientation?: Orientation; target?: string; testId?: string; primary?: boolean; label?: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const status = useStatus().data;
@@ -58,7 +58,7 @@ export function PrintButtons({ title, fileName, orientation = 'portrait', target
   return (
     <>
       <Button type={primary ? 'primary' : 'default'} icon={<PrinterOutlined />} onClick={() => withOrientation(orientation, title, target, () => window.print())} data-testid={testId}>
-        {desktop ? t('print.print') : t('print.printOrPdf')}
+        {label ?? (desktop ? t('print.print') : t('print.printOrPdf'))}
       </Button>
       {desktop && (
         <Button icon={<FilePdfOutlined />} onClick={() => void savePdf()} data-testid={`${testId}-pdf`}>

@@ -192,7 +192,7 @@ export function LoanDetailPage() {
         extra={
           <Space>
             {l.installments.length > 0 && (
-              <PrintButtons title={`${t('loans.print.title')} ${l.contractNo}`} fileName={`${t('loans.print.title')}-${l.contractNo}`} target="schedule" testId="loan-print-schedule" />
+              <PrintButtons title={`${t('loans.print.title')} ${l.contractNo}`} fileName={`${t('loans.print.title')}-${l.contractNo}`} target="schedule" testId="loan-print-schedule" label={t('loans.print.button')} />
             )}
             {l.installments.length > 0 && (
               <Button icon={<FileExcelOutlined />} loading={exporter.busy !== null} onClick={() => void exporter.run('export.lending', { report: 'schedules', contractNo: l.contractNo })} data-testid="loan-export-schedule">
