@@ -70,11 +70,13 @@ describe('dashboard in the browser', () => {
         const row = [...holder.querySelectorAll('.ant-table-row')].find((r) => r.getBoundingClientRect().top >= top);
         return row?.querySelector('.ant-table-cell')?.textContent ?? null;
       });
+    // The virtual list draws the rows for the new position on its next frame.
+    await expect.poll(firstVisible).not.toBeNull();
     const before = await firstVisible();
     await page.getByTestId('loan-refresh').click();
     await expect.poll(() => page.getByTestId('loan-refresh').locator('.ant-btn-loading-icon').count()).toBe(0);
     expect(await body.evaluate((el) => el.scrollTop)).toBe(900);
-    expect(await firstVisible()).toBe(before);
+    await expect.poll(firstVisible).toBe(before);
     // Open that loan, come back: the same place, the loan marked.
     await page.locator('.ant-table-row', { hasText: before! }).click();
     await page.getByTestId('loan-contract').waitFor();
