@@ -147,6 +147,49 @@ export function ratioBook(db: AppDatabase) {
   return contracts.map(({ id, ...contract }) => ({ ...contract, events: byContract.get(id) ?? [] }));
 }
 
+export interface LiabilityCandidate {
+  clientId: number;
+  clientSize: string;
+  guaranteeType: string;
+  issuerRating: string | null;
+  /** In force on the date for its whole amount (fen). */
+  amount: number;
+}
+
+/**
+ * 融资担保责任余额 at the end of `date`, in one query: each contract's balance (in force by then, less bank
+ * repayments, nothing once released or compensated), weighted 75% for small/micro and farm-household loan
+ * guarantees while the client's loan guarantees stay within their cap, 80% for bonds rated AA or above,
+ * else 100%, rounded per contract half-up — shared/guarantees/ratios' weightedLiability, which the entry
+ * check cannot afford per new contract on a large book. A candidate contract can be counted in.
+ */
+export function weightedLiabilityAt(db: AppDatabase, date: string, caps: { smallMicro: number; farmHousehold: number }, candidate?: LiabilityCandidate): number {
+  const extra = candidate
+    ? sql`UNION ALL SELECT ${candidate.clientId}, ${candidate.clientSize}, ${candidate.guaranteeType}, ${candidate.issuerRating}, CAST(${candidate.amount} AS INTEGER)`
+    : sql``;
+  const row = db.get<{ total: number | null }>(sql`WITH ev AS (
+      SELECT contract_id,
+        MAX(CASE WHEN event = 'in-force' AND business_date <= ${date} THEN 1 ELSE 0 END) AS active,
+        MAX(CASE WHEN event IN ('compensated', 'released') AND business_date <= ${date} THEN 1 ELSE 0 END) AS ended,
+        SUM(CASE WHEN event IN ('bank-repayment', 'released') AND business_date <= ${date} THEN COALESCE(amount, 0) ELSE 0 END) AS repaid
+      FROM guarantee_events GROUP BY contract_id
+    ), book AS (
+      SELECT g.client_id AS client, g.client_size AS size, g.guarantee_type AS type, g.issuer_rating AS rating,
+        CASE WHEN ev.active = 1 AND ev.ended = 0 AND g.guaranteed_amount > ev.repaid THEN g.guaranteed_amount - ev.repaid ELSE 0 END AS balance
+      FROM guarantee_contracts g JOIN ev ON ev.contract_id = g.id
+      ${extra}
+    ), clients AS (
+      SELECT client, SUM(balance) AS loans FROM book WHERE type = 'loan' GROUP BY client
+    )
+    SELECT SUM((b.balance * CASE
+        WHEN b.type = 'loan' AND ((b.size = 'small-micro' AND c.loans <= ${caps.smallMicro}) OR (b.size = 'farm-household' AND c.loans <= ${caps.farmHousehold})) THEN 750000
+        WHEN b.type = 'bond' AND b.rating IN ('AAA', 'AA+', 'AA') THEN 800000
+        ELSE 1000000 END + 500000) / 1000000) AS total
+    FROM book b LEFT JOIN clients c ON c.client = b.client
+    WHERE b.balance > 0`);
+  return Number(row?.total ?? 0);
+}
+
 export function insertCounterGuarantee(db: AppDatabase, row: typeof counterGuarantees.$inferInsert): void {
   db.insert(counterGuarantees).values(row).run();
 }

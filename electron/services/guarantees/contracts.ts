@@ -20,6 +20,7 @@ import {
   insertGuaranteeEvent,
   queryGuarantees,
   updateGuarantee,
+  weightedLiabilityAt,
   type BankRow,
   type GuaranteeRow,
 } from '../../../db/repositories/guarantees/guarantees';
@@ -33,9 +34,7 @@ import { actorOf, instant, type ServiceContext } from '../context';
 import { setting } from '../platform/settings';
 import { scheduleFirstCheck, stopMonitoring } from './monitoring';
 import { contractOrThrow, guaranteeView } from './views';
-import { ratioContracts, ratioSettings } from './ratios';
-import { weightedLiability, type RatioContract } from '../../../shared/guarantees/ratios';
-import { relatedParties } from './ratios';
+import { ratioSettings, relatedParties } from './ratios';
 import { businessDate, dateUpToBusinessDate } from '../platform/status';
 
 const y = fenToYuan;
@@ -138,10 +137,11 @@ function entryWarnings(ctx: ServiceContext, input: ChannelParsedInput<'guarantee
         message: `the client with ${related.length} related parties would have ${y(groupExposure)} guaranteed, over ${formatPercent(limitOf('guarantees.relatedClientLimitPercent'))}% of net assets ${y(net.amount)}`,
       });
     }
-    // Leverage after the new contract: its weighted amount joins the book's weighted liability.
-    const book = ratioContracts(ctx);
-    const candidate: RatioContract = { ...input, issuerRating: input.issuerRating ?? null, feeRate: input.feeRatePercent, clientId: input.clientId, events: [{ event: 'in-force', date: today, amount: input.guaranteedAmount }] };
-    const liability = weightedLiability([...book, candidate], today, ratioSettings(ctx));
+    // Leverage after the new contract: its weighted amount joins the book's weighted liability (one query,
+    // not the whole book read per contract: a bulk load stays linear).
+    const settings = ratioSettings(ctx);
+    const candidate = { clientId: input.clientId, clientSize: input.clientSize, guaranteeType: input.guaranteeType, issuerRating: input.issuerRating ?? null, amount: input.guaranteedAmount };
+    const liability = weightedLiabilityAt(ctx.db, today, { smallMicro: settings.smallMicroCap, farmHousehold: settings.farmHouseholdCap }, candidate);
     const limit = setting(ctx, 'guarantees.leverageLimit');
     if (liability > net.amount * limit) {
       warnings.push({ reason: 'leverageExceeded', message: `weighted liability ${y(liability)} would exceed ${limit} × net assets ${y(net.amount)}` });
