@@ -3,6 +3,7 @@
  * vintage and roll-rate tables. Portable SQL (ON CONFLICT, EXISTS) for the office-server mode.
  */
 import { sql } from 'drizzle-orm';
+import { shiftMonth } from '../../../shared/dates/calendar';
 import type { AppDatabase } from '../../open';
 import { prepared } from '../../prepared';
 
@@ -29,12 +30,14 @@ export function recordMonthEnds(db: AppDatabase, rows: readonly MonthEndRow[]): 
 const EXITS = sql`('settled', 'written-off')`;
 
 /**
- * Completes month `month` (ending `monthEnd`) after the close has recorded the loans it replayed: every
+ * Completes the month ending `monthEnd` after the close has recorded the loans it replayed: every
  * other loan on the book stands as the register has it (nothing about it changed since), and a loan
  * that left the book since last month end gets its exit row — settled, or written off with the
  * principal written off.
  */
-export function completeMonthEnd(db: AppDatabase, month: string, previousMonth: string, monthEnd: string): void {
+export function completeMonthEnd(db: AppDatabase, monthEnd: string): void {
+  const month = monthEnd.slice(0, 7);
+  const previousMonth = shiftMonth(month, -1);
   db.run(sql`INSERT INTO loan_month_ends (month, loan_id, bucket, dpd, outstanding_principal)
     SELECT ${month}, l.id,
       CASE l.status WHEN 'disbursed' THEN l.bucket WHEN 'settled' THEN 'settled' ELSE 'written-off' END,

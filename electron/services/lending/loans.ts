@@ -36,7 +36,7 @@ import { findProduct, findProductByCode, type ProductRow } from '../../../db/rep
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
 import { AppError } from '../../../shared/contract/errors';
 import { formatIsoDate, parseIsoDate } from '../../../shared/dates/calendar';
-import { monthEndOf, monthEndsBetween } from '../../../shared/lending/month-ends';
+import { monthEndsBetween } from '../../../shared/lending/month-ends';
 import { completeMonthEnd, recordMonthEnds } from '../../../db/repositories/ledgers/month-end-sources';
 import type { LoanClass } from '../../../shared/lending/classification';
 import type { LoanDetail, LoanSummary } from '../../../shared/lending/loan';
@@ -536,10 +536,7 @@ export async function closeDay(ctx: ServiceContext, input: ChannelParsedInput<'d
   }
   const loans = countLoansWithStatus(ctx.db, 'disbursed');
   ctx.transaction(() => {
-    for (const end of monthEnds) {
-      const month = formatIsoDate(end).slice(0, 7);
-      completeMonthEnd(ctx.db, month, formatIsoDate(monthEndOf(end - 31)).slice(0, 7), formatIsoDate(end));
-    }
+    for (const end of monthEnds) completeMonthEnd(ctx.db, formatIsoDate(end));
     recordProvision(ctx, input.to);
     deleteSetting(ctx.db, CLOSE_RUN);
     ctx.audit({ entityType: 'business-date', entityId: null, before: { date: run.from }, after: { date: input.to, resumed: run.lastLoanId > 0 } });
