@@ -11,6 +11,10 @@ export type AssignmentRow = typeof collectionAssignments.$inferSelect;
 /** A loan is a claim in the queue while in servicing and overdue; a guarantee once compensated. */
 const LOAN_IN_QUEUE = and(eq(loans.status, 'disbursed'), gt(loans.dpd, 0))!;
 const GUARANTEE_IN_QUEUE = inArray(guaranteeContracts.status, ['compensated', 'recovering']);
+/** Money received on a compensated guarantee: a recovery, or what closed it. */
+const GUARANTEE_RECEIPT = inArray(guaranteeEvents.event, ['recovery', 'closed']);
+/** A loan's limitation period is tracked while it is overdue in servicing, and after write-off. */
+const LOAN_LIMITATION_CLAIM = sql`(${LOAN_IN_QUEUE} OR ${loans.status} = 'written-off')`;
 
 /** Overdue loans in servicing: the loan side of the queue. */
 export function overdueLoanClaims(db: AppDatabase) {
@@ -135,7 +139,7 @@ export function receiptsOf(db: AppDatabase, kind: ClaimKind, claimIds: number[])
   return db
     .select({ claimId: guaranteeEvents.contractId, date: guaranteeEvents.businessDate, amount: sql<number>`coalesce(${guaranteeEvents.amount}, 0)` })
     .from(guaranteeEvents)
-    .where(and(inArray(guaranteeEvents.contractId, claimIds), inArray(guaranteeEvents.event, ['recovery', 'closed'])))
+    .where(and(inArray(guaranteeEvents.contractId, claimIds), GUARANTEE_RECEIPT))
     .all();
 }
 
@@ -168,7 +172,7 @@ export function limitationLoanClaims(db: AppDatabase) {
     .select({ id: loans.id, contractNo: loans.contractNo, debtorName: borrowers.name, maturityDate: loans.maturityDate, status: loans.status })
     .from(loans)
     .innerJoin(borrowers, eq(borrowers.id, loans.borrowerId))
-    .where(sql`(${loans.status} = 'disbursed' AND ${loans.dpd} > 0) OR ${loans.status} = 'written-off'`)
+    .where(LOAN_LIMITATION_CLAIM)
     .all();
 }
 
@@ -282,13 +286,15 @@ function uninterruptedSince(kind: ClaimKind, claimId: SQL, after: string) {
  * after it — no delivered demand, receipt or recorded event (see shared/collections/limitation).
  */
 export function limitationEndingCount(db: AppDatabase, startedBy: string): number {
-  const loanClaims = db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM loans l
-    WHERE ((l.status = 'disbursed' AND l.dpd > 0) OR l.status = 'written-off') AND l.maturity_date IS NOT NULL AND l.maturity_date <= ${startedBy}
-      AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.loan_id = l.id AND p.status = 'posted' AND p.value_date > ${startedBy})
-      AND ${uninterruptedSince('loan', sql`l.id`, startedBy)}`);
-  const guaranteeClaimCount = db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM guarantee_contracts g
-    WHERE g.status IN ('compensated', 'recovering') AND g.compensated_on IS NOT NULL AND g.compensated_on <= ${startedBy}
-      AND NOT EXISTS (SELECT 1 FROM guarantee_events v WHERE v.contract_id = g.id AND v.event IN ('recovery', 'closed') AND v.business_date > ${startedBy})
-      AND ${uninterruptedSince('guarantee', sql`g.id`, startedBy)}`);
+  // The same claims as limitationLoanClaims and guaranteeClaims (with a start), with the same interruptions as receiptsOf.
+  const loanClaims = db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM ${loans}
+    WHERE ${LOAN_LIMITATION_CLAIM} AND ${loans.maturityDate} IS NOT NULL AND ${loans.maturityDate} <= ${startedBy}
+      AND NOT EXISTS (SELECT 1 FROM ${payments} WHERE ${payments.loanId} = ${loans.id} AND ${payments.status} = 'posted' AND ${payments.valueDate} > ${startedBy})
+      AND ${uninterruptedSince('loan', sql`${loans.id}`, startedBy)}`);
+  const guaranteeClaimCount = db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM ${guaranteeContracts}
+    WHERE ${GUARANTEE_IN_QUEUE} AND ${guaranteeContracts.compensatedOn} IS NOT NULL AND ${guaranteeContracts.compensatedOn} <= ${startedBy}
+      AND NOT EXISTS (SELECT 1 FROM ${guaranteeEvents} WHERE ${guaranteeEvents.contractId} = ${guaranteeContracts.id}
+        AND ${GUARANTEE_RECEIPT} AND ${guaranteeEvents.businessDate} > ${startedBy})
+      AND ${uninterruptedSince('guarantee', sql`${guaranteeContracts.id}`, startedBy)}`);
   return Number(loanClaims?.n ?? 0) + Number(guaranteeClaimCount?.n ?? 0);
 }
