@@ -71,6 +71,19 @@ export function addMonths(anchor: DayNumber, months: number, dayOfMonth?: number
   return dayNumber(y, m, Math.min(dayOfMonth ?? day, daysInMonth(y, m)));
 }
 
+/** The last day of the month `day` falls in. */
+export function monthEndOf(day: DayNumber): DayNumber {
+  const { year, month } = civilDate(day);
+  return dayNumber(year, month, daysInMonth(year, month));
+}
+
+/** Month ends on or after `from` and before `to`: the ones a close from `from` to `to` passes. */
+export function monthEndsBetween(from: DayNumber, to: DayNumber): DayNumber[] {
+  const ends: DayNumber[] = [];
+  for (let end = monthEndOf(from); end < to; end = monthEndOf(end + 1)) ends.push(end);
+  return ends;
+}
+
 /** A month "YYYY-MM" moved by `months` (negative: back): shiftMonth('2026-01', -1) = '2025-12'. */
 export function shiftMonth(month: string, months: number): string {
   const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + months;

@@ -2,7 +2,7 @@
  * Month ends (月末) as the vintage and roll-rate tables see a loan: its aging bucket at the end of each
  * month it is on the book, then the month it leaves (settled or written off).
  */
-import { civilDate, dayNumber, daysInMonth, type DayNumber } from '../dates/calendar';
+import type { DayNumber } from '../dates/calendar';
 import { agingBucket } from './classification';
 import type { Checkpoint } from './servicing';
 
@@ -17,19 +17,6 @@ export function isExit(bucket: string): bucket is ExitBucket {
 /** The bucket order of the tables: current, M1 … for the configured upper days, then the oldest. */
 export function bucketOrder(upperDays: readonly number[]): string[] {
   return ['current', ...upperDays.map((d) => agingBucket(d, upperDays)), agingBucket(upperDays.at(-1)! + 1, upperDays)];
-}
-
-/** The last day of the month `day` falls in. */
-export function monthEndOf(day: DayNumber): DayNumber {
-  const { year, month } = civilDate(day);
-  return dayNumber(year, month, daysInMonth(year, month));
-}
-
-/** Month ends on or after `from` and before `to`: the ones a close from `from` to `to` passes. */
-export function monthEndsBetween(from: DayNumber, to: DayNumber): DayNumber[] {
-  const ends: DayNumber[] = [];
-  for (let end = monthEndOf(from); end < to; end = monthEndOf(end + 1)) ends.push(end);
-  return ends;
 }
 
 export interface MonthEndPosition {

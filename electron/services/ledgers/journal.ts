@@ -16,7 +16,7 @@ import {
   receiptsWithSplit,
   writeOffsUpTo,
 } from '../../../db/repositories/ledgers/journal-sources';
-import { addMonths, formatIsoDate, parseIsoDate } from '../../../shared/dates/calendar';
+import { formatIsoDate, monthEndsBetween, parseIsoDate } from '../../../shared/dates/calendar';
 import { compensationReserve, feeCharges, feeEarnedBy, type RatioContract } from '../../../shared/guarantees/ratios';
 import { VoucherBuilder, vatSplit, voucherOrder, type Voucher, type VoucherKind, type VoucherMapping } from '../../../shared/ledgers/journal';
 import { mulDivRound } from '../../../shared/money/rounding';
@@ -61,18 +61,6 @@ function* fromRows<T>(rows: readonly T[], make: (row: T) => Pending | null): Gen
 /** A voucher for one business event. */
 function single(kind: VoucherKind, date: string, reference: string, lines: Pending['lines']): Pending {
   return { date, kind, reference, items: 1, lines };
-}
-
-/** The last day of each month from `from`'s month on, up to `to`. */
-function monthEndsBetween(from: string, to: string): string[] {
-  const first = parseIsoDate(`${from.slice(0, 7)}-01`)!;
-  const ends: string[] = [];
-  for (let k = 1; ; k++) {
-    // The day before the first of the next month.
-    const end = formatIsoDate(addMonths(first, k) - 1);
-    if (end > to) return ends;
-    ends.push(end);
-  }
 }
 
 function lendingSources(ctx: ServiceContext, to: string): Source[] {
@@ -159,7 +147,8 @@ function guaranteeSources(ctx: ServiceContext, to: string): Source[] {
 /** Fee earned over each month (straight-line over the term; the rest when the guarantee ends early). */
 function* amortizationSource(contracts: RatioContract[], first: string, to: string): Generator<Pending> {
   const earned = contracts.map(() => 0);
-  for (const end of monthEndsBetween(first, to)) {
+  // Every month end from the first event's month to `to`, inclusive.
+  for (const end of monthEndsBetween(parseIsoDate(first)!, parseIsoDate(to)! + 1).map(formatIsoDate)) {
     let amount = 0;
     let items = 0;
     contracts.forEach((c, k) => {

@@ -6,8 +6,8 @@
 import { bucketMoves, cohortPositions, cohorts, recordedMonths } from '../../../db/repositories/ledgers/month-end-sources';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
 import { AppError } from '../../../shared/contract/errors';
-import { formatIsoDate, parseIsoDate, shiftMonth } from '../../../shared/dates/calendar';
-import { bucketOrder, exitBuckets, monthEndOf } from '../../../shared/lending/month-ends';
+import { formatIsoDate, monthEndOf, parseIsoDate, shiftMonth } from '../../../shared/dates/calendar';
+import { bucketOrder, exitBuckets } from '../../../shared/lending/month-ends';
 import { fractionString } from '../../../shared/money/rounding';
 import { fenToYuan as y } from '../../../shared/money/yuan';
 import type { ServiceContext } from '../context';

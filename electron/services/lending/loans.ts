@@ -35,8 +35,7 @@ import {
 import { findProduct, findProductByCode, type ProductRow } from '../../../db/repositories/lending/products';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
 import { AppError } from '../../../shared/contract/errors';
-import { formatIsoDate, parseIsoDate } from '../../../shared/dates/calendar';
-import { monthEndsBetween } from '../../../shared/lending/month-ends';
+import { formatIsoDate, monthEndsBetween, parseIsoDate } from '../../../shared/dates/calendar';
 import { completeMonthEnd, recordMonthEnds } from '../../../db/repositories/ledgers/month-end-sources';
 import type { LoanClass } from '../../../shared/lending/classification';
 import type { LoanDetail, LoanSummary } from '../../../shared/lending/loan';
