@@ -111,27 +111,28 @@ export function queryGuarantees(db: AppDatabase, filter: GuaranteeQuery) {
   };
 }
 
-/** Every contract with its dated, amounted events: the input of the ratios. */
-export function contractsWithEvents(db: AppDatabase) {
-  const contracts = db.select().from(guaranteeContracts).orderBy(asc(guaranteeContracts.id)).all();
-  const events = db.select().from(guaranteeEvents).orderBy(asc(guaranteeEvents.id)).all();
-  const byContract = new Map<number, typeof events>();
-  for (const e of events) {
-    const list = byContract.get(e.contractId) ?? [];
-    list.push(e);
-    byContract.set(e.contractId, list);
-  }
-  return contracts.map((c) => ({ contract: c, events: byContract.get(c.id) ?? [] }));
-}
-
 /**
- * The book as the ratio functions read it, in two index-ordered reads of the columns they use (the
- * guarantee entry check reads it on every new contract, so it stays lean).
+ * The guarantee book with each contract's dated events, as the ratio functions and the voucher journal
+ * read it: two ordered reads of the columns they use.
  */
 export function ratioBook(db: AppDatabase) {
   const c = guaranteeContracts;
   const contracts = db
-    .select({ id: c.id, clientId: c.clientId, clientSize: c.clientSize, guaranteeType: c.guaranteeType, issuerRating: c.issuerRating, guaranteedAmount: c.guaranteedAmount, feeRate: c.feeRate, feeCharging: c.feeCharging, loanStart: c.loanStart, loanEnd: c.loanEnd })
+    .select({
+      id: c.id,
+      contractNo: c.contractNo,
+      status: c.status,
+      marginDeposit: c.marginDeposit,
+      clientId: c.clientId,
+      clientSize: c.clientSize,
+      guaranteeType: c.guaranteeType,
+      issuerRating: c.issuerRating,
+      guaranteedAmount: c.guaranteedAmount,
+      feeRate: c.feeRate,
+      feeCharging: c.feeCharging,
+      loanStart: c.loanStart,
+      loanEnd: c.loanEnd,
+    })
     .from(c)
     .orderBy(asc(c.id))
     .all();

@@ -6,7 +6,7 @@
  * accrual per day, fee amortization per month end, provision at the last close of each month, reserves
  * at each year end.
  */
-import { contractsWithEvents } from '../../../db/repositories/guarantees/guarantees';
+import { ratioBook } from '../../../db/repositories/guarantees/guarantees';
 import {
   disbursementsUpTo,
   interestDueByDay,
@@ -101,21 +101,18 @@ function provisionSource(ctx: ServiceContext, to: string): Source {
 }
 
 function guaranteeSources(ctx: ServiceContext, to: string): Source[] {
-  const book = contractsWithEvents(ctx.db);
+  const contracts = ratioBook(ctx.db);
   const settings = ratioSettings(ctx);
   const mapping = voucherMapping(ctx);
   const events: Pending[] = [];
-  const contracts: RatioContract[] = [];
-  for (const { contract: c, events: rows } of book) {
-    const asRatio: RatioContract = { ...c, events: rows.map((e) => ({ event: e.event, date: e.businessDate, amount: e.amount ?? 0 })) };
-    contracts.push(asRatio);
+  for (const c of contracts) {
     const ref = c.contractNo;
     const add = (date: string, kind: VoucherKind, lines: Pending['lines']) => {
       if (date <= to) events.push({ date, kind, reference: ref, items: 1, lines });
     };
-    for (const charge of feeCharges(asRatio)) add(charge.date, 'guaranteeFee', (b) => b.post('guaranteeFeeReceived', charge.amount));
+    for (const charge of feeCharges(c)) add(charge.date, 'guaranteeFee', (b) => b.post('guaranteeFeeReceived', charge.amount));
     let marginHeld = false;
-    for (const e of asRatio.events) {
+    for (const e of c.events) {
       if (e.event === 'in-force' && c.marginDeposit > 0) {
         marginHeld = true;
         add(e.date, 'marginReceived', (b) => b.post('marginReceived', c.marginDeposit));
@@ -132,7 +129,7 @@ function guaranteeSources(ctx: ServiceContext, to: string): Source[] {
         });
       }
       // The margin goes back when the responsibility ends: released, recovered in full, or loss confirmed.
-      if (marginHeld && (e.event === 'released' || e.event === 'closed' || (e.event === 'loss-confirmed' && c.status === 'loss' && e === asRatio.events.findLast((x) => x.event === 'loss-confirmed')))) {
+      if (marginHeld && (e.event === 'released' || e.event === 'closed' || (e.event === 'loss-confirmed' && c.status === 'loss' && e === c.events.findLast((x) => x.event === 'loss-confirmed')))) {
         marginHeld = false;
         add(e.date, 'marginReturned', (b) => b.post('marginReturned', c.marginDeposit));
       }
