@@ -68,4 +68,4 @@ export function performanceSpec(ctx: ServiceContext, input: Extract<CollectionsI
 }
 
 export const exportCollections = (ctx: ServiceContext, input: CollectionsInput): Promise<ChannelOutput<'export.collections'>> =>
-  input.report === 'collector-performance' ? download(ctx, performanceSpec(ctx, input), input.language, input.jobId) : download(ctx, collectionLogSpec(ctx, input), input.language, input.jobId);
+  download(ctx, (input.report === 'collector-performance' ? performanceSpec(ctx, input) : collectionLogSpec(ctx, input)) as unknown as ReportSpec<never>, input.language, input.jobId);

@@ -143,20 +143,26 @@ function positionsSpec(ctx: ServiceContext, report: 'aging' | 'classification', 
   };
 }
 
+function specFor(ctx: ServiceContext, input: LendingInput) {
+  switch (input.report) {
+    case 'schedules':
+      return schedulesSpec(ctx, input, input.language);
+    case 'repayments':
+      return repaymentsSpec(ctx, input, input.language);
+    case 'microloan-monthly':
+      return monthlySpec(ctx, input, input.language);
+    case 'vintage':
+      return vintageSpec(ctx, input, input.language);
+    case 'roll-rate':
+      return rollRateSpec(ctx, input, input.language);
+    case 'aging':
+    case 'classification':
+      return positionsSpec(ctx, input.report, input.asOf, input.language);
+  }
+}
+
 export function lendingReportSpec(ctx: ServiceContext, input: LendingInput): ReportSpec<never> {
-  const spec =
-    input.report === 'schedules'
-      ? schedulesSpec(ctx, input, input.language)
-      : input.report === 'repayments'
-        ? repaymentsSpec(ctx, input, input.language)
-        : input.report === 'microloan-monthly'
-          ? monthlySpec(ctx, input, input.language)
-          : input.report === 'vintage'
-            ? vintageSpec(ctx, input, input.language)
-            : input.report === 'roll-rate'
-              ? rollRateSpec(ctx, input, input.language)
-              : positionsSpec(ctx, input.report, input.asOf, input.language);
-  return spec as unknown as ReportSpec<never>;
+  return specFor(ctx, input) as unknown as ReportSpec<never>;
 }
 
 export const exportLending = (ctx: ServiceContext, input: LendingInput): Promise<ChannelOutput<'export.lending'>> => download(ctx, lendingReportSpec(ctx, input), input.language, input.jobId);
