@@ -31,7 +31,7 @@ export function VintageReport({ v, dpdOver, onDpdOver }: { v: Vintage; dpdOver: 
       <Typography.Title level={5}>{t('reports.vintageTitle', { month: v.lastMonth })}</Typography.Title>
       <Space className="lb-no-print">
         {t('reports.badWhen')}
-        <Select size="small" value={dpdOver} onChange={onDpdOver} style={{ width: 160 }} options={[0, 30, 60, 90].map((d) => ({ value: d, label: t('reports.dpdOver', { days: d }) }))} data-testid="vintage-dpd" />
+        <Select size="small" value={dpdOver} onChange={onDpdOver} style={{ width: 220 }} options={[0, 30, 60, 90].map((d) => ({ value: d, label: t('reports.dpdOver', { days: d }) }))} data-testid="vintage-dpd" />
       </Space>
       <Typography.Text type="secondary">{t('reports.vintageNote', { days: v.dpdOver })}</Typography.Text>
       {v.missingMonths.length > 0 && <Alert type="info" showIcon message={t('reports.missingMonths', { months: v.missingMonths.join('、') })} />}
