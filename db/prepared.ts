@@ -3,7 +3,7 @@
  * (servicing, the daily close, bulk loads) that dominates. `prepared` keeps one prepared query per
  * database connection and key.
  */
-import { getTableColumns, getTableName, sql, type Column } from 'drizzle-orm';
+import { Column, getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { AppDatabase } from './open';
 
@@ -25,7 +25,10 @@ export function prepared<T>(db: AppDatabase, key: string, build: () => T): T {
 
 interface RowInserter {
   statement: { run(...values: unknown[]): { lastInsertRowid: number | bigint } };
-  params: Array<{ name: string; column: Column; fallback: unknown }>;
+  /** Per parameter: its property, how to encode it (null when the driver takes it as it is), its default. */
+  names: string[];
+  encoders: Array<((value: unknown) => unknown) | null>;
+  fallbacks: unknown[];
 }
 
 /**
@@ -48,12 +51,69 @@ export function insertRow<T extends SQLiteTable>(db: AppDatabase, table: T, row:
       if (typeof fallback === 'object' && fallback !== null) throw new Error(`insertRow: ${value.name} has an SQL default`);
       return { name: value.name, column: encoder, fallback: fallback ?? null };
     });
-    return { statement: db.$client.prepare(query.sql), params };
+    return {
+      statement: db.$client.prepare(query.sql),
+      names: params.map((p) => p.name),
+      // Plain integer and text columns pass through (most of a bulk load's values); booleans, JSON and
+      // the like are encoded as drizzle would.
+      encoders: params.map(({ column }) => (column.mapToDriverValue === Column.prototype.mapToDriverValue ? null : (value: unknown) => column.mapToDriverValue(value))),
+      fallbacks: params.map((p) => p.fallback),
+    };
   });
   const values = row as Record<string, unknown>;
-  const driverValues = inserter.params.map(({ name, column, fallback }) => {
-    const value = values[name] === undefined ? fallback : values[name];
-    return value === null ? null : column.mapToDriverValue(value);
-  });
+  const { names, encoders, fallbacks } = inserter;
+  const driverValues = new Array<unknown>(names.length);
+  for (let k = 0; k < names.length; k++) {
+    const given = values[names[k]!];
+    const value = given === undefined ? fallbacks[k] : given;
+    const encode = encoders[k];
+    driverValues[k] = value === null || !encode ? value : encode(value);
+  }
   return Number(inserter.statement.run(...driverValues).lastInsertRowid);
+}
+
+interface RowUpdater {
+  statement: { run(...values: unknown[]): unknown };
+  /** Per parameter: its property (`null` for the row id) and how to encode it. */
+  names: Array<string | null>;
+  encoders: Array<((value: unknown) => unknown) | null>;
+}
+
+/**
+ * Updates one row by id through a statement prepared once per table and set of columns. Preparing an
+ * UPDATE also compiles the table's triggers into it, so on tables with triggers a statement built per
+ * call costs more than the write.
+ */
+export function updateRow<T extends SQLiteTable & { id: Column }>(db: AppDatabase, table: T, id: number, changes: Partial<T['$inferInsert']>): void {
+  const names = Object.keys(changes).filter((name) => (changes as Record<string, unknown>)[name] !== undefined).sort();
+  if (names.length === 0) return;
+  const updater = prepared(db, `updateRow:${getTableName(table)}:${names.join(',')}`, (): RowUpdater => {
+    const query = db
+      .update(table)
+      .set(Object.fromEntries(names.map((name) => [name, sql.placeholder(name)])) as never)
+      .where(sql`${table.id} = ${sql.placeholder('__id')}`)
+      .toSQL();
+    const columns = getTableColumns(table) as Record<string, Column>;
+    // Set values come wrapped with their column ({ value: placeholder, encoder }), the where clause's bare.
+    const params = query.params.map((param) => {
+      const p = param as { name?: string; value?: { name: string } };
+      return p.value?.name ?? p.name!;
+    });
+    return {
+      statement: db.$client.prepare(query.sql),
+      names: params.map((name) => (name === '__id' ? null : name)),
+      encoders: params.map((name) => {
+        const column = columns[name];
+        return !column || column.mapToDriverValue === Column.prototype.mapToDriverValue ? null : (value: unknown) => column.mapToDriverValue(value);
+      }),
+    };
+  });
+  const values = changes as Record<string, unknown>;
+  const driverValues = updater.names.map((name, k) => {
+    if (name === null) return id;
+    const value = values[name];
+    const encode = updater.encoders[k];
+    return value === null || !encode ? value : encode(value);
+  });
+  updater.statement.run(...driverValues);
 }

@@ -67,8 +67,31 @@ export const guaranteeContracts = sqliteTable(
     watchList: integer('watch_list', { mode: 'boolean' }).notNull().default(false),
     ...stamps,
   },
-  (t) => [uniqueIndex('guarantee_contracts_no_uq').on(t.contractNo), index('guarantee_contracts_client_idx').on(t.clientId), index('guarantee_contracts_bank_idx').on(t.bankId, t.status)],
+  (t) => [
+    uniqueIndex('guarantee_contracts_no_uq').on(t.contractNo),
+    index('guarantee_contracts_client_idx').on(t.clientId),
+    // The bank index covers the in-force amounts: a bank's line usage is read from the index alone.
+    index('guarantee_contracts_bank_idx').on(t.bankId, t.status, t.guaranteedAmount, t.repaidToBank),
+  ],
 );
+
+/**
+ * Each client's in-force guaranteed balance by weighting class (kept by triggers on guarantee_contracts,
+ * migration guarantee_client_exposures), so the entry check weighs the whole book (融资担保责任余额) from
+ * one row per client instead of every contract and event. `…Weighted` columns hold the per-contract
+ * half-up rounded 75% (small/micro, farm household) and 80% (bonds rated AA or above) amounts; whether the
+ * 75% applies depends on the client's total loan guarantees against the caps, so it is chosen when read.
+ */
+export const guaranteeClientExposures = sqliteTable('guarantee_client_exposures', {
+  clientId: integer('client_id').primaryKey(),
+  loanSmallMicro: integer('loan_small_micro').notNull(),
+  loanSmallMicroWeighted: integer('loan_small_micro_weighted').notNull(),
+  loanFarmHousehold: integer('loan_farm_household').notNull(),
+  loanFarmHouseholdWeighted: integer('loan_farm_household_weighted').notNull(),
+  loanOther: integer('loan_other').notNull(),
+  bondHighWeighted: integer('bond_high_weighted').notNull(),
+  otherBalance: integer('other_balance').notNull(),
+});
 
 /** Every step of a guarantee: a dated event with the amount and who recorded it. */
 export const guaranteeEvents = sqliteTable(
@@ -133,7 +156,9 @@ export const monitoringChecks = sqliteTable(
     closedAt: text('closed_at'),
     closedBy: text('closed_by'),
   },
-  (t) => [index('monitoring_checks_contract_idx').on(t.contractId), index('monitoring_checks_due_idx').on(t.status, t.dueDate)],
+  // A contract's open checks in due order come from its own index entries (with the due index alone, SQLite
+  // would walk every open check of the book for one contract).
+  (t) => [index('monitoring_checks_contract_idx').on(t.contractId, t.status, t.dueDate), index('monitoring_checks_due_idx').on(t.status, t.dueDate)],
 );
 
 /** 预警信号: raised by hand or from data (a collateral revaluation below its pledged amount); cleared with a reason. */
@@ -157,3 +182,14 @@ export const warningSignals = sqliteTable(
   },
   (t) => [index('warning_signals_contract_idx').on(t.contractId)],
 );
+
+/**
+ * The book's weighted liability (融资担保责任余额) now: one row, kept by triggers on
+ * guarantee_client_exposures, so checking a new contract against the leverage limit reads one number
+ * however large the book. The 5 million / 2 million caps of the 75% weighting are the regulation's
+ * (shared/guarantees/ratios' settings); the triggers hold the same figures.
+ */
+export const guaranteeLiabilityTotal = sqliteTable('guarantee_liability_total', {
+  id: integer('id').primaryKey(),
+  weighted: integer('weighted').notNull(),
+});

@@ -87,9 +87,11 @@ export const platformChannels = {
       borrowers: z.number().int().min(0).max(1_000_000).default(200),
       loans: z.number().int().min(0).max(1_000_000).default(0),
       guarantees: z.number().int().min(0).max(100_000).default(0),
+      /** Collection contacts on the loans in arrears. */
+      contacts: z.number().int().min(0).max(5_000_000).default(0),
       seed: z.number().int().min(0).max(2 ** 31).default(20261128),
     }),
-    output: z.object({ borrowers: z.number().int(), loans: z.number().int(), guarantees: z.number().int() }),
+    output: z.object({ borrowers: z.number().int(), loans: z.number().int(), guarantees: z.number().int(), contacts: z.number().int() }),
     permission: 'demo.generate',
     mutates: true,
   }),

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { AppDatabase } from '../../open';
-import { insertRow } from '../../prepared';
+import { insertRow, prepared } from '../../prepared';
 import { borrowers, collectionAssignments, collectionContacts, guaranteeContracts, guaranteeEvents, limitationEvents, loans, payments, placements, promisesToPay, repaymentPlans, collectionAgencies, legalCases, legalCaseEvents, legalCosts } from '../../schema';
 import type { ClaimKind } from '../../../shared/collections/claims';
 
@@ -87,17 +87,22 @@ export function latestContacts(db: AppDatabase) {
   `);
 }
 
-export function insertContact(db: AppDatabase, row: typeof collectionContacts.$inferInsert): number {
+export type NewContactRow = typeof collectionContacts.$inferInsert;
+
+export function insertContact(db: AppDatabase, row: NewContactRow): number {
   return insertRow(db, collectionContacts, row);
 }
 
 export function contactsOf(db: AppDatabase, kind: ClaimKind, claimId: number): ContactRow[] {
-  return db
-    .select()
-    .from(collectionContacts)
-    .where(and(eq(collectionContacts.claimKind, kind), eq(collectionContacts.claimId, claimId)))
-    .orderBy(desc(collectionContacts.contactedAt), desc(collectionContacts.id))
-    .all();
+  const query = prepared(db, 'contactsOf', () =>
+    db
+      .select()
+      .from(collectionContacts)
+      .where(and(eq(collectionContacts.claimKind, sql.placeholder('kind')), eq(collectionContacts.claimId, sql.placeholder('claimId'))))
+      .orderBy(desc(collectionContacts.contactedAt), desc(collectionContacts.id))
+      .prepare(),
+  );
+  return query.all({ kind, claimId });
 }
 
 /** Contacts recorded in a period (performance), optionally one collector's. */

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, inArray, lte, sql, sum, type SQL } from 'drizzle-orm';
 import type { AppDatabase } from '../../open';
+import { insertRow, prepared, updateRow } from '../../prepared';
 import { borrowers, counterGuarantees, guaranteeContracts, guaranteeEvents, partnerBanks } from '../../schema';
 
 export type BankRow = typeof partnerBanks.$inferSelect;
@@ -10,7 +11,7 @@ export function insertBank(db: AppDatabase, row: typeof partnerBanks.$inferInser
 }
 
 export function findBank(db: AppDatabase, id: number): BankRow | undefined {
-  return db.select().from(partnerBanks).where(eq(partnerBanks.id, id)).get();
+  return prepared(db, 'findBank', () => db.select().from(partnerBanks).where(eq(partnerBanks.id, sql.placeholder('id'))).prepare()).get({ id });
 }
 
 export function allBanks(db: AppDatabase): BankRow[] {
@@ -19,28 +20,32 @@ export function allBanks(db: AppDatabase): BankRow[] {
 
 /** In-force balance guaranteed under a bank's line: guaranteed − repaid, over contracts in force. */
 export function bankUsage(db: AppDatabase, bankId: number): number {
-  const row = db
-    .select({ guaranteed: sum(guaranteeContracts.guaranteedAmount), repaid: sum(guaranteeContracts.repaidToBank) })
-    .from(guaranteeContracts)
-    .where(and(eq(guaranteeContracts.bankId, bankId), eq(guaranteeContracts.status, 'in-force')))
-    .get();
+  const query = prepared(db, 'bankUsage', () =>
+    db
+      .select({ guaranteed: sum(guaranteeContracts.guaranteedAmount), repaid: sum(guaranteeContracts.repaidToBank) })
+      .from(guaranteeContracts)
+      .where(and(eq(guaranteeContracts.bankId, sql.placeholder('bankId')), eq(guaranteeContracts.status, 'in-force')))
+      .prepare(),
+  );
+  const row = query.get({ bankId });
   return Number(row?.guaranteed ?? 0) - Number(row?.repaid ?? 0);
 }
 
 export function insertGuarantee(db: AppDatabase, row: typeof guaranteeContracts.$inferInsert): number {
-  return db.insert(guaranteeContracts).values(row).returning({ id: guaranteeContracts.id }).get().id;
+  return insertRow(db, guaranteeContracts, row);
 }
 
 export function findGuarantee(db: AppDatabase, id: number): GuaranteeRow | undefined {
-  return db.select().from(guaranteeContracts).where(eq(guaranteeContracts.id, id)).get();
+  return prepared(db, 'findGuarantee', () => db.select().from(guaranteeContracts).where(eq(guaranteeContracts.id, sql.placeholder('id'))).prepare()).get({ id });
 }
 
 export function findGuaranteeByNo(db: AppDatabase, contractNo: string): GuaranteeRow | undefined {
-  return db.select().from(guaranteeContracts).where(eq(guaranteeContracts.contractNo, contractNo)).get();
+  const query = prepared(db, 'findGuaranteeByNo', () => db.select().from(guaranteeContracts).where(eq(guaranteeContracts.contractNo, sql.placeholder('contractNo'))).prepare());
+  return query.get({ contractNo });
 }
 
 export function updateGuarantee(db: AppDatabase, id: number, changes: Partial<typeof guaranteeContracts.$inferInsert>): void {
-  db.update(guaranteeContracts).set(changes).where(eq(guaranteeContracts.id, id)).run();
+  updateRow(db, guaranteeContracts, id, changes);
 }
 
 export function countGuarantees(db: AppDatabase): number {
@@ -48,11 +53,14 @@ export function countGuarantees(db: AppDatabase): number {
 }
 
 export function insertGuaranteeEvent(db: AppDatabase, row: typeof guaranteeEvents.$inferInsert): void {
-  db.insert(guaranteeEvents).values(row).run();
+  insertRow(db, guaranteeEvents, row);
 }
 
 export function guaranteeEventsOf(db: AppDatabase, contractId: number) {
-  return db.select().from(guaranteeEvents).where(eq(guaranteeEvents.contractId, contractId)).orderBy(asc(guaranteeEvents.id)).all();
+  const query = prepared(db, 'guaranteeEventsOf', () =>
+    db.select().from(guaranteeEvents).where(eq(guaranteeEvents.contractId, sql.placeholder('contractId'))).orderBy(asc(guaranteeEvents.id)).prepare(),
+  );
+  return query.all({ contractId });
 }
 
 /** A client's in-force guaranteed balance (for concentration). */
@@ -112,33 +120,45 @@ export function queryGuarantees(db: AppDatabase, filter: GuaranteeQuery) {
 }
 
 /**
- * The guarantee book with each contract's dated events, as the ratio functions and the voucher journal
- * read it: two ordered reads of the columns they use.
+ * The guarantee book (or one client's part of it) with each contract's dated events, as the ratio
+ * functions and the voucher journal read it: two ordered reads of the columns they use.
  */
-export function ratioBook(db: AppDatabase) {
+export function ratioBook(db: AppDatabase, clientId?: number) {
   const c = guaranteeContracts;
-  const contracts = db
-    .select({
-      id: c.id,
-      contractNo: c.contractNo,
-      status: c.status,
-      marginDeposit: c.marginDeposit,
-      clientId: c.clientId,
-      clientSize: c.clientSize,
-      guaranteeType: c.guaranteeType,
-      issuerRating: c.issuerRating,
-      guaranteedAmount: c.guaranteedAmount,
-      feeRate: c.feeRate,
-      feeCharging: c.feeCharging,
-      loanStart: c.loanStart,
-      loanEnd: c.loanEnd,
-    })
-    .from(c)
-    .orderBy(asc(c.id))
-    .all();
-  const events = db.all<{ contractId: number; event: string; date: string; amount: number | null }>(
-    sql`SELECT contract_id AS contractId, event, business_date AS date, amount FROM guarantee_events ORDER BY id`,
+  // Prepared once each: the entry check reads one client's part for every new contract.
+  const whose = clientId === undefined ? 'book' : 'client';
+  const contractsQuery = prepared(db, `ratioBook:contracts:${whose}`, () =>
+    db
+      .select({
+        id: c.id,
+        contractNo: c.contractNo,
+        status: c.status,
+        marginDeposit: c.marginDeposit,
+        clientId: c.clientId,
+        clientSize: c.clientSize,
+        guaranteeType: c.guaranteeType,
+        issuerRating: c.issuerRating,
+        guaranteedAmount: c.guaranteedAmount,
+        feeRate: c.feeRate,
+        feeCharging: c.feeCharging,
+        loanStart: c.loanStart,
+        loanEnd: c.loanEnd,
+      })
+      .from(c)
+      .where(whose === 'book' ? undefined : eq(c.clientId, sql.placeholder('clientId')))
+      .orderBy(asc(c.id))
+      .prepare(),
   );
+  const eventsQuery = prepared(db, `ratioBook:events:${whose}`, () =>
+    db.$client.prepare<unknown[], { contractId: number; event: string; date: string; amount: number | null }>(
+      whose === 'book'
+        ? 'SELECT contract_id AS contractId, event, business_date AS date, amount FROM guarantee_events ORDER BY id'
+        : `SELECT e.contract_id AS contractId, e.event, e.business_date AS date, e.amount FROM guarantee_contracts g
+            JOIN guarantee_events e ON e.contract_id = g.id WHERE g.client_id = @clientId ORDER BY e.id`,
+    ),
+  );
+  const contracts = contractsQuery.all({ clientId });
+  const events = clientId === undefined ? eventsQuery.all() : eventsQuery.all({ clientId });
   const byContract = new Map<number, Array<{ event: string; date: string; amount: number }>>();
   for (const e of events) {
     const list = byContract.get(e.contractId) ?? [];
@@ -148,47 +168,14 @@ export function ratioBook(db: AppDatabase) {
   return contracts.map(({ id, ...contract }) => ({ ...contract, events: byContract.get(id) ?? [] }));
 }
 
-export interface LiabilityCandidate {
-  clientId: number;
-  clientSize: string;
-  guaranteeType: string;
-  issuerRating: string | null;
-  /** In force on the date for its whole amount (fen). */
-  amount: number;
-}
-
 /**
- * 融资担保责任余额 at the end of `date`, in one query: each contract's balance (in force by then, less bank
- * repayments, nothing once released or compensated), weighted 75% for small/micro and farm-household loan
- * guarantees while the client's loan guarantees stay within their cap, 80% for bonds rated AA or above,
- * else 100%, rounded per contract half-up — shared/guarantees/ratios' weightedLiability, which the entry
- * check cannot afford per new contract on a large book. A candidate contract can be counted in.
+ * 融资担保责任余额 now (every event is dated on or before the business date, so the contracts' current
+ * state is the book at its end), as shared/guarantees/ratios' weightedLiability weighs it: one number
+ * kept by triggers (migration guarantee_exposure_triggers) as contracts change.
  */
-export function weightedLiabilityAt(db: AppDatabase, date: string, caps: { smallMicro: number; farmHousehold: number }, candidate?: LiabilityCandidate): number {
-  const extra = candidate
-    ? sql`UNION ALL SELECT ${candidate.clientId}, ${candidate.clientSize}, ${candidate.guaranteeType}, ${candidate.issuerRating}, CAST(${candidate.amount} AS INTEGER)`
-    : sql``;
-  const row = db.get<{ total: number | null }>(sql`WITH ev AS (
-      SELECT contract_id,
-        MAX(CASE WHEN event = 'in-force' AND business_date <= ${date} THEN 1 ELSE 0 END) AS active,
-        MAX(CASE WHEN event IN ('compensated', 'released') AND business_date <= ${date} THEN 1 ELSE 0 END) AS ended,
-        SUM(CASE WHEN event IN ('bank-repayment', 'released') AND business_date <= ${date} THEN COALESCE(amount, 0) ELSE 0 END) AS repaid
-      FROM guarantee_events GROUP BY contract_id
-    ), book AS (
-      SELECT g.client_id AS client, g.client_size AS size, g.guarantee_type AS type, g.issuer_rating AS rating,
-        CASE WHEN ev.active = 1 AND ev.ended = 0 AND g.guaranteed_amount > ev.repaid THEN g.guaranteed_amount - ev.repaid ELSE 0 END AS balance
-      FROM guarantee_contracts g JOIN ev ON ev.contract_id = g.id
-      ${extra}
-    ), clients AS (
-      SELECT client, SUM(balance) AS loans FROM book WHERE type = 'loan' GROUP BY client
-    )
-    SELECT SUM((b.balance * CASE
-        WHEN b.type = 'loan' AND ((b.size = 'small-micro' AND c.loans <= ${caps.smallMicro}) OR (b.size = 'farm-household' AND c.loans <= ${caps.farmHousehold})) THEN 750000
-        WHEN b.type = 'bond' AND b.rating IN ('AAA', 'AA+', 'AA') THEN 800000
-        ELSE 1000000 END + 500000) / 1000000) AS total
-    FROM book b LEFT JOIN clients c ON c.client = b.client
-    WHERE b.balance > 0`);
-  return Number(row?.total ?? 0);
+export function weightedLiabilityNow(db: AppDatabase): number {
+  const query = prepared(db, 'weightedLiabilityNow', () => db.$client.prepare('SELECT weighted FROM guarantee_liability_total WHERE id = 1').pluck());
+  return Number(query.get() ?? 0);
 }
 
 export function insertCounterGuarantee(db: AppDatabase, row: typeof counterGuarantees.$inferInsert): void {
@@ -196,7 +183,10 @@ export function insertCounterGuarantee(db: AppDatabase, row: typeof counterGuara
 }
 
 export function counterGuaranteesOf(db: AppDatabase, contractId: number) {
-  return db.select().from(counterGuarantees).where(eq(counterGuarantees.contractId, contractId)).orderBy(asc(counterGuarantees.id)).all();
+  const query = prepared(db, 'counterGuaranteesOf', () =>
+    db.select().from(counterGuarantees).where(eq(counterGuarantees.contractId, sql.placeholder('contractId'))).orderBy(asc(counterGuarantees.id)).prepare(),
+  );
+  return query.all({ contractId });
 }
 
 /** How much of a collateral item's value counter-guarantees already claim. */

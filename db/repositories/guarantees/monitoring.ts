@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, isNull, lte, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { AppDatabase } from '../../open';
-import { insertRow } from '../../prepared';
+import { insertRow, prepared, updateRow } from '../../prepared';
 import { borrowers, counterGuarantees, guaranteeContracts, monitoringChecks, partnerBanks, warningSignals } from '../../schema';
 
 export type MonitoringCheckRow = typeof monitoringChecks.$inferSelect;
@@ -11,31 +11,40 @@ export function insertMonitoringCheck(db: AppDatabase, row: typeof monitoringChe
 }
 
 export function openChecksOf(db: AppDatabase, contractId: number): MonitoringCheckRow[] {
-  return db
-    .select()
-    .from(monitoringChecks)
-    .where(and(eq(monitoringChecks.contractId, contractId), eq(monitoringChecks.status, 'due')))
-    .orderBy(asc(monitoringChecks.dueDate), asc(monitoringChecks.id))
-    .all();
+  const query = prepared(db, 'openChecksOf', () =>
+    db
+      .select()
+      .from(monitoringChecks)
+      .where(and(eq(monitoringChecks.contractId, sql.placeholder('contractId')), eq(monitoringChecks.status, 'due')))
+      .orderBy(asc(monitoringChecks.dueDate), asc(monitoringChecks.id))
+      .prepare(),
+  );
+  return query.all({ contractId });
 }
 
 export function checksOf(db: AppDatabase, contractId: number): MonitoringCheckRow[] {
-  return db.select().from(monitoringChecks).where(eq(monitoringChecks.contractId, contractId)).orderBy(asc(monitoringChecks.id)).all();
+  const query = prepared(db, 'checksOf', () =>
+    db.select().from(monitoringChecks).where(eq(monitoringChecks.contractId, sql.placeholder('contractId'))).orderBy(asc(monitoringChecks.id)).prepare(),
+  );
+  return query.all({ contractId });
 }
 
 export function updateMonitoringCheck(db: AppDatabase, id: number, changes: Partial<typeof monitoringChecks.$inferInsert>): void {
-  db.update(monitoringChecks).set(changes).where(eq(monitoringChecks.id, id)).run();
+  updateRow(db, monitoringChecks, id, changes);
 }
 
 /** The newest done check of a contract (its grade decides the watch list with the open signals). */
 export function lastDoneCheck(db: AppDatabase, contractId: number): MonitoringCheckRow | undefined {
-  return db
-    .select()
-    .from(monitoringChecks)
-    .where(and(eq(monitoringChecks.contractId, contractId), eq(monitoringChecks.status, 'done')))
-    .orderBy(desc(monitoringChecks.checkedOn), desc(monitoringChecks.id))
-    .limit(1)
-    .get();
+  const query = prepared(db, 'lastDoneCheck', () =>
+    db
+      .select()
+      .from(monitoringChecks)
+      .where(and(eq(monitoringChecks.contractId, sql.placeholder('contractId')), eq(monitoringChecks.status, 'done')))
+      .orderBy(desc(monitoringChecks.checkedOn), desc(monitoringChecks.id))
+      .limit(1)
+      .prepare(),
+  );
+  return query.get({ contractId });
 }
 
 /** Open checks due on or before `until`, oldest first, with the contract, client and bank they concern. */
@@ -66,16 +75,22 @@ export function updateWarningSignal(db: AppDatabase, id: number, changes: Partia
 }
 
 export function signalsOf(db: AppDatabase, contractId: number): WarningSignalRow[] {
-  return db.select().from(warningSignals).where(eq(warningSignals.contractId, contractId)).orderBy(asc(warningSignals.id)).all();
+  const query = prepared(db, 'signalsOf', () =>
+    db.select().from(warningSignals).where(eq(warningSignals.contractId, sql.placeholder('contractId'))).orderBy(asc(warningSignals.id)).prepare(),
+  );
+  return query.all({ contractId });
 }
 
 export function openSignalsOf(db: AppDatabase, contractId: number): WarningSignalRow[] {
-  return db
-    .select()
-    .from(warningSignals)
-    .where(and(eq(warningSignals.contractId, contractId), isNull(warningSignals.clearedOn)))
-    .orderBy(asc(warningSignals.id))
-    .all();
+  const query = prepared(db, 'openSignalsOf', () =>
+    db
+      .select()
+      .from(warningSignals)
+      .where(and(eq(warningSignals.contractId, sql.placeholder('contractId')), isNull(warningSignals.clearedOn)))
+      .orderBy(asc(warningSignals.id))
+      .prepare(),
+  );
+  return query.all({ contractId });
 }
 
 /** In-force contracts with a counter-guarantee on this collateral, and the amount each claims of it. */

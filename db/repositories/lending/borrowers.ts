@@ -121,14 +121,22 @@ export function relatedBorrowerPairs(db: AppDatabase): Array<[number, number]> {
 /** The links of these borrowers only (the guarantee entry check walks one client's group, not everyone's). */
 export function relatedPairsOf(db: AppDatabase, borrowerIds: readonly number[]): Array<[number, number]> {
   if (borrowerIds.length === 0) return [];
-  const ids = sql.join(borrowerIds.map((id) => sql`${id}`), sql`, `);
-  // One IN per branch, each on the table it starts from, so every branch walks an index.
-  return pairs(db, [sql`r.borrower_id IN (${ids})`, sql`b.id IN (${ids})`], [sql`r1.borrower_id IN (${ids})`, sql`r2.borrower_id IN (${ids})`]);
+  // One IN per branch, each on the table it starts from, so every branch walks an index; prepared once
+  // per number of ids (the entry check's walk mostly asks for one).
+  const query = prepared(db, `relatedPairsOf:${borrowerIds.length}`, () => {
+    const ids = sql.join(borrowerIds.map((_, k) => sql.placeholder(`id${k}`)), sql`, `);
+    return pairsQuery(db, [sql`r.borrower_id IN (${ids})`, sql`b.id IN (${ids})`], [sql`r1.borrower_id IN (${ids})`, sql`r2.borrower_id IN (${ids})`]).prepare();
+  });
+  return query.all(Object.fromEntries(borrowerIds.map((id, k) => [`id${k}`, id]))).map((r) => [r.a, r.b]);
 }
 
 const CONTROLLING = sql`('shareholder', 'actual-controller', 'legal-representative')`;
 
 function pairs(db: AppDatabase, personIsBorrower: SQL[], sharedController: SQL[]): Array<[number, number]> {
+  return pairsQuery(db, personIsBorrower, sharedController).all().map((r) => [r.a, r.b]);
+}
+
+function pairsQuery(db: AppDatabase, personIsBorrower: SQL[], sharedController: SQL[]) {
   const branches = [
     ...personIsBorrower.map((where) => sql`SELECT r.borrower_id AS a, b.id AS b FROM borrower_related_persons r
       JOIN borrowers b ON b.id_number = r.id_number
@@ -137,5 +145,5 @@ function pairs(db: AppDatabase, personIsBorrower: SQL[], sharedController: SQL[]
       JOIN borrower_related_persons r2 ON r2.id_number = r1.id_number AND r2.borrower_id > r1.borrower_id
       WHERE r1.removed_at IS NULL AND r2.removed_at IS NULL AND r1.relationship IN ${CONTROLLING} AND r2.relationship IN ${CONTROLLING} AND ${where}`),
   ];
-  return db.all<{ a: number; b: number }>(sql.join(branches, sql` UNION `)).map((r) => [r.a, r.b]);
+  return db.select({ a: sql<number>`a`, b: sql<number>`b` }).from(sql`(${sql.join(branches, sql` UNION `)})`);
 }

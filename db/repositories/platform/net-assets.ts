@@ -1,5 +1,6 @@
-import { desc, eq, lte } from 'drizzle-orm';
+import { desc, eq, lte, sql } from 'drizzle-orm';
 import type { AppDatabase } from '../../open';
+import { prepared } from '../../prepared';
 import { netAssets } from '../../schema';
 
 export type NetAssetsRow = typeof netAssets.$inferSelect;
@@ -14,7 +15,10 @@ export function netAssetsFor(db: AppDatabase, periodEnd: string): NetAssetsRow |
 
 /** The latest figure for a period ending on or before `date`. */
 export function netAssetsAsOf(db: AppDatabase, date: string): NetAssetsRow | undefined {
-  return db.select().from(netAssets).where(lte(netAssets.periodEnd, date)).orderBy(desc(netAssets.periodEnd)).limit(1).get();
+  const query = prepared(db, 'netAssetsAsOf', () =>
+    db.select().from(netAssets).where(lte(netAssets.periodEnd, sql.placeholder('date'))).orderBy(desc(netAssets.periodEnd)).limit(1).prepare(),
+  );
+  return query.get({ date });
 }
 
 export function upsertNetAssets(db: AppDatabase, row: Omit<NetAssetsRow, 'id'>): void {

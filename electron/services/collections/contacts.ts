@@ -3,7 +3,7 @@
  * call, message or visit outside the allowed hours in the debtor's time zone without a recorded reason;
  * a warning past the call limit; no telling anyone but an obligor about the debt. Promises to pay.
  */
-import { contactsOf, insertContact, insertPromise, promisesOf, receiptsOf, assignmentHistory, type ContactRow } from '../../../db/repositories/collections/collections';
+import { contactsOf, insertContact, insertPromise, promisesOf, receiptsOf, assignmentHistory, type ContactRow, type NewContactRow } from '../../../db/repositories/collections/collections';
 import { counterGuaranteesOf } from '../../../db/repositories/guarantees/guarantees';
 import { guarantorsOfLoan } from '../../../db/repositories/lending/security';
 import type { ContactChannel } from '../../../shared/collections/claims';
@@ -38,8 +38,16 @@ function hasGuarantor(ctx: ServiceContext, claim: Claim): boolean {
   return claim.kind === 'loan' ? guarantorsOfLoan(ctx.db, claim.id).length > 0 : counterGuaranteesOf(ctx.db, claim.id).some((c) => c.kind === 'guarantee');
 }
 
-export function logContact(ctx: ServiceContext, input: ChannelParsedInput<'collections.logContact'>): ChannelOutput<'collections.logContact'> {
-  const claim = claimOrThrow(ctx, input.contractNo);
+/**
+ * The lawful-conduct guards a contact must pass, and the row it becomes: for one contact logged by hand
+ * and for a contact log loaded in bulk alike. `previousCalls` are the claim's phone calls so far.
+ */
+export function screenContact(
+  ctx: ServiceContext,
+  claim: Claim,
+  input: ChannelParsedInput<'collections.logContact'>,
+  previousCalls: readonly Date[],
+): { row: NewContactRow; warnings: Array<{ reason: string; message: string }> } {
   if (input.party === 'related-person' && input.discussedDebt) {
     refuse('discussedDebt', 'disclosureToThirdParty', 'a related person is not an obligor: contact them only to locate the debtor, without disclosing the debt');
   }
@@ -52,15 +60,15 @@ export function logContact(ctx: ServiceContext, input: ChannelParsedInput<'colle
   const from = setting(ctx, 'collections.contactFrom');
   const to = setting(ctx, 'collections.contactTo');
   const live = LIVE_CHANNELS.includes(input.channel);
-  if (live && !withinContactHours(local, from, to) && !input.outOfHoursReason) {
+  const inHours = withinContactHours(local, from, to);
+  if (live && !inHours && !input.outOfHoursReason) {
     refuse('at', 'outsideContactHours', `${local} in ${timeZone} is outside the allowed hours ${from}–${to}; record the reason (e.g. the debtor asked to be called then) to log it`, { local, timeZone, from, to });
   }
   const warnings: Array<{ reason: string; message: string }> = [];
   const limit = setting(ctx, 'collections.callLimit');
-  const previousCalls = contactsOf(ctx.db, claim.kind, claim.id).filter((c) => c.channel === 'phone').map((c) => new Date(c.contactedAt));
   const overLimit = input.channel === 'phone' && pastCallLimit(previousCalls, at, limit);
   if (overLimit) warnings.push({ reason: 'callLimit', message: `more than ${limit.calls} calls in ${limit.days} days on ${claim.contractNo}` });
-  const id = insertContact(ctx.db, {
+  const row: NewContactRow = {
     claimKind: claim.kind,
     claimId: claim.id,
     contactedAt: at.toISOString(),
@@ -74,11 +82,23 @@ export function logContact(ctx: ServiceContext, input: ChannelParsedInput<'colle
     attachments: input.attachments,
     demandDelivered: input.demandDelivered,
     nextActionOn: input.nextActionOn ?? null,
-    outOfHoursReason: live && !withinContactHours(local, from, to) ? input.outOfHoursReason : null,
+    outOfHoursReason: live && !inHours ? input.outOfHoursReason : null,
     frequencyWarning: overLimit,
     recordedAt: instant(ctx),
     recordedBy: actorOf(ctx).userName,
-  });
+  };
+  return { row, warnings };
+}
+
+/** The claim's phone calls on file, for the call-limit guard. */
+export function phoneCallsOf(ctx: ServiceContext, claim: Claim): Date[] {
+  return contactsOf(ctx.db, claim.kind, claim.id).filter((c) => c.channel === 'phone').map((c) => new Date(c.contactedAt));
+}
+
+export function logContact(ctx: ServiceContext, input: ChannelParsedInput<'collections.logContact'>): ChannelOutput<'collections.logContact'> {
+  const claim = claimOrThrow(ctx, input.contractNo);
+  const { row, warnings } = screenContact(ctx, claim, input, phoneCallsOf(ctx, claim));
+  const id = insertContact(ctx.db, row);
   const contact = contactsOf(ctx.db, claim.kind, claim.id).find((c) => c.id === id)!;
   ctx.audit({ entityType: 'collection-contact', entityId: claim.contractNo, before: null, after: { ...contact, warnings: warnings.map((w) => w.reason) } });
   return { contact: contactViewOf(contact), warnings };

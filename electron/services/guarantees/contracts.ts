@@ -20,13 +20,15 @@ import {
   insertGuaranteeEvent,
   queryGuarantees,
   updateGuarantee,
-  weightedLiabilityAt,
+  ratioBook,
+  weightedLiabilityNow,
   type BankRow,
   type GuaranteeRow,
 } from '../../../db/repositories/guarantees/guarantees';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
 import { AppError } from '../../../shared/contract/errors';
 import type { GuaranteeStatus, GuaranteeView } from '../../../shared/guarantees/guarantee';
+import { weightedLiability, type RatioContract } from '../../../shared/guarantees/ratios';
 import { percentString } from '../../../shared/money/rounding';
 import { fenToYuan } from '../../../shared/money/yuan';
 import { formatPercent, parsePercent } from '../../../shared/rates/rate';
@@ -137,11 +139,26 @@ function entryWarnings(ctx: ServiceContext, input: ChannelParsedInput<'guarantee
         message: `the client with ${related.length} related parties would have ${y(groupExposure)} guaranteed, over ${formatPercent(limitOf('guarantees.relatedClientLimitPercent'))}% of net assets ${y(net.amount)}`,
       });
     }
-    // Leverage after the new contract: its weighted amount joins the book's weighted liability (one query,
-    // not the whole book read per contract: a bulk load stays linear).
+    // Leverage after the new contract: the book's weighted liability now, with the client's own part
+    // weighed again with the new contract in force (the 75% depends on the client's total).
     const settings = ratioSettings(ctx);
-    const candidate = { clientId: input.clientId, clientSize: input.clientSize, guaranteeType: input.guaranteeType, issuerRating: input.issuerRating ?? null, amount: input.guaranteedAmount };
-    const liability = weightedLiabilityAt(ctx.db, today, { smallMicro: settings.smallMicroCap, farmHousehold: settings.farmHouseholdCap }, candidate);
+    const clientBook = ratioBook(ctx.db, input.clientId);
+    const candidate: RatioContract = {
+      clientId: input.clientId,
+      clientSize: input.clientSize,
+      guaranteeType: input.guaranteeType,
+      issuerRating: input.issuerRating ?? null,
+      guaranteedAmount: input.guaranteedAmount,
+      feeRate: input.feeRatePercent,
+      feeCharging: input.feeCharging,
+      loanStart: today,
+      loanEnd: today,
+      events: [{ event: 'in-force', date: today, amount: input.guaranteedAmount }],
+    };
+    const liability =
+      weightedLiabilityNow(ctx.db) -
+      weightedLiability(clientBook, today, settings) +
+      weightedLiability([...clientBook, candidate], today, settings);
     const limit = setting(ctx, 'guarantees.leverageLimit');
     if (liability > net.amount * limit) {
       warnings.push({ reason: 'leverageExceeded', message: `weighted liability ${y(liability)} would exceed ${limit} × net assets ${y(net.amount)}` });

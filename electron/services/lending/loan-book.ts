@@ -16,6 +16,7 @@ import type { ServicingState } from '../../../shared/lending/servicing';
 import { fenToYuan } from '../../../shared/money/yuan';
 import { actorOf, instant, type ServiceContext } from '../context';
 import { businessDate } from '../platform/status';
+import { withinEntry } from '../platform/bulk';
 import { installmentRows, lendingRules, monthEndRows, quoteFrom, replay, settlementRows, snapshotOf, writeOffChanges, type LendingRules, type NewInstallmentRow } from './loan-state';
 import { applicationRow, contractNumbers } from './loans';
 import { computeSchedule } from './schedule';
@@ -60,20 +61,6 @@ function refuse(field: string, message: string, reason: string): never {
   throw new AppError('validation', `${field}: ${message}`, { field, reason });
 }
 
-/** Errors from the shared checks name the loan they came from. */
-function withinLoan<T>(index: number, work: () => T): T {
-  try {
-    return work();
-  } catch (error) {
-    if (error instanceof AppError) {
-      const field = error.field ? `loans[${index}].${error.field}` : `loans[${index}]`;
-      const detail = { field, ...(error.reason ? { reason: error.reason } : {}), ...(error.params ? { params: error.params } : {}), ...(error.issues ? { issues: error.issues } : {}) };
-      throw new AppError(error.code, `loans[${index}].${error.message}`, detail);
-    }
-    throw error;
-  }
-}
-
 export function loadLoanBook(ctx: ServiceContext, book: readonly LoanHistory[]): string[] {
   const rules = lendingRules(ctx);
   const today = businessDate(ctx);
@@ -83,8 +70,9 @@ export function loadLoanBook(ctx: ServiceContext, book: readonly LoanHistory[]):
   const taken = new Set<string>();
   const contractNos: string[] = [];
   let payments = 0;
+  let chunk: PlannedLoan[] = [];
   for (const [index, loan] of book.entries()) {
-    const planned = withinLoan(index, () => {
+    const planned = withinEntry('loans', index, () => {
       const { application } = loan;
       if (!borrowers.has(application.borrowerId)) {
         throw new AppError('not-found', `borrowerId: no borrower ${application.borrowerId}`, { field: 'borrowerId', reason: 'borrowerNotFound' });
@@ -100,10 +88,12 @@ export function loadLoanBook(ctx: ServiceContext, book: readonly LoanHistory[]):
       const warnings = wire.warnings.map((w) => w.reason);
       return planLoan(ctx, rules, today, loan, applicationRow(ctx, application, product, wire, contractNo), installmentRows(0, 1, schedule.installments), warnings);
     });
-    writeLoan(ctx, rules, planned);
+    chunk.push(planned);
+    if (chunk.length === WRITE_CHUNK) chunk = writeLoans(ctx, rules, chunk);
     contractNos.push(planned.row.contractNo);
     payments += planned.payments.length;
   }
+  writeLoans(ctx, rules, chunk);
   if (book.length > 0) {
     ctx.audit({ entityType: 'loan-book', entityId: null, before: null, after: { loans: book.length, first: contractNos[0], last: contractNos.at(-1), payments } });
   }
@@ -180,19 +170,33 @@ function planLoan(ctx: ServiceContext, rules: LendingRules, today: string, loan:
   return { row, schedules, payments, state, events };
 }
 
-function writeLoan(ctx: ServiceContext, rules: LendingRules, planned: PlannedLoan): void {
+/**
+ * Planned loans are written a chunk at a time, table by table: each table's pages and indexes stay
+ * in the cache while its rows go in, instead of six tables taking turns for every loan.
+ */
+const WRITE_CHUNK = 2_000;
+
+function writeLoans(ctx: ServiceContext, rules: LendingRules, chunk: readonly PlannedLoan[]): PlannedLoan[] {
   const at = instant(ctx);
   const by = actorOf(ctx).userName;
-  const loanId = insertLoan(ctx.db, planned.row);
-  recordMonthEnds(ctx.db, monthEndRows(rules, loanId, planned.state));
-  for (const schedule of planned.schedules) insertInstallments(ctx.db, schedule.map((r) => ({ ...r, loanId })));
-  const ids = planned.payments.map(({ id: _slot, ...p }) => insertPayment(ctx.db, { ...p, loanId, createdAt: at, createdBy: by }));
-  insertAllocations(
-    ctx.db,
-    planned.state.allocations.map((a) => ({ paymentId: ids[a.paymentId]!, loanId, installmentNumber: a.installment, component: a.component, amount: a.amount })),
-  );
-  for (const e of planned.events) {
-    const detail = e.detail(ids);
-    insertLoanEvent(ctx.db, { loanId, event: e.event, businessDate: e.businessDate, detail: detail === null ? null : JSON.stringify(detail), at, by });
-  }
+  const loanIds = chunk.map((planned) => insertLoan(ctx.db, planned.row));
+  chunk.forEach((planned, k) => recordMonthEnds(ctx.db, monthEndRows(rules, loanIds[k]!, planned.state)));
+  chunk.forEach((planned, k) => {
+    for (const schedule of planned.schedules) insertInstallments(ctx.db, schedule.map((r) => ({ ...r, loanId: loanIds[k]! })));
+  });
+  const paymentIds = chunk.map((planned, k) => planned.payments.map(({ id: _slot, ...p }) => insertPayment(ctx.db, { ...p, loanId: loanIds[k]!, createdAt: at, createdBy: by })));
+  chunk.forEach((planned, k) => {
+    const ids = paymentIds[k]!;
+    insertAllocations(
+      ctx.db,
+      planned.state.allocations.map((a) => ({ paymentId: ids[a.paymentId]!, loanId: loanIds[k]!, installmentNumber: a.installment, component: a.component, amount: a.amount })),
+    );
+  });
+  chunk.forEach((planned, k) => {
+    for (const e of planned.events) {
+      const detail = e.detail(paymentIds[k]!);
+      insertLoanEvent(ctx.db, { loanId: loanIds[k]!, event: e.event, businessDate: e.businessDate, detail: detail === null ? null : JSON.stringify(detail), at, by });
+    }
+  });
+  return [];
 }

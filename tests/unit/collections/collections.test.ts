@@ -11,6 +11,8 @@ import { openpyxlDump, readersAvailable } from '../../helpers/excel';
 import { serviceContext, tempDataDir, testRuntime, type TestRuntime } from '../../helpers/runtime';
 import { limitationDueCount } from '../../../electron/services/collections/limitation';
 import { allClaims, promiseCounts } from '../../../electron/services/collections/queue';
+import { loadContactLog } from '../../../electron/services/collections/contact-log';
+import { contract } from '../../../shared/contract';
 import type { ChannelOutput } from '../../../shared/contract';
 import type { AppErrorPayload } from '../../../shared/contract/errors';
 
@@ -68,6 +70,58 @@ describe('the queue and assignment', () => {
       ['xiaozhang', 'manual', true],
       ['xiaoli', '交叉清收', false],
     ]);
+  });
+});
+
+describe('the contact log loaded in bulk', () => {
+  const entry = (contractNo: string, at: string, extra: Record<string, unknown> = {}) =>
+    contract['collections.logContact'].input.parse({ contractNo, at, channel: 'phone', party: 'borrower', outcome: '无人接听', ...extra });
+  const flags = (contractNo: string) =>
+    rt.database.sqlite
+      .prepare('SELECT c.frequency_warning FROM collection_contacts c JOIN loans l ON l.id = c.claim_id WHERE l.contract_no = ? ORDER BY c.id')
+      .pluck()
+      .all(contractNo);
+
+  it('flags the call limit exactly as contacts logged one by one, counting the calls already on file', async () => {
+    // Ten calls, two a day from 2026-02-20: the limit is 7 calls in 7 days, so the 8th, 9th and 10th are flagged.
+    const times = ['20', '21', '22', '23', '24'].flatMap((day) => [`2026-02-${day}T10:00`, `2026-02-${day}T15:00`]);
+    for (const at of times) expect((await log('C-1', at)).ok).toBe(true);
+    // C-2: the first three by hand, the other seven loaded; an SMS among them is not a call.
+    for (const at of times.slice(0, 3)) await log('C-2', at);
+    const loaded = loadContactLog(serviceContext(rt), [...times.slice(3, 5).map((at) => entry('C-2', at)), entry('C-2', '2026-02-22T16:00', { channel: 'sms' }), ...times.slice(5).map((at) => entry('C-2', at))]);
+    expect(loaded).toEqual({ contacts: 8, callLimitWarnings: 3 });
+    expect(flags('C-1')).toEqual([0, 0, 0, 0, 0, 0, 0, 1, 1, 1]);
+    const calls = rt.database.sqlite.prepare("SELECT c.frequency_warning FROM collection_contacts c JOIN loans l ON l.id = c.claim_id WHERE l.contract_no = 'C-2' AND c.channel = 'phone' ORDER BY c.id").pluck().all();
+    expect(calls).toEqual(flags('C-1'));
+  });
+
+  it('refuses what a contact logged by hand is refused, naming the entry and the field', () => {
+    const ctx = serviceContext(rt);
+    const attempt = (entries: ReturnType<typeof entry>[]) => {
+      try {
+        loadContactLog(ctx, entries);
+        return null;
+      } catch (error) {
+        return { field: (error as { field?: string }).field, reason: (error as { reason?: string }).reason };
+      }
+    };
+    expect(attempt([entry('C-1', '2026-02-20T10:00'), entry('C-1', '2026-02-20T22:30')])).toEqual({ field: 'contacts[1].at', reason: 'outsideContactHours' });
+    expect(attempt([entry('C-1', '2026-02-20T10:00', { party: 'related-person' })])).toEqual({ field: 'contacts[0].discussedDebt', reason: 'disclosureToThirdParty' });
+    expect(attempt([entry('C-1', '2026-02-20T10:00', { party: 'guarantor' })])).toEqual({ field: 'contacts[0].party', reason: 'notAnObligor' });
+    expect(attempt([entry('C-1', '2026-02-20T10:00'), entry('NO-SUCH', '2026-02-20T10:00')])).toEqual({ field: 'contacts[1].contractNo', reason: 'claimNotFound' });
+    // At 22:30 in New York it is 11:30 in the office: refused by the debtor's clock, not the office's.
+    expect(attempt([entry('C-3', '2026-02-20T11:30')])).toEqual({ field: 'contacts[0].at', reason: 'outsideContactHours' });
+  });
+
+  it('through the demo: every contact in its debtor’s daytime hours, with one audit entry for the load', async () => {
+    const before = rt.database.sqlite.prepare('SELECT COUNT(*) FROM collection_contacts').pluck().get();
+    const result = await rt.call('platform.demo', { borrowers: 0, loans: 0, guarantees: 0, contacts: 40, seed: 5 });
+    expect(result.contacts).toBe(40);
+    expect(rt.database.sqlite.prepare('SELECT COUNT(*) FROM collection_contacts').pluck().get()).toBe(Number(before) + 40);
+    expect(rt.database.sqlite.prepare("SELECT COUNT(*) FROM audit_log WHERE entity_type = 'collection-contact-log'").pluck().get()).toBe(1);
+    // Every demo contact falls in the allowed hours of its debtor (New York's included).
+    const hours = rt.database.sqlite.prepare('SELECT debtor_local_time FROM collection_contacts').pluck().all() as string[];
+    for (const local of hours) expect(local.slice(11, 16) >= '08:00' && local.slice(11, 16) <= '21:00', local).toBe(true);
   });
 });
 

@@ -75,16 +75,7 @@ describe('migrations', () => {
   });
 
   it('payment_month_totals: receipts recorded before the migration are totalled by it, and the triggers keep them after', async () => {
-    const dir = tempDataDir();
-    const file = path.join(dir, 'a.db');
-    const older = path.join(dir, 'migrations');
-    fs.cpSync(migrationsFolder(), older, { recursive: true });
-    const journalPath = path.join(older, 'meta', '_journal.json');
-    const journal = JSON.parse(fs.readFileSync(journalPath, 'utf8')) as { entries: Array<{ tag: string }> };
-    const at = journal.entries.findIndex((e) => e.tag === '0021_payment_month_totals');
-    journal.entries = journal.entries.slice(0, at);
-    fs.writeFileSync(journalPath, JSON.stringify(journal));
-    (await openDatabase({ file, migrationsFolder: older })).close();
+    const file = await databaseBefore('0021_payment_month_totals');
     const raw = new Database(file);
     // No loan rows behind these receipts: only the backfill and the triggers are under test.
     raw.pragma('foreign_keys = OFF');
@@ -107,6 +98,36 @@ describe('migrations', () => {
       ['2026-02', 'posted', 'recovery', 999, 1],
       ['2026-02', 'posted', 'repayment', 1, 1],
     ]);
+    opened.close();
+  });
+
+  it('guarantee exposures: contracts recorded before the migration are weighed by it, per client and class and in total', async () => {
+    const file = await databaseBefore('0025_guarantee_exposure_triggers');
+    const raw = new Database(file);
+    raw.pragma('foreign_keys = OFF');
+    const insert = raw.prepare(`INSERT INTO guarantee_contracts (contract_no, client_id, bank_id, guarantee_type, client_size, issuer_rating, guaranteed_amount,
+      bank_loan_rate, loan_start, loan_end, fee_rate, fee_charging, officer, status, repaid_to_bank, created_at, created_by, updated_at, updated_by)
+      VALUES (?, ?, 1, ?, ?, ?, ?, 0, '2026-01-01', '2027-01-01', 0, 'upfront', 'x', ?, ?, 'x', 'x', 'x', 'x')`);
+    const contracts = [
+      ['G1', 1, 'loan', 'small-micro', null, 1_001, 'in-force', 0], // 75% of 1,001 fen = 750.75 → 751
+      ['G2', 1, 'loan', 'farm-household', null, 2_000, 'in-force', 500],
+      ['G3', 1, 'bond', 'other', 'AA+', 3_001, 'in-force', 0], // 80% = 2,400.8 → 2,401
+      ['G4', 1, 'bond', 'other', 'A+', 500, 'in-force', 0],
+      ['G5', 2, 'loan', 'other', null, 9_000, 'released', 9_000],
+      ['G6', 2, 'loan', 'small-micro', null, 7_000, 'approved', 0],
+    ] as const;
+    for (const c of contracts) insert.run(...c);
+    raw.close();
+    const opened = await openDatabase({ file, migrationsFolder: migrationsFolder() });
+    const rows = () => opened.sqlite.prepare('SELECT * FROM guarantee_client_exposures ORDER BY client_id').raw().all();
+    // Client 2 has nothing in force: no row.
+    const total = () => opened.sqlite.prepare('SELECT weighted FROM guarantee_liability_total').pluck().all();
+    expect(rows()).toEqual([[1, 1_001, 751, 1_500, 1_125, 0, 2_401, 500]]);
+    expect(total()).toEqual([751 + 1_125 + 2_401 + 500]);
+    opened.sqlite.prepare("UPDATE guarantee_contracts SET status = 'in-force' WHERE contract_no = 'G6'").run();
+    opened.sqlite.prepare("UPDATE guarantee_contracts SET status = 'compensated' WHERE contract_no IN ('G1', 'G2', 'G3', 'G4')").run();
+    expect(rows()).toEqual([[2, 7_000, 5_250, 0, 0, 0, 0, 0]]);
+    expect(total()).toEqual([5_250]);
     opened.close();
   });
 
@@ -149,3 +170,19 @@ describe('migrations', () => {
     await expect(openDatabase({ file, migrationsFolder: migrationsFolder() })).rejects.toMatchObject({ code: expect.stringMatching(/database-damaged|SQLITE_CORRUPT/) });
   });
 });
+
+/** A database migrated up to (not including) the migration `tag`, to test what that migration does to existing rows. */
+async function databaseBefore(tag: string): Promise<string> {
+  const dir = tempDataDir();
+  const file = path.join(dir, 'a.db');
+  const older = path.join(dir, 'migrations');
+  fs.cpSync(migrationsFolder(), older, { recursive: true });
+  const journalPath = path.join(older, 'meta', '_journal.json');
+  const journal = JSON.parse(fs.readFileSync(journalPath, 'utf8')) as { entries: Array<{ tag: string }> };
+  const at = journal.entries.findIndex((e) => e.tag === tag);
+  if (at < 0) throw new Error(`no migration ${tag}`);
+  journal.entries = journal.entries.slice(0, at);
+  fs.writeFileSync(journalPath, JSON.stringify(journal));
+  (await openDatabase({ file, migrationsFolder: older })).close();
+  return file;
+}

@@ -15,6 +15,7 @@ import { allProducts } from '../../../../db/repositories/lending/products';
 import { demoBorrower } from './people';
 import { SeededRandom } from './random';
 import { generateGuarantees } from './guarantees';
+import { generateContacts } from './contacts';
 
 /** The products a small lender typically runs; created once, on the first demo run. */
 const DEMO_PRODUCTS = [
@@ -44,7 +45,8 @@ export function generateDemo(
   }
   const loans = generateLoans(ctx, random, input.loans);
   const guarantees = generateGuarantees(ctx, random, input.guarantees);
-  return { borrowers: created, loans, guarantees };
+  const contacts = generateContacts(ctx, random, input.contacts);
+  return { borrowers: created, loans, guarantees, contacts };
 }
 
 /** How a demo borrower behaves: most pay on time, some stop paying, some settle early. */
