@@ -90,7 +90,7 @@ export interface Checkpoint {
   day: DayNumber;
   outstandingPrincipal: Fen;
   dpd: number;
-  /** Every installment paid by then. */
+  /** Settled by then: every installment, the penalty and the costs paid (the register's settled). */
   paidOff: boolean;
 }
 
@@ -238,12 +238,17 @@ export function serviceLoan(
     while (nextCheckpoint < checkpointDays.length && checkpointDays[nextCheckpoint]! < day) {
       const at = checkpointDays[nextCheckpoint++]!;
       let outstanding = 0;
+      let penalty = 0;
       let oldest: DayNumber | null = null;
       for (const i of installments) {
         outstanding += i.principalDue - i.principalPaid;
+        penalty += i.penaltyAccrued - i.penaltyPaid;
         if (oldest === null && i.dueDate < at && !settled(i)) oldest = i.dueDate;
       }
-      checkpoints.push({ day: at, outstandingPrincipal: outstanding, dpd: oldest === null ? 0 : at - oldest, paidOff: installments.every(settled) });
+      // Settled as the register settles a loan: every installment, its penalty and the costs paid (once all
+      // installments are paid no penalty accrues, so what has accrued by the last event is all there is).
+      const paidOff = installments.every(settled) && penalty === 0 && costsCharged(at) === costsPaid;
+      checkpoints.push({ day: at, outstandingPrincipal: outstanding, dpd: oldest === null ? 0 : at - oldest, paidOff });
     }
   };
   let next = 0;

@@ -30,14 +30,19 @@ export async function benchLending(options: { loans: number }): Promise<BenchFig
   const runtime = await openRuntime({ dataDir, worker: tsxWorker });
   const figures: BenchFigure[] = [];
   try {
-    console.log(`lending: a book of ${options.loans.toLocaleString()} loans`);
+    // The issue's book at 100,000 loans: 20,000 guarantee contracts and 200,000 collection contacts beside
+    // them (payments come with the loans' histories: every installment paid, late or early).
+    const guarantees = options.loans / 5;
+    const contacts = options.loans * 2;
+    console.log(`lending: a book of ${options.loans.toLocaleString()} loans, ${guarantees.toLocaleString()} guarantees, ${contacts.toLocaleString()} collection contacts`);
     let start = performance.now();
-    await call(runtime, 'platform.demo', { borrowers: Math.ceil(options.loans / 3), loans: options.loans, guarantees: 0, seed: 2026 });
+    await call(runtime, 'platform.demo', { borrowers: Math.ceil(options.loans / 3), loans: options.loans, guarantees, contacts, seed: 2026 });
     const buildSeconds = (performance.now() - start) / 1000;
-    const installments = runtime.database.sqlite.prepare('SELECT COUNT(*) FROM installments').pluck().get() as number;
-    console.log(`  demo book: ${buildSeconds.toFixed(1)} s (${installments.toLocaleString()} installments)`);
+    const counted = (table: string) => runtime.database.sqlite.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
+    const counts = Object.fromEntries(['loans', 'installments', 'payments', 'guarantee_contracts', 'guarantee_events', 'collection_contacts'].map((t) => [t, counted(t)]));
+    console.log(`  demo book: ${buildSeconds.toFixed(1)} s (${Object.entries(counts).map(([t, n]) => `${n.toLocaleString()} ${t}`).join(', ')})`);
     const perHundredThousand = (buildSeconds * 100_000) / options.loans;
-    figures.push({ name: 'demo book of 100,000 loans (through the services)', value: Number(perHundredThousand.toFixed(1)), unit: 's (scaled)', goal: '< 60 s', baseline: null, met: perHundredThousand < 60 });
+    figures.push({ name: 'demo book of 100,000 loans, 20,000 guarantees, 200,000 contacts (through the services)', value: Number(perHundredThousand.toFixed(1)), unit: 's (scaled)', goal: '< 90 s', baseline: null, met: perHundredThousand < 90 });
     runtime.database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     const raw = await rawInsertSeconds(runtime.database.file);
     const ratio = buildSeconds / raw.seconds;
@@ -89,8 +94,7 @@ export async function benchLending(options: { loans: number }): Promise<BenchFig
     console.log(`  register export: ${String(exported.rows)} rows in ${((performance.now() - start) / 1000).toFixed(1)} s, longest stall ${exportStall.toFixed(1)} ms`);
     figures.push(stallFigure(`an export of the register (${String(exported.rows)} rows)`, exportStall));
 
-    // The dashboard over the same book with a guarantee book beside it (not part of the timed build): the median of five.
-    await call(runtime, 'platform.demo', { borrowers: 0, loans: 0, guarantees: Math.ceil(options.loans / 50), seed: 2027 });
+    // The dashboard and the guarantee ratios page over the whole book: the median of five.
     const dashboardTimes: number[] = [];
     for (let k = 0; k < 5; k++) {
       start = performance.now();
@@ -99,7 +103,16 @@ export async function benchLending(options: { loans: number }): Promise<BenchFig
     }
     const dashboardMs = percentile(dashboardTimes, 50);
     console.log(`  dashboard: ${dashboardMs.toFixed(0)} ms (median of 5)`);
-    figures.push({ name: `dashboard (${options.loans.toLocaleString()} loans)`, value: Number(dashboardMs.toFixed(0)), unit: 'ms', goal: '< 300 ms', baseline: null, met: dashboardMs < 300 });
+    figures.push({ name: `dashboard (${options.loans.toLocaleString()} loans, ${guarantees.toLocaleString()} guarantees)`, value: Number(dashboardMs.toFixed(0)), unit: 'ms', goal: '< 300 ms', baseline: null, met: dashboardMs < 300 });
+    const ratioTimes: number[] = [];
+    for (let k = 0; k < 5; k++) {
+      start = performance.now();
+      await call(runtime, 'guarantee.ratios', {});
+      ratioTimes.push(performance.now() - start);
+    }
+    const ratiosMs = percentile(ratioTimes, 50);
+    console.log(`  guarantee ratios: ${ratiosMs.toFixed(0)} ms (median of 5)`);
+    figures.push({ name: `guarantee ratios page (${guarantees.toLocaleString()} contracts)`, value: Number(ratiosMs.toFixed(0)), unit: 'ms', goal: '< 300 ms', baseline: null, met: ratiosMs < 300 });
   } finally {
     runtime.close();
   }

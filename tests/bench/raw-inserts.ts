@@ -10,8 +10,15 @@ import { openDatabase } from '../../db/open';
 import { migrationsFolder } from '../../db/migrations-path';
 import { tempDataDir } from '../helpers/runtime';
 
-/** The book's tables, parents first. */
-const BOOK_TABLES = ['loan_products', 'borrowers', 'borrower_related_persons', 'loans', 'installments', 'payments', 'payment_allocations', 'loan_events', 'loan_month_ends'];
+/**
+ * Every table the demo writes, parents first: the lending book, the guarantee book with its monitoring,
+ * the collection contacts and the audit trail. Tables kept by triggers (receipts by month, guarantee
+ * exposures) are left to the same triggers here.
+ */
+const BOOK_TABLES = [
+  'loan_products', 'borrowers', 'borrower_related_persons', 'loans', 'installments', 'payments', 'payment_allocations', 'loan_events', 'loan_month_ends',
+  'partner_banks', 'net_assets', 'guarantee_contracts', 'guarantee_events', 'monitoring_checks', 'warning_signals', 'collection_contacts', 'audit_log',
+];
 
 export async function rawInsertSeconds(sourceFile: string): Promise<{ seconds: number; rows: number }> {
   const target = path.join(tempDataDir('bench-raw'), 'raw.db');

@@ -172,12 +172,27 @@ describe('checkpoints (month ends for vintage and roll-rate tables)', () => {
           expect(checkpoints.map((c) => c.day)).toEqual(days);
           for (const c of checkpoints) {
             const then = serviceLoan(schedule, payments, withGrace, c.day);
-            expect([c.outstandingPrincipal, c.dpd, c.paidOff]).toEqual([then.outstandingPrincipal, then.dpd, then.installments.every((i) => i.paidOn !== null)]);
+            const settled = then.installments.every((i) => i.paidOn !== null) && then.penaltyOutstanding === 0 && then.costsOutstanding === 0;
+            expect([c.outstandingPrincipal, c.dpd, c.paidOff]).toEqual([then.outstandingPrincipal, then.dpd, settled]);
           }
         },
       ),
       { numRuns: 800 },
     );
+  });
+
+  it('a loan whose installments are all paid but whose penalty is not is still on the book at the month end', () => {
+    // A product taking penalty last: everything scheduled paid 20 days late on 2026-05-05 leaves the
+    // penalty, which is paid on 2026-06-10.
+    const penaltyLast: ServicingTerms = { ...terms, allocationOrder: ['costs', 'interest', 'fees', 'principal', 'penalty'] };
+    const total = schedule.reduce((sum, i) => sum + i.principal + i.interest + i.fees, 0);
+    const ends = [d('2026-04-30'), d('2026-05-31'), d('2026-06-30')];
+    const unpaidPenalty = serviceLoan(schedule, [{ id: 1, date: d('2026-05-05'), amount: total }], penaltyLast, d('2026-06-30'), [], ends);
+    expect(unpaidPenalty.penaltyOutstanding).toBeGreaterThan(0);
+    expect(unpaidPenalty.checkpoints.map((c) => [c.outstandingPrincipal, c.paidOff])).toEqual([[expect.any(Number), false], [0, false], [0, false]]);
+    const penaltyPaid = serviceLoan(schedule, [{ id: 1, date: d('2026-05-05'), amount: total }, { id: 2, date: d('2026-06-10'), amount: unpaidPenalty.penaltyOutstanding }], penaltyLast, d('2026-06-30'), [], ends);
+    expect(penaltyPaid.penaltyOutstanding).toBe(0);
+    expect(penaltyPaid.checkpoints.map((c) => c.paidOff)).toEqual([false, false, true]);
   });
 
   it('on a worked example: due 15 Feb unpaid, paid 20 March', () => {
