@@ -169,7 +169,9 @@ export function guaranteeRatios(contracts: readonly RatioContract[], asOf: strin
   const openingBalance =
     sumEvents(contracts, COMPENSATIONS, '0000-01-01', beforeYear) - sumEvents(contracts, RECOVERIES, '0000-01-01', beforeYear) - sumEvents(contracts, LOSSES, '0000-01-01', beforeYear);
   const fees = feeIncome(contracts, yearStart, asOf);
-  const firstYear = Math.min(...contracts.flatMap((c) => c.events.map((e) => Number(e.date.slice(0, 4)))), Number(asOf.slice(0, 4)));
+  // A loop, not Math.min(...dates): spreading a large book's events overflows the call stack.
+  let firstYear = Number(asOf.slice(0, 4));
+  for (const c of contracts) for (const e of c.events) firstYear = Math.min(firstYear, Number(e.date.slice(0, 4)));
   return {
     inForceBalance: contracts.reduce((s, c) => s + outstandingAt(c, asOf), 0),
     weightedLiability: weightedLiability(contracts, asOf, settings),

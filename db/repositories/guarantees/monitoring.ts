@@ -47,6 +47,12 @@ export function lastDoneCheck(db: AppDatabase, contractId: number): MonitoringCh
   return query.get({ contractId });
 }
 
+/** How many open checks are due on or before `until` (checksDue's length, from the due index alone). */
+export function checksDueCount(db: AppDatabase, until: string): number {
+  const query = prepared(db, 'checksDueCount', () => db.$client.prepare<[string], number>("SELECT COUNT(*) FROM monitoring_checks WHERE status = 'due' AND due_date <= ?").pluck());
+  return query.get(until) ?? 0;
+}
+
 /** Open checks due on or before `until`, oldest first, with the contract, client and bank they concern. */
 export function checksDue(db: AppDatabase, filter: { until: string; officer?: string | undefined }) {
   const conditions: SQL[] = [eq(monitoringChecks.status, 'due'), lte(monitoringChecks.dueDate, filter.until)];

@@ -10,6 +10,29 @@ import { mulDivRound, percentString } from '../../../shared/money/rounding';
 import { parsePercent } from '../../../shared/rates/rate';
 import { businessDate } from '../platform/status';
 
+/** Money received in the period on the accounts each collector works now (with the bucket they were assigned in). */
+function recoveriesOnAssignments(ctx: ServiceContext, from: string, to: string) {
+  const byClaim = new Map(currentAssignments(ctx.db).map((a) => [`${a.claimKind}:${a.claimId}`, a]));
+  const receipts: Array<{ assignment: NonNullable<ReturnType<typeof byClaim.get>>; amount: number }> = [];
+  for (const kind of ['loan', 'guarantee'] as ClaimKind[]) {
+    const ids = [...byClaim.keys()].filter((k) => k.startsWith(`${kind}:`)).map((k) => Number(k.split(':')[1]));
+    for (const receipt of receiptsOf(ctx.db, kind, ids)) {
+      if (receipt.date >= from && receipt.date <= to) receipts.push({ assignment: byClaim.get(`${kind}:${receipt.claimId}`)!, amount: receipt.amount });
+    }
+  }
+  return { assignments: [...byClaim.values()], receipts };
+}
+
+/** What each collector has recovered in the period (the dashboard's line of collectorPerformance, without reading the contact log). */
+export function recoveredByCollector(ctx: ServiceContext, from: string, to: string): Array<{ collector: string; recovered: string }> {
+  const totals = new Map<string, number>();
+  for (const { assignment, amount } of recoveriesOnAssignments(ctx, from, to).receipts) totals.set(assignment.collector, (totals.get(assignment.collector) ?? 0) + amount);
+  return [...totals.entries()]
+    .filter(([, amount]) => amount > 0)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([collector, amount]) => ({ collector, recovered: fenToYuan(amount) }));
+}
+
 export function collectorPerformance(ctx: ServiceContext, input: ChannelParsedInput<'collections.performance'>): ChannelOutput<'collections.performance'> {
   const today = businessDate(ctx);
   interface BucketFigures {
@@ -46,21 +69,15 @@ export function collectorPerformance(ctx: ServiceContext, input: ChannelParsedIn
       if (promiseStatus(p, receipts.filter((x) => x.claimId === p.claimId), today).status === 'kept') r.promisesKept++;
     }
   }
-  // Money received in the period on the accounts each collector works now, by the bucket they were assigned in.
-  const assignments = new Map(currentAssignments(ctx.db).map((a) => [`${a.claimKind}:${a.claimId}`, a]));
-  for (const a of assignments.values()) {
+  const { assignments, receipts } = recoveriesOnAssignments(ctx, input.from, input.to);
+  for (const a of assignments) {
     const b = bucketOf(a.collector, a.bucket ?? '—');
     b.accounts++;
     b.assigned += a.amountAssigned ?? 0;
   }
-  for (const kind of ['loan', 'guarantee'] as ClaimKind[]) {
-    const ids = [...assignments.keys()].filter((k) => k.startsWith(`${kind}:`)).map((k) => Number(k.split(':')[1]));
-    for (const receipt of receiptsOf(ctx.db, kind, ids)) {
-      if (receipt.date < input.from || receipt.date > input.to) continue;
-      const a = assignments.get(`${kind}:${receipt.claimId}`)!;
-      row(a.collector).recovered += receipt.amount;
-      bucketOf(a.collector, a.bucket ?? '—').recovered += receipt.amount;
-    }
+  for (const { assignment: a, amount } of receipts) {
+    row(a.collector).recovered += amount;
+    bucketOf(a.collector, a.bucket ?? '—').recovered += amount;
   }
   const rates = setting(ctx, 'collections.incentivePercent');
   return [...rows.entries()]

@@ -1,11 +1,11 @@
 /** The ratios page and `loanbridge ratios`: the book's figures against the regulatory limits, with formulas. */
-import { ratioBook } from '../../../db/repositories/guarantees/guarantees';
+import { guaranteeBookTotals, ratioBook, weightedLiabilityNow } from '../../../db/repositories/guarantees/guarantees';
 import { findBorrowerRow, relatedBorrowerPairs, relatedPairsOf } from '../../../db/repositories/lending/borrowers';
 import { clientGroups, largestConcentrations } from '../../../shared/guarantees/concentration';
 import { netAssetsAsOf } from '../../../db/repositories/platform/net-assets';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
 import { guaranteeRatios, outstandingAt, type RatioContract, type RatioSettings } from '../../../shared/guarantees/ratios';
-import { mulDivRound } from '../../../shared/money/rounding';
+import { mulDivRound, percentString } from '../../../shared/money/rounding';
 import { fenToYuan } from '../../../shared/money/yuan';
 import { parsePercent } from '../../../shared/rates/rate';
 import type { ServiceContext } from '../context';
@@ -66,13 +66,47 @@ function concentrationOf(ctx: ServiceContext, contracts: RatioContract[], asOf: 
   return { largestClient: view(client, 'guarantees.singleClientLimitPercent'), largestGroup: view(group, 'guarantees.relatedClientLimitPercent') };
 }
 
+/** Leverage (放大倍数): weighted liability ÷ the net assets on file for `asOf`, to two decimals, against the limit. */
+function leverageOf(ctx: ServiceContext, weightedLiability: number, asOf: string) {
+  const net = netAssetsAsOf(ctx.db, asOf);
+  const leverageHundredths = net ? mulDivRound(weightedLiability, 100, net.amount, 'half-up') : null;
+  const limit = setting(ctx, 'guarantees.leverageLimit');
+  return {
+    net,
+    leverage: leverageHundredths === null ? null : `${Math.floor(leverageHundredths / 100)}.${String(leverageHundredths % 100).padStart(2, '0')}`,
+    leverageLimit: String(limit),
+    leverageWithinLimit: leverageHundredths === null ? null : leverageHundredths <= limit * 100,
+  };
+}
+
+/**
+ * The dashboard's guarantee figures. On the business date they come from the contracts' running figures
+ * and the weighted liability the triggers keep — a few indexed reads however large the book; on another
+ * date, from the ratio functions over every contract's dated events (computeRatios).
+ */
+export function ratioHeadline(ctx: ServiceContext, asOf: string) {
+  if (asOf !== businessDate(ctx)) {
+    const r = computeRatios(ctx, { asOf });
+    return { inForceBalance: r.inForceBalance, weightedLiability: r.weightedLiability, leverage: r.leverage, leverageLimit: r.leverageLimit, compensationRate: r.compensationRate, lossRate: r.lossRate };
+  }
+  const book = guaranteeBookTotals(ctx.db);
+  const weighted = weightedLiabilityNow(ctx.db);
+  const { leverage, leverageLimit } = leverageOf(ctx, weighted, asOf);
+  return {
+    inForceBalance: fenToYuan(book.inForce),
+    weightedLiability: fenToYuan(weighted),
+    leverage,
+    leverageLimit,
+    compensationRate: fraction(percentString(book.compensated, book.released)),
+    lossRate: fraction(percentString(book.losses, book.released)),
+  };
+}
+
 export function computeRatios(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.ratios'>): ChannelOutput<'guarantee.ratios'> {
   const asOf = input.asOf ?? businessDate(ctx);
   const contracts = ratioContracts(ctx);
   const r = guaranteeRatios(contracts, asOf, ratioSettings(ctx));
-  const net = netAssetsAsOf(ctx.db, asOf);
-  const leverageHundredths = net ? mulDivRound(r.weightedLiability, 100, net.amount, 'half-up') : null;
-  const limit = setting(ctx, 'guarantees.leverageLimit');
+  const { net, ...leverage } = leverageOf(ctx, r.weightedLiability, asOf);
   return {
     asOf,
     ...concentrationOf(ctx, contracts, asOf, net?.amount ?? null),
@@ -80,9 +114,7 @@ export function computeRatios(ctx: ServiceContext, input: ChannelParsedInput<'gu
     weightedLiability: fenToYuan(r.weightedLiability),
     netAssets: net ? fenToYuan(net.amount) : null,
     netAssetsPeriodEnd: net?.periodEnd ?? null,
-    leverage: leverageHundredths === null ? null : `${Math.floor(leverageHundredths / 100)}.${String(leverageHundredths % 100).padStart(2, '0')}`,
-    leverageLimit: String(limit),
-    leverageWithinLimit: leverageHundredths === null ? null : leverageHundredths <= limit * 100,
+    ...leverage,
     cumulativeReleased: fenToYuan(r.cumulativeReleased),
     cumulativeCompensation: fenToYuan(r.cumulativeCompensation),
     compensationRate: fraction(r.compensationRate),

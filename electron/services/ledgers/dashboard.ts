@@ -9,20 +9,21 @@ import { bookPositions, lentByMonth, receivedByMonth, type BookPosition } from '
 import { bucketOrder } from '../../../shared/lending/month-ends';
 import { setting } from '../platform/settings';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
-import { shiftMonth } from '../../../shared/dates/calendar';
+import { formatIsoDate, parseIsoDate, shiftMonth } from '../../../shared/dates/calendar';
 import { fractionString } from '../../../shared/money/rounding';
 import { fenToYuan } from '../../../shared/money/yuan';
 import { can } from '../../../shared/platform/permissions';
 import { loanClasses, type LoanClass } from '../../../shared/lending/classification';
 import { actorOf, type ServiceContext } from '../context';
-import { collectorPerformance } from '../collections/performance';
+import { recoveredByCollector } from '../collections/performance';
 import { promiseCounts } from '../collections/queue';
 import { limitationDueCount } from '../collections/limitation';
 import { listBanks } from '../guarantees/contracts';
-import { guaranteeAlerts, monitoringDue } from '../guarantees/monitoring';
-import { computeRatios } from '../guarantees/ratios';
+import { ratioHeadline } from '../guarantees/ratios';
+import { inForceEndingBy } from '../../../db/repositories/guarantees/guarantees';
+import { checksDueCount } from '../../../db/repositories/guarantees/monitoring';
 import { requiredProvision } from './provision';
-import { asOfBusinessDate, fen } from './report-spec';
+import { asOfBusinessDate } from './report-spec';
 
 const y = fenToYuan;
 
@@ -81,9 +82,8 @@ function lendingFigures(ctx: ServiceContext, asOf: string) {
 }
 
 function guaranteeFigures(ctx: ServiceContext, asOf: string) {
-  const ratios = computeRatios(ctx, { asOf });
-  const alerts = guaranteeAlerts(ctx, { asOf });
-  const maturing = alerts.maturing.filter((m) => m.daysLeft <= 90);
+  const ratios = ratioHeadline(ctx, asOf);
+  const maturing = inForceEndingBy(ctx.db, formatIsoDate(parseIsoDate(asOf)! + 90));
   return {
     headline: { inForceBalance: ratios.inForceBalance, leverage: ratios.leverage, compensationRate: ratios.compensationRate },
     guarantees: {
@@ -91,8 +91,10 @@ function guaranteeFigures(ctx: ServiceContext, asOf: string) {
       leverageLimit: ratios.leverageLimit,
       lossRate: ratios.lossRate,
       banks: listBanks(ctx).map((b) => ({ name: b.name, creditLine: b.creditLine, used: b.used, usedPercent: b.usedPercent })),
-      maturingWithin90: { contracts: maturing.length, outstanding: y(maturing.reduce((s, m) => s + fen(m.outstanding), 0)) },
-      checksDue: monitoringDue(ctx, { asOf, withinDays: 0 }).length,
+      // Counted in SQL: the same contracts the maturity alerts list within 90 days, and the checks the
+      // monitoring list shows as due (each tested equal to its list).
+      maturingWithin90: { contracts: maturing.contracts, outstanding: y(maturing.outstanding) },
+      checksDue: checksDueCount(ctx.db, asOf),
     },
   };
 }
@@ -103,9 +105,7 @@ function collectionFigures(ctx: ServiceContext, asOf: string) {
   return {
     promisesDueToday: promises.dueToday,
     brokenPromises: promises.broken,
-    recoveredThisMonth: collectorPerformance(ctx, { from: monthStart, to: asOf })
-      .map((p) => ({ collector: p.collector, recovered: p.recovered }))
-      .filter((p) => fen(p.recovered) > 0),
+    recoveredThisMonth: recoveredByCollector(ctx, monthStart, asOf),
     limitationWithin90: limitationDueCount(ctx, { days: 90, asOf }),
   };
 }

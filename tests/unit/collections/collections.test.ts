@@ -12,6 +12,7 @@ import { serviceContext, tempDataDir, testRuntime, type TestRuntime } from '../.
 import { limitationDueCount } from '../../../electron/services/collections/limitation';
 import { allClaims, promiseCounts } from '../../../electron/services/collections/queue';
 import { loadContactLog } from '../../../electron/services/collections/contact-log';
+import { recoveredByCollector } from '../../../electron/services/collections/performance';
 import { contract } from '../../../shared/contract';
 import type { ChannelOutput } from '../../../shared/contract';
 import type { AppErrorPayload } from '../../../shared/contract/errors';
@@ -381,5 +382,8 @@ describe('performance', () => {
     const fen = (v: string) => Math.round(Number(v) * 100);
     expect(Number(m1!.recoveryRatePercent)).toBeCloseTo((fen('1234.56') / fen(m1!.assigned)) * 100, 1);
     expect(fen(m1!.assigned)).toBeGreaterThan(200_000);
+    // The dashboard's line of it, read without the contact log.
+    expect(recoveredByCollector(serviceContext(rt), '2026-03-01', '2026-03-31')).toEqual([{ collector: 'xiaozhang', recovered: '1234.56' }]);
+    expect(recoveredByCollector(serviceContext(rt), '2026-04-01', '2026-04-30')).toEqual([]);
   });
 });

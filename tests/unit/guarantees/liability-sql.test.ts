@@ -6,8 +6,10 @@
  * small/micro cap and coming back under it, and a contract changing client or class.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ratioBook, updateGuarantee, weightedLiabilityNow } from '../../../db/repositories/guarantees/guarantees';
-import { ratioSettings } from '../../../electron/services/guarantees/ratios';
+import { inForceEndingBy, ratioBook, updateGuarantee, weightedLiabilityNow } from '../../../db/repositories/guarantees/guarantees';
+import { checksDueCount } from '../../../db/repositories/guarantees/monitoring';
+import { formatIsoDate, parseIsoDate } from '../../../shared/dates/calendar';
+import { ratioHeadline, ratioSettings } from '../../../electron/services/guarantees/ratios';
 import { businessDate } from '../../../electron/services/platform/status';
 import { weightedLiability } from '../../../shared/guarantees/ratios';
 import { serviceContext, testRuntime, type TestRuntime } from '../../helpers/runtime';
@@ -46,6 +48,30 @@ describe('weighted liability from the client exposures', () => {
     const rows = exposureRows();
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) expect(Object.entries(row).some(([k, v]) => k !== 'client_id' && v !== 0), String(row.client_id)).toBe(true);
+  });
+
+  it('the dashboard’s figures on the business date equal the ratio functions’ and the lists they count', async () => {
+    const ctx = serviceContext(rt);
+    const today = businessDate(ctx);
+    const ratios = await rt.call('guarantee.ratios', {});
+    expect(ratios.compensationRate).not.toBeNull();
+    expect(ratioHeadline(ctx, today)).toEqual({
+      inForceBalance: ratios.inForceBalance,
+      weightedLiability: ratios.weightedLiability,
+      leverage: ratios.leverage,
+      leverageLimit: ratios.leverageLimit,
+      compensationRate: ratios.compensationRate,
+      lossRate: ratios.lossRate,
+    });
+    // The alerts list contracts up to the longest alert window (90 days).
+    for (const days of [0, 30, 89, 90]) {
+      const until = formatIsoDate(parseIsoDate(today)! + days);
+      const alerts = (await rt.call('guarantee.alerts', {})).maturing.filter((m) => m.loanEnd <= until);
+      const fen = (v: string) => Math.round(Number(v) * 100);
+      expect(inForceEndingBy(ctx.db, until), until).toEqual({ contracts: alerts.length, outstanding: alerts.reduce((s, m) => s + fen(m.outstanding), 0) });
+      expect(checksDueCount(ctx.db, until), until).toBe((await rt.call('monitoring.due', { withinDays: days })).length);
+    }
+    expect(checksDueCount(ctx.db, today)).toBeGreaterThan(0);
   });
 
   it('stays equal through activation, repayment, a cap crossed and uncrossed, release, compensation and reclassification', async () => {

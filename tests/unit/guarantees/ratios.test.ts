@@ -83,3 +83,22 @@ describe('the 10% cumulative rule across three years', () => {
     expect(compensationReserve(shrinking, '2026-12-31', settings, 2024)).toEqual({ balance: yuan(11_500), provisionThisYear: 0 });
   });
 });
+
+describe('a large book', () => {
+  it('weighs 60,000 contracts with 300,000 events (more than a function call can take as arguments)', () => {
+    // Each: in force on 2024-03-01 for 10,000, four bank repayments of 1,000 in 2025: 6,000 left, small/micro at 75% = 4,500.
+    const large = Array.from({ length: 60_000 }, (_, k) =>
+      contract({
+        clientId: k + 1,
+        guaranteedAmount: yuan(10_000),
+        loanStart: '2024-03-01',
+        loanEnd: '2027-03-01',
+        events: [{ event: 'in-force', date: '2024-03-01', amount: yuan(10_000) }, ...[3, 6, 9, 12].map((m) => ({ event: 'bank-repayment', date: `2025-${String(m).padStart(2, '0')}-01`, amount: yuan(1_000) }))],
+      }),
+    );
+    const r = guaranteeRatios(large, '2026-06-30', settings);
+    expect(r.inForceBalance).toBe(60_000 * yuan(6_000));
+    expect(r.weightedLiability).toBe(60_000 * yuan(4_500));
+    expect(r.cumulativeReleased).toBe(60_000 * yuan(4_000));
+  });
+});
