@@ -69,7 +69,8 @@ export const guaranteeContracts = sqliteTable(
   },
   (t) => [
     uniqueIndex('guarantee_contracts_no_uq').on(t.contractNo),
-    index('guarantee_contracts_client_idx').on(t.clientId),
+    // Covers a client's in-force balance (the concentration checks at entry read it for every new contract).
+    index('guarantee_contracts_client_idx').on(t.clientId, t.status, t.guaranteedAmount, t.repaidToBank),
     // The bank index covers the in-force amounts: a bank's line usage is read from the index alone.
     index('guarantee_contracts_bank_idx').on(t.bankId, t.status, t.guaranteedAmount, t.repaidToBank),
   ],

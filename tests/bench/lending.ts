@@ -9,7 +9,7 @@ import { tempDataDir } from '../helpers/runtime';
 import { longestStall, stallFigure, type BenchFigure } from './report';
 import { tsxWorker } from '../../electron/services/platform/tsx-worker';
 import { benchUi } from './ui';
-import { rawInsertSeconds } from './raw-inserts';
+import { rawInsertSeconds, type BookPart } from './raw-inserts';
 
 const admin = { actor: { userName: 'bench', role: 'administrator' as const } };
 
@@ -35,8 +35,24 @@ export async function benchLending(options: { loans: number }): Promise<BenchFig
     const guarantees = options.loans / 5;
     const contacts = options.loans * 2;
     console.log(`lending: a book of ${options.loans.toLocaleString()} loans, ${guarantees.toLocaleString()} guarantees, ${contacts.toLocaleString()} collection contacts`);
+    // Built part by part (each its own transaction, as a lender would load them), each timed and compared with
+    // raw inserts of the rows it wrote.
+    const lastAuditId = () => runtime.database.sqlite.prepare('SELECT COALESCE(MAX(id), 0) FROM audit_log').pluck().get() as number;
+    const none = { borrowers: 0, loans: 0, guarantees: 0, contacts: 0, seed: 2026 };
+    const plan = [
+      { name: 'borrowers', input: { ...none, borrowers: Math.ceil(options.loans / 3) }, tables: ['loan_products', 'borrowers', 'borrower_related_persons'] },
+      { name: 'loans with their history', input: { ...none, loans: options.loans }, tables: ['loans', 'installments', 'payments', 'payment_allocations', 'loan_events', 'loan_month_ends'] },
+      { name: 'guarantees with their history', input: { ...none, guarantees }, tables: ['partner_banks', 'net_assets', 'guarantee_contracts', 'guarantee_events', 'monitoring_checks', 'warning_signals'] },
+      { name: 'collection contacts', input: { ...none, contacts }, tables: ['collection_contacts'] },
+    ];
+    const built: Array<BookPart & { seconds: number }> = [];
     let start = performance.now();
-    await call(runtime, 'platform.demo', { borrowers: Math.ceil(options.loans / 3), loans: options.loans, guarantees, contacts, seed: 2026 });
+    for (const part of plan) {
+      const after = lastAuditId();
+      const partStart = performance.now();
+      await call(runtime, 'platform.demo', part.input);
+      built.push({ name: part.name, tables: part.tables, audit: { after, upTo: lastAuditId() }, seconds: (performance.now() - partStart) / 1000 });
+    }
     const buildSeconds = (performance.now() - start) / 1000;
     const counted = (table: string) => runtime.database.sqlite.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
     const counts = Object.fromEntries(['loans', 'installments', 'payments', 'guarantee_contracts', 'guarantee_events', 'collection_contacts'].map((t) => [t, counted(t)]));
@@ -44,9 +60,13 @@ export async function benchLending(options: { loans: number }): Promise<BenchFig
     const perHundredThousand = (buildSeconds * 100_000) / options.loans;
     figures.push({ name: 'demo book of 100,000 loans, 20,000 guarantees, 200,000 contacts (through the services)', value: Number(perHundredThousand.toFixed(1)), unit: 's (scaled)', goal: '< 90 s', baseline: null, met: perHundredThousand < 90 });
     runtime.database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    const raw = await rawInsertSeconds(runtime.database.file);
+    const raw = await rawInsertSeconds(runtime.database.file, built);
     const ratio = buildSeconds / raw.seconds;
     console.log(`  raw prepared inserts of the same ${raw.rows.toLocaleString()} rows: ${raw.seconds.toFixed(1)} s (the services take ${ratio.toFixed(1)}×)`);
+    for (const [k, part] of built.entries()) {
+      const floor = raw.parts[k]!;
+      console.log(`    ${part.name}: ${part.seconds.toFixed(1)} s, raw ${floor.seconds.toFixed(1)} s for ${floor.rows.toLocaleString()} rows (${(part.seconds / floor.seconds).toFixed(1)}×)`);
+    }
     figures.push({
       name: `bulk load of the book through the services (${raw.rows.toLocaleString()} rows)`,
       value: Number(buildSeconds.toFixed(1)),

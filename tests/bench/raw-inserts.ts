@@ -1,7 +1,8 @@
 /**
  * The baseline for the bulk load: the rows the services wrote for the book, inserted again into an
  * empty database of the same schema through raw better-sqlite3 prepared statements in one transaction
- * — the floor for writing those rows, without computing any of them.
+ * — the floor for writing those rows, without computing any of them. Timed by part of the book (each
+ * part's tables and its share of the audit trail), in the order the services wrote them.
  */
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -10,17 +11,15 @@ import { openDatabase } from '../../db/open';
 import { migrationsFolder } from '../../db/migrations-path';
 import { tempDataDir } from '../helpers/runtime';
 
-/**
- * Every table the demo writes, parents first: the lending book, the guarantee book with its monitoring,
- * the collection contacts and the audit trail. Tables kept by triggers (receipts by month, guarantee
- * exposures) are left to the same triggers here.
- */
-const BOOK_TABLES = [
-  'loan_products', 'borrowers', 'borrower_related_persons', 'loans', 'installments', 'payments', 'payment_allocations', 'loan_events', 'loan_month_ends',
-  'partner_banks', 'net_assets', 'guarantee_contracts', 'guarantee_events', 'monitoring_checks', 'warning_signals', 'collection_contacts', 'audit_log',
-];
+export interface BookPart {
+  name: string;
+  /** Its tables, parents first (tables kept by triggers are left to the same triggers here). */
+  tables: string[];
+  /** The audit entries its load wrote: ids in (after, upTo]. */
+  audit: { after: number; upTo: number };
+}
 
-export async function rawInsertSeconds(sourceFile: string): Promise<{ seconds: number; rows: number }> {
+export async function rawInsertSeconds(sourceFile: string, parts: readonly BookPart[]): Promise<{ seconds: number; rows: number; parts: Array<{ name: string; seconds: number; rows: number }> }> {
   const target = path.join(tempDataDir('bench-raw'), 'raw.db');
   const empty = await openDatabase({ file: target, migrationsFolder: migrationsFolder() });
   empty.close();
@@ -31,19 +30,23 @@ export async function rawInsertSeconds(sourceFile: string): Promise<{ seconds: n
   db.pragma('cache_size = -65536');
   // Read first (not timed): the baseline is the writing alone. A full scan returns rows in key order
   // (rowid, or the primary key of a WITHOUT ROWID table), which is the order they were written.
-  const tables = BOOK_TABLES.map((name) => {
+  const read = (name: string, where = '') => {
     const columns = (source.prepare(`PRAGMA table_info(${name})`).all() as Array<{ name: string }>).map((c) => c.name);
-    return { name, columns, rows: source.prepare(`SELECT ${columns.join(', ')} FROM ${name}`).raw().all() as unknown[][] };
-  });
+    return { name, columns, rows: source.prepare(`SELECT ${columns.join(', ')} FROM ${name} ${where}`).raw().all() as unknown[][] };
+  };
+  const loaded = parts.map((part) => ({ name: part.name, tables: [...part.tables.map((t) => read(t)), read('audit_log', `WHERE id > ${part.audit.after} AND id <= ${part.audit.upTo} ORDER BY id`)] }));
   source.close();
-  const start = performance.now();
+  const timed: Array<{ name: string; seconds: number; rows: number }> = [];
   db.transaction(() => {
-    for (const t of tables) {
-      const insert = db.prepare(`INSERT INTO ${t.name} (${t.columns.join(', ')}) VALUES (${t.columns.map(() => '?').join(', ')})`);
-      for (const row of t.rows) insert.run(...row);
+    for (const part of loaded) {
+      const start = performance.now();
+      for (const t of part.tables) {
+        const insert = db.prepare(`INSERT INTO ${t.name} (${t.columns.join(', ')}) VALUES (${t.columns.map(() => '?').join(', ')})`);
+        for (const row of t.rows) insert.run(...row);
+      }
+      timed.push({ name: part.name, seconds: (performance.now() - start) / 1000, rows: part.tables.reduce((s, t) => s + t.rows.length, 0) });
     }
   })();
-  const seconds = (performance.now() - start) / 1000;
   db.close();
-  return { seconds, rows: tables.reduce((s, t) => s + t.rows.length, 0) };
+  return { seconds: timed.reduce((s, p) => s + p.seconds, 0), rows: timed.reduce((s, p) => s + p.rows, 0), parts: timed };
 }

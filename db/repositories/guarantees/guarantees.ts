@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, lte, sql, sum, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, lte, sql, sum, type SQL } from 'drizzle-orm';
 import type { AppDatabase } from '../../open';
 import { insertRow, prepared, updateRow } from '../../prepared';
 import { borrowers, counterGuarantees, guaranteeContracts, guaranteeEvents, partnerBanks } from '../../schema';
@@ -66,12 +66,15 @@ export function guaranteeEventsOf(db: AppDatabase, contractId: number) {
 /** A client's in-force guaranteed balance (for concentration). */
 export function clientInForce(db: AppDatabase, clientIds: number[]): number {
   if (clientIds.length === 0) return 0;
-  const row = db
-    .select({ guaranteed: sum(guaranteeContracts.guaranteedAmount), repaid: sum(guaranteeContracts.repaidToBank) })
-    .from(guaranteeContracts)
-    .where(and(inArray(guaranteeContracts.clientId, clientIds), eq(guaranteeContracts.status, 'in-force')))
-    .get();
-  return Number(row?.guaranteed ?? 0) - Number(row?.repaid ?? 0);
+  // Prepared once per number of clients (mostly one: the client itself).
+  const query = prepared(db, `clientInForce:${clientIds.length}`, () =>
+    db.$client
+      .prepare<number[], number | null>(
+        `SELECT SUM(guaranteed_amount - repaid_to_bank) FROM guarantee_contracts WHERE client_id IN (${clientIds.map(() => '?').join(', ')}) AND status = 'in-force'`,
+      )
+      .pluck(),
+  );
+  return query.get(...clientIds) ?? 0;
 }
 
 export interface GuaranteeQuery {

@@ -237,7 +237,10 @@ export function queryLoans(db: AppDatabase, query: LoanQuery) {
     .where(where)
     .get();
   const column = SORT_COLUMNS[query.sort];
-  const order = query.direction === 'asc' ? [asc(column), asc(loans.id)] : [desc(column), desc(loans.id)];
+  // Contract numbers are unique: ordered by the number alone, SQLite reads the covering register index;
+  // with the id as tiebreaker it walks the unique index and reads every row to test the filters.
+  const by = query.direction === 'asc' ? asc : desc;
+  const order = query.sort === 'contractNo' ? [by(column)] : [by(column), by(loans.id)];
   const page = db
     .select({ id: loans.id })
     .from(loans)
