@@ -22,6 +22,7 @@ import { produceLetters, recordDelivery } from './collections/letters';
 import { addCost, advanceCase, fileCase } from './collections/legal';
 import { agencyStatement, createAgency, listAgencies, placeAccounts, recallAccounts } from './collections/agencies';
 import { clearSignal, guaranteeAlerts, monitoringDue, raiseSignal, recordCheck, warningSignalList } from './guarantees/monitoring';
+import { answeredWithView, guaranteeView } from './guarantees/views';
 import type { ChannelName, ChannelOutput, ChannelParsedInput } from '../../shared/contract';
 import type { ServiceContext } from './context';
 import {
@@ -111,20 +112,23 @@ export const handlers: HandlerMap = {
   'borrower.list': listBorrowers,
   'bank.create': createBank,
   'bank.list': listBanks,
-  'guarantee.create': createGuarantee,
-  'guarantee.approve': approveGuarantee,
-  'guarantee.activate': activateGuarantee,
-  'guarantee.repay': repayGuarantee,
-  'guarantee.release': releaseGuarantee,
-  'guarantee.compensate': compensateGuarantee,
-  'guarantee.recover': recoverGuarantee,
-  'guarantee.confirmLoss': confirmGuaranteeLoss,
+  'guarantee.create': (ctx, input) => {
+    const { row, warnings } = createGuarantee(ctx, input);
+    return guaranteeView(ctx, row, warnings);
+  },
+  'guarantee.approve': answeredWithView(approveGuarantee),
+  'guarantee.activate': answeredWithView(activateGuarantee),
+  'guarantee.repay': answeredWithView(repayGuarantee),
+  'guarantee.release': answeredWithView(releaseGuarantee),
+  'guarantee.compensate': answeredWithView(compensateGuarantee),
+  'guarantee.recover': answeredWithView(recoverGuarantee),
+  'guarantee.confirmLoss': answeredWithView(confirmGuaranteeLoss),
   'guarantee.addCounterGuarantee': addCounterGuarantee,
   'guarantee.ratios': computeRatios,
   'monitoring.due': monitoringDue,
-  'monitoring.record': recordCheck,
-  'guarantee.raiseSignal': raiseSignal,
-  'guarantee.clearSignal': clearSignal,
+  'monitoring.record': answeredWithView(recordCheck),
+  'guarantee.raiseSignal': answeredWithView(raiseSignal),
+  'guarantee.clearSignal': answeredWithView(clearSignal),
   'guarantee.alerts': guaranteeAlerts,
   'monitoring.signals': warningSignalList,
   'collections.queue': collectionsQueue,

@@ -107,12 +107,12 @@ function assertTransition(row: GuaranteeRow, action: keyof typeof ALLOWED): void
   }
 }
 
-function record(ctx: ServiceContext, row: GuaranteeRow, event: string, date: string, amount: number | null, detail: unknown, changes: Partial<GuaranteeRow>): GuaranteeView {
+function record(ctx: ServiceContext, row: GuaranteeRow, event: string, date: string, amount: number | null, detail: unknown, changes: Partial<GuaranteeRow>): GuaranteeRow {
   const by = actorOf(ctx).userName;
   updateGuarantee(ctx.db, row.id, { ...changes, updatedAt: instant(ctx), updatedBy: by });
   insertGuaranteeEvent(ctx.db, { contractId: row.id, event, businessDate: date, amount, detail: detail === undefined ? null : JSON.stringify(detail), at: instant(ctx), by });
   ctx.audit({ entityType: 'guarantee', entityId: row.contractNo, before: { status: row.status }, after: { event, status: changes.status ?? row.status, amount: amount === null ? null : y(amount) } });
-  return guaranteeView(ctx, findGuaranteeByNo(ctx.db, row.contractNo)!);
+  return findGuaranteeByNo(ctx.db, row.contractNo)!;
 }
 
 /** Warnings at entry: the bank's line and the client's concentration against net assets. */
@@ -167,7 +167,7 @@ function entryWarnings(ctx: ServiceContext, input: ChannelParsedInput<'guarantee
   return warnings;
 }
 
-export function createGuarantee(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.create'>): GuaranteeView {
+export function createGuarantee(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.create'>): { row: GuaranteeRow; warnings: GuaranteeView['warnings'] } {
   if (!findBorrowerRow(ctx.db, input.clientId)) throw new AppError('not-found', `clientId: no client ${input.clientId}`, { field: 'clientId', reason: 'borrowerNotFound' });
   const bank = findBank(ctx.db, input.bankId);
   if (!bank || !bank.active) throw new AppError('not-found', `bankId: no active partner bank ${input.bankId}`, { field: 'bankId', reason: 'bankNotFound' });
@@ -214,10 +214,10 @@ export function createGuarantee(ctx: ServiceContext, input: ChannelParsedInput<'
   const row = findGuaranteeByNo(ctx.db, contractNo)!;
   insertGuaranteeEvent(ctx.db, { contractId: id, event: 'applied', businessDate: businessDate(ctx), amount: input.guaranteedAmount, detail: JSON.stringify({ warnings: warnings.map((w) => w.reason), overrideReason: input.overrideReason }), at, by });
   ctx.audit({ entityType: 'guarantee', entityId: contractNo, before: null, after: { ...row, overrideReason: input.overrideReason } });
-  return guaranteeView(ctx, row, warnings);
+  return { row, warnings };
 }
 
-export function approveGuarantee(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.approve'>): GuaranteeView {
+export function approveGuarantee(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.approve'>): GuaranteeRow {
   const row = contractOrThrow(ctx, input.contractNo);
   assertTransition(row, 'approve');
   return record(ctx, row, 'approved', input.reviewDate, null, { members: input.members, conditions: input.conditions }, {
@@ -229,7 +229,7 @@ export function approveGuarantee(ctx: ServiceContext, input: ChannelParsedInput<
 }
 
 /** The bank has lent: the guarantee is in force (在保). */
-export function activateGuarantee(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.activate'>): GuaranteeView {
+export function activateGuarantee(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.activate'>): GuaranteeRow {
   const row = contractOrThrow(ctx, input.contractNo);
   assertTransition(row, 'activate');
   const date = dateUpToBusinessDate(ctx, input.date);
@@ -238,7 +238,7 @@ export function activateGuarantee(ctx: ServiceContext, input: ChannelParsedInput
 }
 
 /** The client repaid the bank (from the bank's notice): the outstanding falls; at zero the guarantee is released. */
-export function repayGuarantee(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.repay'>): GuaranteeView {
+export function repayGuarantee(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.repay'>): GuaranteeRow {
   const row = contractOrThrow(ctx, input.contractNo);
   assertTransition(row, 'repay');
   const outstanding = row.guaranteedAmount - row.repaidToBank;
@@ -256,7 +256,7 @@ export function repayGuarantee(ctx: ServiceContext, input: ChannelParsedInput<'g
 }
 
 /** Full release (解保): the bank confirms its loan is repaid. */
-export function releaseGuarantee(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.release'>): GuaranteeView {
+export function releaseGuarantee(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.release'>): GuaranteeRow {
   const row = contractOrThrow(ctx, input.contractNo);
   assertTransition(row, 'release');
   const outstanding = row.guaranteedAmount - row.repaidToBank;
@@ -266,7 +266,7 @@ export function releaseGuarantee(ctx: ServiceContext, input: ChannelParsedInput<
 }
 
 /** Compensation (代偿): the guarantor pays the bank on the client's default; it becomes a receivable. */
-export function compensateGuarantee(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.compensate'>): GuaranteeView {
+export function compensateGuarantee(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.compensate'>): GuaranteeRow {
   const row = contractOrThrow(ctx, input.contractNo);
   assertTransition(row, 'compensate');
   const outstanding = row.guaranteedAmount - row.repaidToBank;
@@ -279,7 +279,7 @@ export function compensateGuarantee(ctx: ServiceContext, input: ChannelParsedInp
 }
 
 /** Recovery (追偿): receipts from the client, guarantors or the sale of counter-guarantee collateral. */
-export function recoverGuarantee(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.recover'>): GuaranteeView {
+export function recoverGuarantee(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.recover'>): GuaranteeRow {
   const row = contractOrThrow(ctx, input.contractNo);
   assertTransition(row, 'recover');
   const balance = row.compensatedAmount - row.recoveredAmount - row.lossAmount;
@@ -294,7 +294,7 @@ export function recoverGuarantee(ctx: ServiceContext, input: ChannelParsedInput<
 }
 
 /** A loss is confirmed only with evidence: a judgment, an arbitral award or an enforcement ruling. */
-export function confirmGuaranteeLoss(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.confirmLoss'>): GuaranteeView {
+export function confirmGuaranteeLoss(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.confirmLoss'>): GuaranteeRow {
   const row = contractOrThrow(ctx, input.contractNo);
   assertTransition(row, 'confirmLoss');
   const balance = row.compensatedAmount - row.recoveredAmount - row.lossAmount;

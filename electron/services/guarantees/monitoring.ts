@@ -23,13 +23,12 @@ import { securedTotal } from '../../../db/repositories/lending/security';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
 import { AppError } from '../../../shared/contract/errors';
 import { addMonths, formatIsoDate, parseIsoDate } from '../../../shared/dates/calendar';
-import type { GuaranteeView } from '../../../shared/guarantees/guarantee';
 import { percentString } from '../../../shared/money/rounding';
 import { fenToYuan } from '../../../shared/money/yuan';
 import { parsePercent } from '../../../shared/rates/rate';
 import { actorOf, instant, type ServiceContext } from '../context';
 import { setting } from '../platform/settings';
-import { contractOrThrow, guaranteeView } from './views';
+import { contractOrThrow } from './views';
 import { businessDate, dateUpToBusinessDate } from '../platform/status';
 
 const y = fenToYuan;
@@ -89,7 +88,7 @@ export function monitoringDue(ctx: ServiceContext, input: ChannelParsedInput<'mo
 }
 
 /** A check is recorded: every open check of the contract closes, and the next is scheduled. */
-export function recordCheck(ctx: ServiceContext, input: ChannelParsedInput<'monitoring.record'>): GuaranteeView {
+export function recordCheck(ctx: ServiceContext, input: ChannelParsedInput<'monitoring.record'>): GuaranteeRow {
   const row = contractOrThrow(ctx, input.contractNo);
   assertInForce(row, 'monitor');
   const checkedOn = dateUpToBusinessDate(ctx, input.checkedOn, 'checkedOn');
@@ -118,7 +117,7 @@ export function recordCheck(ctx: ServiceContext, input: ChannelParsedInput<'moni
   updateMonitoringCheck(ctx.db, recorded, { nextCheckOn: next });
   timeline(ctx, row, 'check-recorded', checkedOn, { checkType: input.checkType, riskGrade: input.riskGrade, nextCheckOn: next });
   ctx.audit({ entityType: 'monitoring-check', entityId: row.contractNo, before: { openChecks: open.map((c) => c.dueDate) }, after: { checkedOn, checkType: input.checkType, riskGrade: input.riskGrade, findings: input.findings, nextCheckOn: next } });
-  return guaranteeView(ctx, findGuarantee(ctx.db, row.id)!);
+  return findGuarantee(ctx.db, row.id)!;
 }
 
 export function warningSignalList(ctx: ServiceContext): ChannelOutput<'monitoring.signals'> {
@@ -139,7 +138,7 @@ function raise(ctx: ServiceContext, row: GuaranteeRow, signal: string, date: str
   return id;
 }
 
-export function raiseSignal(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.raiseSignal'>): GuaranteeView {
+export function raiseSignal(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.raiseSignal'>): GuaranteeRow {
   const row = contractOrThrow(ctx, input.contractNo);
   assertInForce(row, 'signal');
   const codes = signalCodes(ctx);
@@ -147,10 +146,10 @@ export function raiseSignal(ctx: ServiceContext, input: ChannelParsedInput<'guar
     throw new AppError('validation', `signal: "${input.signal}" is not one of the warning signals (${codes.join(', ')})`, { field: 'signal', reason: 'unknownSignal', params: { signals: codes.join(',') } });
   }
   raise(ctx, row, input.signal, dateUpToBusinessDate(ctx, input.date), input.detail, 'manual');
-  return guaranteeView(ctx, findGuarantee(ctx.db, row.id)!);
+  return findGuarantee(ctx.db, row.id)!;
 }
 
-export function clearSignal(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.clearSignal'>): GuaranteeView {
+export function clearSignal(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.clearSignal'>): GuaranteeRow {
   const signal = findWarningSignal(ctx.db, input.id);
   if (!signal) throw new AppError('not-found', `id: no warning signal ${input.id}`, { field: 'id', reason: 'signalNotFound' });
   if (signal.clearedOn) throw new AppError('conflict', `id: the signal was cleared on ${signal.clearedOn}`, { field: 'id', reason: 'alreadyCleared' });
@@ -161,7 +160,7 @@ export function clearSignal(ctx: ServiceContext, input: ChannelParsedInput<'guar
   refreshWatchList(ctx, row);
   timeline(ctx, row, 'signal-cleared', date, { signal: signal.signal, reason: input.reason });
   ctx.audit({ entityType: 'warning-signal', entityId: row.contractNo, before: { id: signal.id, cleared: false }, after: { id: signal.id, clearedOn: date, reason: input.reason } });
-  return guaranteeView(ctx, findGuarantee(ctx.db, row.id)!);
+  return findGuarantee(ctx.db, row.id)!;
 }
 
 /**

@@ -108,3 +108,11 @@ function monitoringOf(ctx: ServiceContext, contractId: number, signals: ReturnTy
     signals: signals.map((s) => ({ id: s.id, signal: s.signal, source: s.source, raisedOn: s.raisedOn, detail: s.detail, raisedBy: s.raisedBy, clearedOn: s.clearedOn, clearReason: s.clearReason })),
   };
 }
+
+/**
+ * A channel answering with the contract's view after a write. The writes themselves return the row, so
+ * bulk paths (the demo, the import) do not build a view nobody reads.
+ */
+export function answeredWithView<I>(write: (ctx: ServiceContext, input: I) => GuaranteeRow): (ctx: ServiceContext, input: I) => GuaranteeView {
+  return (ctx, input) => guaranteeView(ctx, write(ctx, input));
+}

@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contract, channelNames, type ChannelName } from '../../../shared/contract';
 import { testRuntime, type TestRuntime } from '../../helpers/runtime';
 import { b64, workbook } from '../../helpers/workbooks';
+import { demoBorrower } from '../../../electron/services/platform/demo/people';
+import { SeededRandom } from '../../../electron/services/platform/demo/random';
 
 let rt: TestRuntime;
 beforeEach(async () => {
@@ -13,6 +15,11 @@ afterEach(() => rt.close());
 
 const auditCount = () => rt.database.sqlite.prepare('SELECT COUNT(*) FROM audit_log').pluck().get() as number;
 const admin = { actor: { userName: 'admin', role: 'administrator' as const } };
+/** `n` borrowers added one by one: an audit entry each (entries 1…n on a new book). */
+async function borrowers(n: number) {
+  const random = new SeededRandom(7);
+  for (let k = 0; k < n; k++) await rt.call('borrower.create', demoBorrower(random, k) as never);
+}
 
 /** A valid call for every channel that writes, run in order against one data folder. */
 const writes: Record<string, () => Promise<unknown>> = {
@@ -162,7 +169,7 @@ describe('audit trail', () => {
 
   describe('tampering is found by verify, which names the first broken entry', () => {
     beforeEach(async () => {
-      await rt.dispatch('platform.demo', { borrowers: 5 }, admin);
+      await borrowers(5);
       // An attacker with the file in hand can drop the triggers; the hash chain still tells.
       rt.database.sqlite.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
     });
@@ -194,12 +201,17 @@ describe('audit trail', () => {
   });
 
   it('lists with filters and paging', async () => {
-    await rt.dispatch('platform.demo', { borrowers: 12 }, admin);
-    // The first demo run also creates the 5 standard products (entries 1-5).
-    expect((await rt.call('audit.list', { channel: 'platform.demo' })).total).toBe(17);
-    const page = await rt.call('audit.list', { channel: 'platform.demo', entityType: 'borrower', pageSize: 5, page: 2 });
+    await borrowers(12);
+    await rt.dispatch('platform.demo', { borrowers: 3 }, admin);
+    expect((await rt.call('audit.list', { channel: 'borrower.create' })).total).toBe(12);
+    const page = await rt.call('audit.list', { entityType: 'borrower', pageSize: 5, page: 2 });
     expect(page.total).toBe(12);
-    expect(page.items.map((e) => e.id)).toEqual([12, 11, 10, 9, 8]);
+    expect(page.items.map((e) => e.id)).toEqual([7, 6, 5, 4, 3]);
+    // The demo is one load: one entry, counting the records its services wrote (the first run adds the 5 standard products).
+    const demo = await rt.call('audit.list', { channel: 'platform.demo' });
+    expect(demo.total).toBe(1);
+    expect(demo.items[0]).toMatchObject({ id: 13, entityType: 'demo' });
+    expect(demo.items[0]!.after).toMatchObject({ borrowers: 3, records: { 'loan-product': 5, borrower: 3 } });
     expect((await rt.call('audit.list', { userName: 'nobody' })).total).toBe(0);
     expect(path.basename(rt.database.file)).toBe('loanbridge.db');
   });

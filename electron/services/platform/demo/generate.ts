@@ -30,6 +30,16 @@ export function generateDemo(
   ctx: ServiceContext,
   input: ChannelParsedInput<'platform.demo'>,
 ): ChannelOutput<'platform.demo'> {
+  // The demo is one load, so one audit entry records it (as the book loaders record theirs); every record
+  // keeps its creator and its own events, and the entries the one-at-a-time services would write are counted.
+  const recorded = new Map<string, number>();
+  const loading: ServiceContext = { ...ctx, audit: (entry) => void recorded.set(entry.entityType, (recorded.get(entry.entityType) ?? 0) + 1) };
+  const result = fillDemo(loading, input);
+  ctx.audit({ entityType: 'demo', entityId: null, before: null, after: { ...result, seed: input.seed, records: Object.fromEntries(recorded) } });
+  return result;
+}
+
+function fillDemo(ctx: ServiceContext, input: ChannelParsedInput<'platform.demo'>): ChannelOutput<'platform.demo'> {
   if (allProducts(ctx.db).length === 0) {
     for (const product of DEMO_PRODUCTS) createProduct(ctx, contract['product.create'].input.parse(product));
   }

@@ -71,7 +71,7 @@ export function generateGuarantees(ctx: ServiceContext, random: SeededRandom, co
       if (!(error instanceof AppError) || error.reason !== 'limitBreach') throw error;
       created = createGuarantee(ctx, parse('guarantee.create', { ...input, overrideReason: '审保会审议通过，超限额度经董事会特批' }));
     }
-    const contractNo = created.contractNo;
+    const contractNo = created.row.contractNo;
     approveGuarantee(ctx, parse('guarantee.approve', { contractNo, reviewDate: iso(day(loanStart) - random.int(3, 20)), members: '审保会：王总、李经理、陈律师', conditions: random.chance(0.3) ? '追加实际控制人连带责任保证' : null }));
     activateGuarantee(ctx, parse('guarantee.activate', { contractNo, date: loanStart }));
     lifeOf(ctx, random, { contractNo, amount, loanStart, loanEnd, today });
