@@ -21,7 +21,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 
 const dataDir = resolveDataDir(values['data-dir']);
-const runtime = await openRuntime({ dataDir, worker: tsxWorker, quickStart: true }).catch((error: unknown) => {
+const runtime = await openRuntime({ dataDir, worker: tsxWorker, quickStart: true, warmWorkers: true }).catch((error: unknown) => {
   console.error(`error: ${(error as Error).message}`);
   if ((error as { code?: string }).code === 'database-damaged') {
     console.error(`The database is never opened for writing once damaged. Restore the newest good backup with:\n  npx loanbridge restore --latest --data-dir ${dataDir}`);

@@ -95,9 +95,11 @@ app.whenReady().then(async () => {
       dataDir,
       migrationsFolder: migrations,
       ...(nativeBinding ? { nativeBinding } : {}),
-      // Exports, imports and the daily close run in this worker (built beside index.js), off the window's thread.
+      // The offThread channels (exports, imports, the daily close; the whole-book reports) run in workers
+      // built beside index.js, off the window's thread; the reports worker starts at once.
       worker: { script: path.join(here, 'worker.js') },
       quickStart: true,
+      warmWorkers: true,
       onInternalError: (channel, error) => console.error(`[${channel}]`, error),
     });
   };

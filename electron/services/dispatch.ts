@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { contract, isChannelName, type ChannelName, type ChannelOutput, type Result } from '../../shared/contract';
+import type { OffThreadLane } from '../../shared/contract/channel';
 import { AppError, fromZodError, type AppErrorPayload } from '../../shared/contract/errors';
 import { can, type Actor } from '../../shared/platform/permissions';
 import type { AppDatabase } from '../../db/open';
@@ -23,8 +24,8 @@ export interface DispatchEnvironment {
   /** Resolves a session token to the signed-in actor (null when absent, expired or deactivated). */
   resolveSession: (token: string | null) => Actor | null;
   onInternalError?: (channel: string, error: unknown) => void;
-  /** Runs an offThread channel elsewhere (a worker thread with its own dispatch), for this actor. */
-  offload?: (channel: string, input: unknown, actor: Actor) => Promise<Result<unknown>>;
+  /** Runs an offThread channel elsewhere (the worker thread of its lane, with its own dispatch), for this actor. */
+  offload?: (channel: string, input: unknown, actor: Actor, lane: OffThreadLane) => Promise<Result<unknown>>;
 }
 
 /** Who is calling: a session token (IPC, browser host) or an actor already authenticated (CLI). */
@@ -65,7 +66,7 @@ export function createDispatch(env: DispatchEnvironment): Dispatch {
     }
     const parsed = spec.input.safeParse(rawInput);
     if (!parsed.success) return { ok: false, error: fromZodError(parsed.error, rawInput).toPayload() };
-    if ('offThread' in spec && spec.offThread && env.offload && actor) return env.offload(channel, parsed.data, actor);
+    if ('offThread' in spec && spec.offThread && env.offload && actor) return env.offload(channel, parsed.data, actor, spec.offThread);
 
     const { db, sqlite, app } = env.database();
     let audited = 0;

@@ -14,7 +14,8 @@ import { SessionStore } from './platform/sessions';
 import { setting } from './platform/settings';
 import { actorForUser } from './platform/users';
 import { APP_VERSION } from './version';
-import { createOffload } from './platform/offload';
+import type { OffThreadLane } from '../../shared/contract/channel';
+import { createOffload, type Offload, type OffloadOptions } from './platform/offload';
 import type { Actor } from '../../shared/platform/permissions';
 
 export const DATABASE_FILE_NAME = 'loanbridge.db';
@@ -42,8 +43,10 @@ export interface RuntimeOptions {
   secondConnection?: boolean;
   /** Check the database's integrity only after an unclean close (see db/open): the desktop app and the host. */
   quickStart?: boolean;
-  /** Run the long channels (exports, imports, the close) in a worker thread with this entry file. */
+  /** Run the offThread channels in worker threads (one per lane) with this entry file. */
   worker?: { script: string | URL; execArgv?: string[] };
+  /** Start the reports worker at once (the app and the host: it is ready by the time the dashboard asks). */
+  warmWorkers?: boolean;
 }
 
 export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
@@ -63,12 +66,12 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
     });
   let database = await open();
   const sessions = new SessionStore(now);
-  const offload = options.worker
-    ? createOffload({ ...options.worker, dataDir, migrationsFolder, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) })
-    : null;
+  const lanes = options.worker ? offloadLanes({ ...options.worker, dataDir, migrationsFolder, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) }) : null;
+  if (lanes && options.warmWorkers) lanes.reports.warm();
+  const resetLanes = () => Promise.all(Object.values(lanes ?? {}).map((lane) => lane.reset()));
 
   const replaceDatabase = async (source: string) => {
-    await offload?.reset();
+    await resetLanes();
     database.close();
     try {
       // The caller took a safety copy through the backup API before calling this.
@@ -94,7 +97,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
     },
     ...(options.checkOutputs ? { checkOutputs: true } : {}),
     ...(options.onInternalError ? { onInternalError: options.onInternalError } : {}),
-    ...(offload ? { offload: (channel: string, input: unknown, actor: Actor) => offload.run(channel, input, actor) } : {}),
+    ...(lanes ? { offload: (channel: string, input: unknown, actor: Actor, lane: OffThreadLane) => lanes[lane].run(channel, input, actor) } : {}),
   });
 
   return {
@@ -107,8 +110,13 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
     dispatch,
     dailyBackupIfDue: () => dailyBackupIfDue({ db: database.db, sqlite: database.sqlite, now } as Pick<ServiceContext, 'db' | 'sqlite' | 'now'>, dataDir),
     close: () => {
-      void offload?.reset();
+      void resetLanes();
       database.close();
     },
   };
+}
+
+/** A worker per lane: long jobs and whole-book reports do not queue behind each other. */
+function offloadLanes(options: OffloadOptions): Record<OffThreadLane, Offload> {
+  return { jobs: createOffload(options), reports: createOffload(options) };
 }

@@ -17,11 +17,15 @@ export interface ChannelSpec<I extends z.ZodType = z.ZodType, O extends z.ZodTyp
    */
   asyncWrites?: boolean;
   /**
-   * Long work (exports, imports, the daily close): where the transport has a worker thread, the call
-   * runs there on its own connection, so the main process's event loop stays free for the window.
+   * Where the transport has worker threads, the call runs in one on its own connection, so the main
+   * process's event loop stays free for the window: `jobs` for long work (exports, imports, the daily
+   * close, the demo), `reports` for the screens that read the whole book (the dashboard, ratios,
+   * reports, queues) — two lanes, so a report does not wait behind an hour-long export.
    */
-  offThread?: boolean;
+  offThread?: OffThreadLane;
 }
+
+export type OffThreadLane = 'jobs' | 'reports';
 
 export function channel<I extends z.ZodType, O extends z.ZodType>(spec: ChannelSpec<I, O>): ChannelSpec<I, O> {
   return spec;

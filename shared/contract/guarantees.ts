@@ -67,7 +67,7 @@ export const guaranteeChannels = {
       formulas: z.record(z.string(), z.string()),
     }),
     permission: 'guarantee.read',
-    mutates: false,
+    mutates: false, offThread: 'reports',
   }),
   'guarantee.addCounterGuarantee': channel({ input: counterGuaranteeInput, output: guaranteeView, permission: 'guarantee.write', mutates: true }),
   'guarantee.get': channel({ input: guaranteeRef, output: guaranteeView, permission: 'guarantee.read', mutates: false }),
@@ -79,7 +79,7 @@ export const guaranteeChannels = {
     mutates: false,
   }),
   /** The monitoring task list (保后检查): checks due by a date, optionally one officer's. */
-  'monitoring.due': channel({ input: monitoringDueInput, output: z.array(monitoringTaskView), permission: 'guarantee.read', mutates: false }),
+  'monitoring.due': channel({ input: monitoringDueInput, output: z.array(monitoringTaskView), permission: 'guarantee.read', mutates: false, offThread: 'reports' }),
   /** Records a check: closes the contract's open checks and schedules the next. */
   'monitoring.record': channel({ input: monitoringRecordInput, output: guaranteeView, permission: 'guarantee.write', mutates: true }),
   /** A warning signal (预警信号): the contract goes on the watch list and a check falls due at once. */
@@ -88,5 +88,5 @@ export const guaranteeChannels = {
   /** The warning signals officers may raise, from the settings, with their names in both languages. */
   'monitoring.signals': channel({ input: z.strictObject({}).default({}), output: z.array(z.object({ code: z.string(), zh: z.string(), en: z.string() })), permission: 'guarantee.read', mutates: false }),
   /** Bank loans maturing within the alert windows; credit lines near their limit or expiry. */
-  'guarantee.alerts': channel({ input: z.strictObject({ asOf: isoDate.optional() }).default({}), output: alertsView, permission: 'guarantee.read', mutates: false }),
+  'guarantee.alerts': channel({ input: z.strictObject({ asOf: isoDate.optional() }).default({}), output: alertsView, permission: 'guarantee.read', mutates: false, offThread: 'reports' }),
 };

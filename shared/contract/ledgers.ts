@@ -212,16 +212,16 @@ export const guaranteeStatisticsView = z.object({
 });
 
 export const ledgerChannels = {
-  'report.guaranteeStatistics': channel({ input: z.strictObject({ from: isoDate.optional(), to: isoDate.optional() }).default({}), output: guaranteeStatisticsView, permission: 'guarantee.read', mutates: false }),
+  'report.guaranteeStatistics': channel({ input: z.strictObject({ from: isoDate.optional(), to: isoDate.optional() }).default({}), output: guaranteeStatisticsView, permission: 'guarantee.read', mutates: false, offThread: 'reports' }),
   'report.microloanMonthly': channel({
     input: z.strictObject({ month: monthField.optional() }).default({}),
     output: microloanMonthlyView,
     permission: 'borrower.read',
-    mutates: false,
+    mutates: false, offThread: 'reports',
   }),
-  'report.vintage': channel({ input: vintageInput, output: vintageView, permission: 'borrower.read', mutates: false }),
-  'report.rollRate': channel({ input: rollRateInput, output: rollRateView, permission: 'borrower.read', mutates: false }),
-  'report.dashboard': channel({ input: z.strictObject({ asOf: isoDate.optional() }).default({}), output: dashboardView, permission: 'borrower.read', mutates: false }),
+  'report.vintage': channel({ input: vintageInput, output: vintageView, permission: 'borrower.read', mutates: false, offThread: 'reports' }),
+  'report.rollRate': channel({ input: rollRateInput, output: rollRateView, permission: 'borrower.read', mutates: false, offThread: 'reports' }),
+  'report.dashboard': channel({ input: z.strictObject({ asOf: isoDate.optional() }).default({}), output: dashboardView, permission: 'borrower.read', mutates: false, offThread: 'reports' }),
   'import.template': channel({ input: z.strictObject({ kind: z.enum(importKinds), language: languageField }), output: exportFile, permission: 'data.import', mutates: false }),
   'import.preview': channel({
     input: z.strictObject(upload),
@@ -239,14 +239,14 @@ export const ledgerChannels = {
     }),
     permission: 'data.import',
     mutates: false,
-    offThread: true,
+    offThread: 'jobs',
   }),
   'import.commit': channel({
     input: z.strictObject(upload),
     output: z.object({ kind: z.enum(importKinds), rows: z.number().int(), created: z.number().int(), existing: z.number().int() }),
     permission: 'data.import',
     mutates: true,
-    offThread: true,
+    offThread: 'jobs',
     asyncWrites: true,
   }),
   'ledger.vouchers': channel({
@@ -260,11 +260,11 @@ export const ledgerChannels = {
     }),
     output: z.object({ total: z.number().int(), items: z.array(voucherView), debit: z.string(), credit: z.string() }),
     permission: 'ledger.read',
-    mutates: false,
+    mutates: false, offThread: 'reports',
   }),
-  'ledger.trialBalance': channel({ input: periodInput, output: trialBalanceView, permission: 'ledger.read', mutates: false }),
-  'export.lending': channel({ input: lendingReportInput, output: exportFile, permission: 'borrower.read', mutates: false, offThread: true }),
-  'export.guarantees': channel({ input: guaranteeReportInput, output: exportFile, permission: 'guarantee.read', mutates: false, offThread: true }),
+  'ledger.trialBalance': channel({ input: periodInput, output: trialBalanceView, permission: 'ledger.read', mutates: false, offThread: 'reports' }),
+  'export.lending': channel({ input: lendingReportInput, output: exportFile, permission: 'borrower.read', mutates: false, offThread: 'jobs' }),
+  'export.guarantees': channel({ input: guaranteeReportInput, output: exportFile, permission: 'guarantee.read', mutates: false, offThread: 'jobs' }),
   'export.collections': channel({
     input: z.discriminatedUnion('report', [
       z.strictObject({ report: z.literal('collection-log'), ...optionalPeriod, collector: z.string().max(40).optional(), language: languageField, jobId: jobIdField }),
@@ -273,15 +273,15 @@ export const ledgerChannels = {
     output: exportFile,
     permission: 'collections.read',
     mutates: false,
-    offThread: true,
+    offThread: 'jobs',
   }),
   /** The loan book in the import templates' layout (borrowers, loans, payments): a migration package. */
-  'export.loanBook': channel({ input: z.strictObject({ language: languageField, jobId: jobIdField }), output: exportFile, permission: 'borrower.read', mutates: false, offThread: true }),
+  'export.loanBook': channel({ input: z.strictObject({ language: languageField, jobId: jobIdField }), output: exportFile, permission: 'borrower.read', mutates: false, offThread: 'jobs' }),
   'export.ledger': channel({
     input: z.strictObject({ report: z.enum(ledgerReports), from: isoDate, to: isoDate, language: languageField, jobId: jobIdField }),
     output: exportFile,
     permission: 'ledger.read',
     mutates: false,
-    offThread: true,
+    offThread: 'jobs',
   }),
 };

@@ -93,7 +93,7 @@ export const platformChannels = {
     }),
     output: z.object({ borrowers: z.number().int(), loans: z.number().int(), guarantees: z.number().int(), contacts: z.number().int() }),
     permission: 'demo.generate',
-    mutates: true,
+    mutates: true, offThread: 'jobs',
   }),
   /** First run: creates the administrator. Refused once any user exists. */
   'session.setup': channel({
@@ -159,7 +159,7 @@ export const platformChannels = {
     input: z.strictObject({}).default({}),
     output: z.object({ ok: z.boolean(), entries: z.number().int(), firstBroken: z.object({ id: z.number().int(), reason: z.string() }).nullable() }),
     permission: 'audit.read',
-    mutates: false,
+    mutates: false, offThread: 'reports',
   }),
   'settings.list': channel({
     input: z.strictObject({}).default({}),

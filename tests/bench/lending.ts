@@ -121,17 +121,21 @@ export async function benchLending(options: { loans: number }): Promise<BenchFig
       { channel: 'report.dashboard', name: `dashboard (${options.loans.toLocaleString()} loans, ${guarantees.toLocaleString()} guarantees)`, goalMs: 300 },
       { channel: 'guarantee.ratios', name: `guarantee ratios page (${guarantees.toLocaleString()} contracts)`, goalMs: 1_000 },
     ];
+    // They run in the reports worker: the main thread's longest stall meanwhile is measured too.
+    let screenStall = 0;
     for (const screen of screens) {
       const times: number[] = [];
       for (let k = 0; k < 5; k++) {
         start = performance.now();
-        await call(runtime, screen.channel, {});
+        const { stallMs } = await longestStall(() => call(runtime, screen.channel, {}));
         times.push(performance.now() - start);
+        screenStall = Math.max(screenStall, stallMs);
       }
       const ms = percentile(times, 50);
       console.log(`  ${screen.channel}: ${ms.toFixed(0)} ms (median of 5)`);
       figures.push({ name: screen.name, value: Number(ms.toFixed(0)), unit: 'ms', goal: `< ${screen.goalMs.toLocaleString()} ms`, baseline: null, met: ms < screen.goalMs });
     }
+    figures.push(stallFigure('the dashboard and the ratios page', screenStall));
   } finally {
     runtime.close();
   }

@@ -21,7 +21,7 @@ export async function benchUi(dataDir: string, loans: number): Promise<BenchFigu
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const start = performance.now();
-    const runtime = await openRuntime({ dataDir, worker: tsxWorker, quickStart: true });
+    const runtime = await openRuntime({ dataDir, worker: tsxWorker, quickStart: true, warmWorkers: true });
     const opened = performance.now() - start;
     await runtime.dispatch('session.setup', ADMIN, { session: null });
     const host = await startHost({ runtime, rendererDir: RENDERER_DIR });

@@ -41,7 +41,7 @@ export const ADMIN = { userName: 'admin', displayName: '系统管理员', passwo
 
 /** A fresh data folder with an administrator, served by the browser host over the built renderer (`npm run build` first). */
 export async function hostApp(dataDir = tempDataDir('e2e')): Promise<HostedApp> {
-  const runtime = await openRuntime({ dataDir, checkOutputs: true, worker: tsxWorker });
+  const runtime = await openRuntime({ dataDir, checkOutputs: true, worker: tsxWorker, warmWorkers: true });
   const setup = await runtime.dispatch('session.setup', ADMIN, { session: null });
   if (!setup.ok) throw new Error(`setup failed: ${setup.error.message}`);
   const host = await startHost({ runtime, rendererDir: RENDERER_DIR });

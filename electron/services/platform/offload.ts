@@ -1,6 +1,7 @@
 /**
- * Long channels (exports, imports, the daily close) run in a worker thread with its own connection to
- * the same database file, so the main process — which serves the window — never waits on them. The
+ * Long channels (exports, imports, the daily close) and the screens that read the whole book run in
+ * worker threads — one per lane — each with its own connection to the same database file, so the main
+ * process, which serves the window, never waits on them. The
  * worker runs the same dispatch (validation, permission, transaction, audit) for the caller's actor.
  * A job started with an id is tracked here too, so job.progress and job.cancel keep working from the
  * main thread: progress comes back as messages, a cancel goes out as one.
@@ -24,6 +25,8 @@ export type WorkerReply = { type: 'result'; callId: number; result: Result<unkno
 
 export interface Offload {
   run(channel: string, input: unknown, actor: Actor): Promise<Result<unknown>>;
+  /** Starts the worker now rather than on the first call (it opens its connection while the user signs in). */
+  warm(): void;
   /** Ends the worker (a restore replaces the file under it; the next call starts a fresh one). */
   reset(): Promise<void>;
 }
@@ -94,6 +97,9 @@ export function createOffload(options: OffloadOptions): Offload {
       } finally {
         progress.delete(jobId);
       }
+    },
+    warm() {
+      worker ??= start();
     },
     async reset() {
       const w = worker;

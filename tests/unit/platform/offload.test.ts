@@ -1,6 +1,7 @@
 /**
- * The long channels run in the background worker, not on the main thread: the main connection runs no
- * query while an export is written or the daily close moves the book, yet it sees what the worker wrote.
+ * The long channels and the whole-book reports run in worker threads, not on the main thread: the main
+ * connection runs no query while an export is written, the daily close moves the book or the dashboard
+ * is computed, yet it sees what the workers wrote.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testRuntime, type TestRuntime } from '../../helpers/runtime';
@@ -40,6 +41,28 @@ describe('the background worker', () => {
     expect((await rt.call('platform.status', {})).businessDate).toBe('2027-01-04');
     const audit = await rt.call('audit.list', { entityType: 'business-date' });
     expect(audit.items[0]).toMatchObject({ channel: 'day.close', userName: 'local-admin' });
+  });
+
+  it('computes the dashboard, the ratios and the reports in the reports worker, also while an export is written', async () => {
+    mainQueries = 0;
+    const [file, dashboard, vintage, queue] = await Promise.all([
+      rt.call('export.loanRegister', {}),
+      rt.call('report.dashboard', {}),
+      rt.call('report.vintage', {}),
+      rt.call('collections.queue', {}),
+    ]);
+    expect(mainQueries).toBe(0);
+    expect(file.rows).toBe(300);
+    expect(dashboard.loanCount).toBeGreaterThan(0);
+    expect(vintage.cohorts.length).toBeGreaterThan(0);
+    expect(queue.total).toBeGreaterThan(0);
+    // A write on the main thread is seen by the worker's next read: one more entry in the audit trail.
+    const before = await rt.call('audit.verify', {});
+    await rt.call('borrower.create', { kind: 'individual', name: '新客户', idType: 'resident-id', idNumber: '11010519491231002X' });
+    mainQueries = 0;
+    const after = await rt.call('audit.verify', {});
+    expect(mainQueries).toBe(0);
+    expect(after).toMatchObject({ ok: true, entries: before.entries + 1 });
   });
 
   it('checks the input and the permission on the main thread before handing the work over', async () => {

@@ -82,7 +82,10 @@ function generateLoans(ctx: ServiceContext, random: SeededRandom, count: number)
     throw new AppError('validation', 'loans: there are no borrowers to lend to; add --borrowers', { field: 'loans', reason: 'noBorrowers' });
   }
   const today = parseIsoDate(businessDate(ctx))!;
-  const book: LoanHistory[] = [];
+  // Loaded a batch at a time: the histories of a whole book held at once cost the collector more than
+  // the loading itself.
+  const BATCH = 5_000;
+  let book: LoanHistory[] = [];
   for (let k = 0; k < count; k++) {
     const product = toProductView(random.pick(products));
     const disbursedOn = today - random.int(20, 720);
@@ -99,6 +102,10 @@ function generateLoans(ctx: ServiceContext, random: SeededRandom, count: number)
     };
     const application = contract['loan.create'].input.parse({ borrowerId: random.pick(borrowerIds), productCode: product.code, terms, securityType: random.pick(['credit', 'guarantee', 'mortgage', 'pledge', 'combined'] as const) });
     book.push(loanHistory(random, application, today));
+    if (book.length === BATCH) {
+      loadLoanBook(ctx, book);
+      book = [];
+    }
   }
   loadLoanBook(ctx, book);
   return count;
