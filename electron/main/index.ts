@@ -96,7 +96,7 @@ app.whenReady().then(async () => {
       migrationsFolder: migrations,
       ...(nativeBinding ? { nativeBinding } : {}),
       // The offThread channels (exports, imports, the daily close; the whole-book reports) run in workers
-      // built beside index.js, off the window's thread; the reports worker starts at once.
+      // built beside index.js, off the window's thread; the reports worker starts while the user signs in.
       worker: { script: path.join(here, 'worker.js') },
       quickStart: true,
       warmWorkers: true,

@@ -45,9 +45,11 @@ export interface RuntimeOptions {
   quickStart?: boolean;
   /** Run the offThread channels in worker threads (one per lane) with this entry file. */
   worker?: { script: string | URL; execArgv?: string[] };
-  /** Start the reports worker at once (the app and the host: it is ready by the time the dashboard asks). */
+  /** Start the reports worker soon after opening rather than on the first report (the app and the host). */
   warmWorkers?: boolean;
 }
+
+const WARM_AFTER_MS = 1_500;
 
 export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
   const dataDir = path.resolve(options.dataDir);
@@ -67,8 +69,14 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
   let database = await open();
   const sessions = new SessionStore(now);
   const lanes = options.worker ? offloadLanes({ ...options.worker, dataDir, migrationsFolder, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) }) : null;
-  if (lanes && options.warmWorkers) lanes.reports.warm();
-  const resetLanes = () => Promise.all(Object.values(lanes ?? {}).map((lane) => lane.reset()));
+  // Started once the first screen has had the CPU (an old PC has two cores), still long before a user has
+  // typed a password and asked for the dashboard.
+  const warming = lanes && options.warmWorkers ? setTimeout(() => lanes.reports.warm(), WARM_AFTER_MS) : null;
+  warming?.unref();
+  const resetLanes = () => {
+    if (warming) clearTimeout(warming);
+    return Promise.all(Object.values(lanes ?? {}).map((lane) => lane.reset()));
+  };
 
   const replaceDatabase = async (source: string) => {
     await resetLanes();
