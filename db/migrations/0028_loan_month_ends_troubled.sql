@@ -1,0 +1,1 @@
+CREATE INDEX `loan_month_ends_troubled_idx` ON `loan_month_ends` (`month`,`loan_id`,`dpd`,`bucket`,`outstanding_principal`) WHERE "loan_month_ends"."dpd" > 0 OR "loan_month_ends"."bucket" = 'written-off';
