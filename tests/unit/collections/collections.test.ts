@@ -96,6 +96,19 @@ describe('the contact log loaded in bulk', () => {
     expect(calls).toEqual(flags('C-1'));
   });
 
+  it('shows each claim’s newest contact in the queue: by when it happened, then by the later entry', async () => {
+    // Entered out of order: the 25th, then the 20th, then two at the same minute on the 25th.
+    await log('C-1', '2026-02-25T10:00', { nextActionOn: '2026-03-01' });
+    await log('C-1', '2026-02-20T10:00', { nextActionOn: '2026-03-09' });
+    await log('C-2', '2026-02-25T11:00', { outcome: '无人接听', nextActionOn: '2026-03-02' });
+    await log('C-2', '2026-02-25T11:00', { outcome: '承诺下周还款', nextActionOn: '2026-03-03' });
+    const items = (await rt.call('collections.queue', { sort: 'dpd' })).items;
+    const of = (contractNo: string) => items.find((i) => i.contractNo === contractNo)!;
+    expect(of('C-1')).toMatchObject({ lastContactAt: expect.stringContaining('2026-02-25'), nextActionOn: '2026-03-01' });
+    expect(of('C-2')).toMatchObject({ nextActionOn: '2026-03-03' });
+    expect(of('C-3')).toMatchObject({ lastContactAt: null, nextActionOn: null });
+  });
+
   it('refuses what a contact logged by hand is refused, naming the entry and the field', () => {
     const ctx = serviceContext(rt);
     const attempt = (entries: ReturnType<typeof entry>[]) => {
