@@ -23,11 +23,22 @@ export function prepared<T>(db: AppDatabase, key: string, build: () => T): T {
   return statement;
 }
 
+type Encoder = ((value: unknown) => unknown) | null;
+
+/** How a column's values go to the driver: null for plain integer and text columns (most of a bulk load's values), else as drizzle encodes them (booleans, JSON …). */
+function encoderOf(column: Column | undefined): Encoder {
+  return !column || column.mapToDriverValue === Column.prototype.mapToDriverValue ? null : (value: unknown) => column.mapToDriverValue(value);
+}
+
+function toDriver(value: unknown, encode: Encoder): unknown {
+  return value === null || !encode ? value : encode(value);
+}
+
 interface RowInserter {
   statement: { run(...values: unknown[]): { lastInsertRowid: number | bigint } };
   /** Per parameter: its property, how to encode it (null when the driver takes it as it is), its default. */
   names: string[];
-  encoders: Array<((value: unknown) => unknown) | null>;
+  encoders: Encoder[];
   fallbacks: unknown[];
 }
 
@@ -54,9 +65,7 @@ export function insertRow<T extends SQLiteTable>(db: AppDatabase, table: T, row:
     return {
       statement: db.$client.prepare(query.sql),
       names: params.map((p) => p.name),
-      // Plain integer and text columns pass through (most of a bulk load's values); booleans, JSON and
-      // the like are encoded as drizzle would.
-      encoders: params.map(({ column }) => (column.mapToDriverValue === Column.prototype.mapToDriverValue ? null : (value: unknown) => column.mapToDriverValue(value))),
+      encoders: params.map(({ column }) => encoderOf(column)),
       fallbacks: params.map((p) => p.fallback),
     };
   });
@@ -65,9 +74,7 @@ export function insertRow<T extends SQLiteTable>(db: AppDatabase, table: T, row:
   const driverValues = new Array<unknown>(names.length);
   for (let k = 0; k < names.length; k++) {
     const given = values[names[k]!];
-    const value = given === undefined ? fallbacks[k] : given;
-    const encode = encoders[k];
-    driverValues[k] = value === null || !encode ? value : encode(value);
+    driverValues[k] = toDriver(given === undefined ? fallbacks[k] : given, encoders[k]!);
   }
   return Number(inserter.statement.run(...driverValues).lastInsertRowid);
 }
@@ -76,7 +83,7 @@ interface RowUpdater {
   statement: { run(...values: unknown[]): unknown };
   /** Per parameter: its property (`null` for the row id) and how to encode it. */
   names: Array<string | null>;
-  encoders: Array<((value: unknown) => unknown) | null>;
+  encoders: Encoder[];
 }
 
 /**
@@ -102,18 +109,10 @@ export function updateRow<T extends SQLiteTable & { id: Column }>(db: AppDatabas
     return {
       statement: db.$client.prepare(query.sql),
       names: params.map((name) => (name === '__id' ? null : name)),
-      encoders: params.map((name) => {
-        const column = columns[name];
-        return !column || column.mapToDriverValue === Column.prototype.mapToDriverValue ? null : (value: unknown) => column.mapToDriverValue(value);
-      }),
+      encoders: params.map((name) => encoderOf(columns[name])),
     };
   });
   const values = changes as Record<string, unknown>;
-  const driverValues = updater.names.map((name, k) => {
-    if (name === null) return id;
-    const value = values[name];
-    const encode = updater.encoders[k];
-    return value === null || !encode ? value : encode(value);
-  });
+  const driverValues = updater.names.map((name, k) => (name === null ? id : toDriver(values[name], updater.encoders[k]!)));
   updater.statement.run(...driverValues);
 }
