@@ -70,7 +70,6 @@ export function loadLoanBook(ctx: ServiceContext, book: readonly LoanHistory[]):
   const taken = new Set<string>();
   const contractNos: string[] = [];
   let payments = 0;
-  let chunk: PlannedLoan[] = [];
   for (const [index, loan] of book.entries()) {
     const planned = withinEntry('loans', index, () => {
       const { application } = loan;
@@ -88,12 +87,10 @@ export function loadLoanBook(ctx: ServiceContext, book: readonly LoanHistory[]):
       const warnings = wire.warnings.map((w) => w.reason);
       return planLoan(ctx, rules, today, loan, applicationRow(ctx, application, product, wire, contractNo), installmentRows(0, 1, schedule.installments), warnings);
     });
-    chunk.push(planned);
-    if (chunk.length === WRITE_CHUNK) chunk = writeLoans(ctx, rules, chunk);
+    writeLoan(ctx, rules, planned);
     contractNos.push(planned.row.contractNo);
     payments += planned.payments.length;
   }
-  writeLoans(ctx, rules, chunk);
   if (book.length > 0) {
     ctx.audit({ entityType: 'loan-book', entityId: null, before: null, after: { loans: book.length, first: contractNos[0], last: contractNos.at(-1), payments } });
   }
@@ -170,33 +167,19 @@ function planLoan(ctx: ServiceContext, rules: LendingRules, today: string, loan:
   return { row, schedules, payments, state, events };
 }
 
-/**
- * Planned loans are written a chunk at a time, table by table: each table's pages and indexes stay
- * in the cache while its rows go in, instead of six tables taking turns for every loan.
- */
-const WRITE_CHUNK = 2_000;
-
-function writeLoans(ctx: ServiceContext, rules: LendingRules, chunk: readonly PlannedLoan[]): PlannedLoan[] {
+function writeLoan(ctx: ServiceContext, rules: LendingRules, planned: PlannedLoan): void {
   const at = instant(ctx);
   const by = actorOf(ctx).userName;
-  const loanIds = chunk.map((planned) => insertLoan(ctx.db, planned.row));
-  chunk.forEach((planned, k) => recordMonthEnds(ctx.db, monthEndRows(rules, loanIds[k]!, planned.state)));
-  chunk.forEach((planned, k) => {
-    for (const schedule of planned.schedules) insertInstallments(ctx.db, schedule.map((r) => ({ ...r, loanId: loanIds[k]! })));
-  });
-  const paymentIds = chunk.map((planned, k) => planned.payments.map(({ id: _slot, ...p }) => insertPayment(ctx.db, { ...p, loanId: loanIds[k]!, createdAt: at, createdBy: by })));
-  chunk.forEach((planned, k) => {
-    const ids = paymentIds[k]!;
-    insertAllocations(
-      ctx.db,
-      planned.state.allocations.map((a) => ({ paymentId: ids[a.paymentId]!, loanId: loanIds[k]!, installmentNumber: a.installment, component: a.component, amount: a.amount })),
-    );
-  });
-  chunk.forEach((planned, k) => {
-    for (const e of planned.events) {
-      const detail = e.detail(paymentIds[k]!);
-      insertLoanEvent(ctx.db, { loanId: loanIds[k]!, event: e.event, businessDate: e.businessDate, detail: detail === null ? null : JSON.stringify(detail), at, by });
-    }
-  });
-  return [];
+  const loanId = insertLoan(ctx.db, planned.row);
+  recordMonthEnds(ctx.db, monthEndRows(rules, loanId, planned.state));
+  for (const schedule of planned.schedules) insertInstallments(ctx.db, schedule.map((r) => ({ ...r, loanId })));
+  const ids = planned.payments.map(({ id: _slot, ...p }) => insertPayment(ctx.db, { ...p, loanId, createdAt: at, createdBy: by }));
+  insertAllocations(
+    ctx.db,
+    planned.state.allocations.map((a) => ({ paymentId: ids[a.paymentId]!, loanId, installmentNumber: a.installment, component: a.component, amount: a.amount })),
+  );
+  for (const e of planned.events) {
+    const detail = e.detail(ids);
+    insertLoanEvent(ctx.db, { loanId, event: e.event, businessDate: e.businessDate, detail: detail === null ? null : JSON.stringify(detail), at, by });
+  }
 }
