@@ -175,6 +175,17 @@ export function deliveredDemands(db: AppDatabase, kind: ClaimKind, claimIds: num
     .all();
 }
 
+/** Loans past due or written off — the loans collection work is done on — with the debtor's time zone (the demo's contacts). */
+export function loansInArrears(db: AppDatabase): Array<{ contractNo: string; dpd: number; timeZone: string | null }> {
+  return db
+    .select({ contractNo: loans.contractNo, dpd: loans.dpd, timeZone: borrowers.timeZone })
+    .from(loans)
+    .innerJoin(borrowers, eq(borrowers.id, loans.borrowerId))
+    .where(LOAN_LIMITATION_CLAIM)
+    .orderBy(asc(loans.id))
+    .all();
+}
+
 /** Loans that are claims for the limitation tracker: in servicing and overdue, or written off. */
 export function limitationLoanClaims(db: AppDatabase) {
   return db

@@ -282,14 +282,3 @@ export function loanIdsToRefresh(db: AppDatabase, to: string, afterId: number): 
     .map((r) => r.id);
 }
 
-
-/** Loans past due or written off (the collection work the demo fills in), oldest first, with the debtor's time zone. */
-export function loansInArrears(db: AppDatabase): Array<{ contractNo: string; dpd: number; timeZone: string | null }> {
-  return db
-    .select({ contractNo: loans.contractNo, dpd: loans.dpd, timeZone: borrowers.timeZone })
-    .from(loans)
-    .innerJoin(borrowers, eq(borrowers.id, loans.borrowerId))
-    .where(sql`(${loans.status} = 'disbursed' AND ${loans.dpd} > 0) OR ${loans.status} = 'written-off'`)
-    .orderBy(asc(loans.id))
-    .all();
-}

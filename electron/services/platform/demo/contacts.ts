@@ -3,7 +3,7 @@
  * behind, in the debtor's daytime hours, loaded through the contact-log loader (the same guards as a
  * contact logged by hand). Written-off loans are worked over the last year.
  */
-import { loansInArrears } from '../../../../db/repositories/lending/loans';
+import { loansInArrears } from '../../../../db/repositories/collections/collections';
 import { contract } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/contract/errors';
 import { formatIsoDate, parseIsoDate } from '../../../../shared/dates/calendar';
