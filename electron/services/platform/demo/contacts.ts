@@ -26,7 +26,7 @@ export function generateContacts(ctx: ServiceContext, random: SeededRandom, coun
   if (arrears.length === 0) throw new AppError('validation', 'contacts: there are no loans in arrears to work; add --loans', { field: 'contacts', reason: 'noArrears' });
   const today = parseIsoDate(businessDate(ctx))!;
   const officeTimeZone = setting(ctx, 'platform.officeTimeZone');
-  const entries: Array<ContactEntry & { sortKey: string }> = [];
+  const entries: ContactEntry[] = [];
   for (let k = 0; k < count; k++) {
     const loan = random.pick(arrears);
     const behind = Math.max(1, Math.min(loan.dpd > 0 ? loan.dpd : 360, 720));
@@ -42,11 +42,12 @@ export function generateContacts(ctx: ServiceContext, random: SeededRandom, coun
       party: 'borrower',
       outcome: random.pick(OUTCOMES[channel]),
       demandDelivered: channel === 'visit' && random.chance(0.5),
-      ...(random.chance(0.3) ? { nextActionOn: formatIsoDate(Math.min(today + random.int(1, 14), today + 14)) } : {}),
+      ...(random.chance(0.3) ? { nextActionOn: formatIsoDate(today + random.int(1, 14)) } : {}),
     });
-    entries.push({ ...input, sortKey: `${at}|${String(k).padStart(9, '0')}` });
+    entries.push(input);
   }
-  // In the order they happened, so the call limit counts each claim's calls as they came.
-  entries.sort((a, b) => (a.sortKey < b.sortKey ? -1 : 1));
-  return loadContactLog(ctx, entries.map(({ sortKey: _key, ...entry }) => entry)).contacts;
+  // In the order they happened (the sort is stable: contacts at the same instant keep their order), so the
+  // call limit counts each claim's calls as they came.
+  entries.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  return loadContactLog(ctx, entries).contacts;
 }
