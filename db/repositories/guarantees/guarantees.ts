@@ -122,13 +122,13 @@ export function queryGuarantees(db: AppDatabase, filter: GuaranteeQuery) {
   };
 }
 
+type RatioBookRow = Pick<GuaranteeRow, 'id' | 'contractNo' | 'status' | 'marginDeposit' | 'clientId' | 'clientSize' | 'guaranteeType' | 'issuerRating' | 'guaranteedAmount' | 'feeRate' | 'feeCharging' | 'loanStart' | 'loanEnd'>;
+type RatioBookEvent = { contractId: number; event: string; date: string; amount: number };
+
 /**
  * The guarantee book (or one client's part of it) with each contract's dated events, as the ratio
  * functions and the voucher journal read it: two ordered reads of the columns they use.
  */
-type RatioBookRow = Pick<GuaranteeRow, 'id' | 'contractNo' | 'status' | 'marginDeposit' | 'clientId' | 'clientSize' | 'guaranteeType' | 'issuerRating' | 'guaranteedAmount' | 'feeRate' | 'feeCharging' | 'loanStart' | 'loanEnd'>;
-type RatioBookEvent = { contractId: number; event: string; date: string; amount: number };
-
 export function ratioBook(db: AppDatabase, clientId?: number): Array<RatioBookRow & { events: RatioBookEvent[] }> {
   // Prepared once each (the entry check reads one client's part for every new contract), rows straight
   // from the driver: every column here is a plain integer or text.
