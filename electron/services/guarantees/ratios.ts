@@ -102,9 +102,9 @@ export function ratioHeadline(ctx: ServiceContext, asOf: string) {
   };
 }
 
-export function computeRatios(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.ratios'>): ChannelOutput<'guarantee.ratios'> {
+/** The ratios page; a report that has read the book already passes it (`contracts`) rather than reading it again. */
+export function computeRatios(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.ratios'>, contracts: RatioContract[] = ratioContracts(ctx)): ChannelOutput<'guarantee.ratios'> {
   const asOf = input.asOf ?? businessDate(ctx);
-  const contracts = ratioContracts(ctx);
   const r = guaranteeRatios(contracts, asOf, ratioSettings(ctx));
   const { net, ...leverage } = leverageOf(ctx, r.weightedLiability, asOf);
   return {

@@ -21,8 +21,9 @@ const lineView = (l: StatLine) => ({ clients: l.clients, contracts: l.contracts,
 export function guaranteeStatisticsReport(ctx: ServiceContext, input: ChannelParsedInput<'report.guaranteeStatistics'>): ChannelOutput<'report.guaranteeStatistics'> {
   // The year to date unless a period is asked for.
   const { from, to } = periodOf(ctx, input, (end) => `${end.slice(0, 4)}-01-01`);
-  const s = guaranteeStatistics(ratioContracts(ctx), from, to);
-  const ratios = computeRatios(ctx, { asOf: to });
+  const contracts = ratioContracts(ctx);
+  const s = guaranteeStatistics(contracts, from, to);
+  const ratios = computeRatios(ctx, { asOf: to }, contracts);
   return {
     from,
     to,
