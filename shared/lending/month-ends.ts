@@ -8,11 +8,6 @@ import type { Checkpoint } from './servicing';
 
 /** How a loan left the book, in the bucket column of a month end. */
 export const exitBuckets = ['settled', 'written-off'] as const;
-export type ExitBucket = (typeof exitBuckets)[number];
-
-export function isExit(bucket: string): bucket is ExitBucket {
-  return (exitBuckets as readonly string[]).includes(bucket);
-}
 
 /** The bucket order of the tables: current, M1 … for the configured upper days, then the oldest. */
 export function bucketOrder(upperDays: readonly number[]): string[] {
