@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { SeededRandom } from '../../electron/services/platform/demo/random';
 import { openRuntime, type Runtime } from '../../electron/services/runtime';
 import { tempDataDir } from '../helpers/runtime';
-import { longestStall, stallFigure, type BenchFigure } from './report';
+import { longestStall, percentile, stallFigure, type BenchFigure } from './report';
 import { tsxWorker } from '../../electron/services/platform/tsx-worker';
 import { benchUi } from './ui';
 import { rawInsertSeconds, type BookPart } from './raw-inserts';
@@ -17,11 +17,6 @@ async function call(runtime: Runtime, channel: string, input: unknown) {
   const result = await runtime.dispatch(channel, input, admin);
   if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
   return result.value as Record<string, unknown>;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
 export async function benchLending(options: { loans: number }): Promise<BenchFigure[]> {

@@ -46,3 +46,9 @@ export async function longestStall<T>(work: () => Promise<T>): Promise<{ result:
 export function stallFigure(what: string, stallMs: number): BenchFigure {
   return { name: `longest main-thread stall during ${what}`, value: Number(stallMs.toFixed(1)), unit: 'ms', goal: '< 50 ms', baseline: null, met: stallMs < 50 };
 }
+
+/** The value at percentile `p` of the measurements (50: the median). */
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
