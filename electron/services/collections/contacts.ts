@@ -3,7 +3,7 @@
  * call, message or visit outside the allowed hours in the debtor's time zone without a recorded reason;
  * a warning past the call limit; no telling anyone but an obligor about the debt. Promises to pay.
  */
-import { contactsOf, insertContact, insertPromise, promisesOf, receiptsOf, assignmentHistory, type ContactRow, type NewContactRow } from '../../../db/repositories/collections/collections';
+import { contactsOf, findContact, insertContact, insertPromise, promisesOf, receiptsOf, assignmentHistory, type ContactRow, type NewContactRow } from '../../../db/repositories/collections/collections';
 import { counterGuaranteesOf } from '../../../db/repositories/guarantees/guarantees';
 import { guarantorsOfLoan } from '../../../db/repositories/lending/security';
 import type { ContactChannel } from '../../../shared/collections/claims';
@@ -99,7 +99,7 @@ export function logContact(ctx: ServiceContext, input: ChannelParsedInput<'colle
   const claim = claimOrThrow(ctx, input.contractNo);
   const { row, warnings } = screenContact(ctx, claim, input, phoneCallsOf(ctx, claim));
   const id = insertContact(ctx.db, row);
-  const contact = contactsOf(ctx.db, claim.kind, claim.id).find((c) => c.id === id)!;
+  const contact = findContact(ctx.db, id)!;
   ctx.audit({ entityType: 'collection-contact', entityId: claim.contractNo, before: null, after: { ...contact, warnings: warnings.map((w) => w.reason) } });
   return { contact: contactViewOf(contact), warnings };
 }
