@@ -2,31 +2,9 @@
  * Lawful-conduct guards on collection contacts, as pure functions: the debtor's local time of a contact,
  * whether it falls within the allowed hours, and the frequency limit.
  */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    formatters.set(timeZone, format);
-  }
-  return format;
-}
-
-export function isTimeZone(zone: string): boolean {
-  try {
-    formatter(zone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** "YYYY-MM-DD HH:mm" of an instant in a time zone. */
-export function localDateTime(instant: Date, timeZone: string): string {
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(instant).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
-}
+// A debtor's zone is checked and read the way the office's is.
+export { isKnownTimeZone as isTimeZone, wallClock as localDateTime } from '../dates/zone-time';
+import { wallClock as localDateTime } from '../dates/zone-time';
 
 /** The instant at which the wall clock in `timeZone` reads `local` ("YYYY-MM-DDTHH:mm"). */
 export function instantOfLocal(local: string, timeZone: string): Date {
