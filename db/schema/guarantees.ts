@@ -94,6 +94,16 @@ export const guaranteeClientExposures = sqliteTable('guarantee_client_exposures'
   otherBalance: integer('other_balance').notNull(),
 });
 
+/**
+ * Each partner bank's in-force guaranteed balance (kept by triggers on guarantee_contracts, migration
+ * guarantee_bank_exposures), so checking a contract against the bank's credit line (合作银行授信额度)
+ * reads one row instead of summing the bank's contracts.
+ */
+export const guaranteeBankExposures = sqliteTable('guarantee_bank_exposures', {
+  bankId: integer('bank_id').primaryKey(),
+  inForce: integer('in_force').notNull(),
+});
+
 /** Every step of a guarantee: a dated event with the amount and who recorded it. */
 export const guaranteeEvents = sqliteTable(
   'guarantee_events',

@@ -19,16 +19,10 @@ export function allBanks(db: AppDatabase): BankRow[] {
 }
 
 /** In-force balance guaranteed under a bank's line: guaranteed − repaid, over contracts in force. */
+/** A bank's in-force guaranteed balance, against its credit line (kept by triggers: guarantee_bank_exposures). */
 export function bankUsage(db: AppDatabase, bankId: number): number {
-  const query = prepared(db, 'bankUsage', () =>
-    db
-      .select({ guaranteed: sum(guaranteeContracts.guaranteedAmount), repaid: sum(guaranteeContracts.repaidToBank) })
-      .from(guaranteeContracts)
-      .where(and(eq(guaranteeContracts.bankId, sql.placeholder('bankId')), eq(guaranteeContracts.status, 'in-force')))
-      .prepare(),
-  );
-  const row = query.get({ bankId });
-  return Number(row?.guaranteed ?? 0) - Number(row?.repaid ?? 0);
+  const query = prepared(db, 'bankUsage', () => db.$client.prepare<[number], number>('SELECT in_force FROM guarantee_bank_exposures WHERE bank_id = ?').pluck());
+  return query.get(bankId) ?? 0;
 }
 
 export function insertGuarantee(db: AppDatabase, row: typeof guaranteeContracts.$inferInsert): number {
@@ -48,8 +42,9 @@ export function updateGuarantee(db: AppDatabase, id: number, changes: Partial<ty
   updateRow(db, guaranteeContracts, id, changes);
 }
 
+/** How many contracts were ever recorded: none is ever deleted, so the highest id (one index step, where a count reads every row). */
 export function countGuarantees(db: AppDatabase): number {
-  return db.select({ n: count() }).from(guaranteeContracts).get()?.n ?? 0;
+  return prepared(db, 'countGuarantees', () => db.$client.prepare<[], number | null>('SELECT MAX(id) FROM guarantee_contracts').pluck()).get() ?? 0;
 }
 
 export function insertGuaranteeEvent(db: AppDatabase, row: typeof guaranteeEvents.$inferInsert): void {

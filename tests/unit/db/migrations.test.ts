@@ -103,21 +103,14 @@ describe('migrations', () => {
 
   it('guarantee exposures: contracts recorded before the migration are weighed by it, per client and class and in total', async () => {
     const file = await databaseBefore('0025_guarantee_exposure_triggers');
-    const raw = new Database(file);
-    raw.pragma('foreign_keys = OFF');
-    const insert = raw.prepare(`INSERT INTO guarantee_contracts (contract_no, client_id, bank_id, guarantee_type, client_size, issuer_rating, guaranteed_amount,
-      bank_loan_rate, loan_start, loan_end, fee_rate, fee_charging, officer, status, repaid_to_bank, created_at, created_by, updated_at, updated_by)
-      VALUES (?, ?, 1, ?, ?, ?, ?, 0, '2026-01-01', '2027-01-01', 0, 'upfront', 'x', ?, ?, 'x', 'x', 'x', 'x')`);
-    const contracts = [
+    insertContracts(file, [
       ['G1', 1, 'loan', 'small-micro', null, 1_001, 'in-force', 0], // 75% of 1,001 fen = 750.75 → 751
       ['G2', 1, 'loan', 'farm-household', null, 2_000, 'in-force', 500],
       ['G3', 1, 'bond', 'other', 'AA+', 3_001, 'in-force', 0], // 80% = 2,400.8 → 2,401
       ['G4', 1, 'bond', 'other', 'A+', 500, 'in-force', 0],
       ['G5', 2, 'loan', 'other', null, 9_000, 'released', 9_000],
       ['G6', 2, 'loan', 'small-micro', null, 7_000, 'approved', 0],
-    ] as const;
-    for (const c of contracts) insert.run(...c);
-    raw.close();
+    ]);
     const opened = await openDatabase({ file, migrationsFolder: migrationsFolder() });
     const rows = () => opened.sqlite.prepare('SELECT * FROM guarantee_client_exposures ORDER BY client_id').raw().all();
     // Client 2 has nothing in force: no row.
@@ -128,6 +121,29 @@ describe('migrations', () => {
     opened.sqlite.prepare("UPDATE guarantee_contracts SET status = 'compensated' WHERE contract_no IN ('G1', 'G2', 'G3', 'G4')").run();
     expect(rows()).toEqual([[2, 7_000, 5_250, 0, 0, 0, 0, 0]]);
     expect(total()).toEqual([5_250]);
+    opened.close();
+  });
+
+  it('guarantee bank exposures: each bank’s in-force balance is summed by the migration, and the triggers keep it', async () => {
+    const file = await databaseBefore('0029_guarantee_bank_exposures');
+    insertContracts(file, [
+      ['B1', 1, 'loan', 'small-micro', null, 10_000, 'in-force', 2_500, 1],
+      ['B2', 2, 'loan', 'other', null, 4_000, 'in-force', 0, 1],
+      ['B3', 3, 'loan', 'other', null, 6_000, 'released', 6_000, 1],
+      ['B4', 3, 'loan', 'other', null, 3_000, 'in-force', 1_000, 2],
+      ['B5', 4, 'loan', 'other', null, 8_000, 'approved', 0, 3],
+    ]);
+    const opened = await openDatabase({ file, migrationsFolder: migrationsFolder() });
+    const rows = () => opened.sqlite.prepare('SELECT bank_id, in_force FROM guarantee_bank_exposures ORDER BY bank_id').raw().all();
+    // Bank 3 has nothing in force yet: no row.
+    expect(rows()).toEqual([[1, 7_500 + 4_000], [2, 2_000]]);
+    // The contracts' banks and clients were never recorded here.
+    opened.sqlite.pragma('foreign_keys = OFF');
+    opened.sqlite.prepare("UPDATE guarantee_contracts SET status = 'in-force' WHERE contract_no = 'B5'").run();
+    opened.sqlite.prepare("UPDATE guarantee_contracts SET repaid_to_bank = 3_000 WHERE contract_no = 'B1'").run();
+    opened.sqlite.prepare("UPDATE guarantee_contracts SET bank_id = 1 WHERE contract_no = 'B4'").run();
+    opened.sqlite.prepare("UPDATE guarantee_contracts SET status = 'released' WHERE contract_no = 'B2'").run();
+    expect(rows()).toEqual([[1, 7_000 + 2_000], [2, 0], [3, 8_000]]);
     opened.close();
   });
 
@@ -172,6 +188,19 @@ describe('migrations', () => {
 });
 
 /** A database migrated up to (not including) the migration `tag`, to test what that migration does to existing rows. */
+type ContractRow = readonly [no: string, client: number, type: string, size: string, rating: string | null, amount: number, status: string, repaid: number, bank?: number];
+
+/** Contracts written straight into a database file, as an older version left them (bank 1 unless given). */
+function insertContracts(file: string, contracts: readonly ContractRow[]): void {
+  const raw = new Database(file);
+  raw.pragma('foreign_keys = OFF');
+  const insert = raw.prepare(`INSERT INTO guarantee_contracts (contract_no, client_id, bank_id, guarantee_type, client_size, issuer_rating, guaranteed_amount,
+    bank_loan_rate, loan_start, loan_end, fee_rate, fee_charging, officer, status, repaid_to_bank, created_at, created_by, updated_at, updated_by)
+    VALUES (?, ?, ?, ?, ?, ?, ?, 0, '2026-01-01', '2027-01-01', 0, 'upfront', 'x', ?, ?, 'x', 'x', 'x', 'x')`);
+  for (const [no, client, type, size, rating, amount, status, repaid, bank] of contracts) insert.run(no, client, bank ?? 1, type, size, rating, amount, status, repaid);
+  raw.close();
+}
+
 async function databaseBefore(tag: string): Promise<string> {
   const dir = tempDataDir();
   const file = path.join(dir, 'a.db');

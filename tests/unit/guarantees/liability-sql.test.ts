@@ -3,10 +3,11 @@
  * guarantee_client_exposures) equals
  * shared/guarantees/ratios' on a demo book of guarantees in every state, and stays equal through every
  * kind of change to a contract: activation, bank repayment, release, compensation, a client crossing the
- * small/micro cap and coming back under it, and a contract changing client or class.
+ * small/micro cap and coming back under it, and a contract changing client or class. So does each bank's
+in-force balance against its credit line (guarantee_bank_exposures).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inForceEndingBy, ratioBook, updateGuarantee, weightedLiabilityNow } from '../../../db/repositories/guarantees/guarantees';
+import { bankUsage, inForceEndingBy, ratioBook, updateGuarantee, weightedLiabilityNow } from '../../../db/repositories/guarantees/guarantees';
 import { checksDueCount } from '../../../db/repositories/guarantees/monitoring';
 import { formatIsoDate, parseIsoDate } from '../../../shared/dates/calendar';
 import { ratioHeadline, ratioSettings } from '../../../electron/services/guarantees/ratios';
@@ -34,6 +35,15 @@ function liabilities() {
   };
 }
 
+/** Each bank's in-force balance as kept (guarantee_bank_exposures) and as summed from its contracts. */
+function bankBalances() {
+  const ctx = serviceContext(rt);
+  const summed = rt.database.sqlite
+    .prepare("SELECT b.id, COALESCE(SUM(CASE WHEN g.status = 'in-force' THEN g.guaranteed_amount - g.repaid_to_bank END), 0) AS balance FROM partner_banks b LEFT JOIN guarantee_contracts g ON g.bank_id = b.id GROUP BY b.id ORDER BY b.id")
+    .all() as Array<{ id: number; balance: number }>;
+  return { kept: summed.map((b) => bankUsage(ctx.db, b.id)), summed: summed.map((b) => b.balance) };
+}
+
 const exposureRows = () => rt.database.sqlite.prepare('SELECT * FROM guarantee_client_exposures ORDER BY client_id').all() as Array<Record<string, number>>;
 
 describe('weighted liability from the client exposures', () => {
@@ -44,6 +54,9 @@ describe('weighted liability from the client exposures', () => {
     for (const event of ['in-force', 'bank-repayment', 'released', 'compensated']) expect(events).toContain(event);
     expect(reference).toBeGreaterThan(0);
     expect(sql).toBe(reference);
+    const banks = bankBalances();
+    expect(banks.summed.filter((b) => b > 0).length).toBeGreaterThan(1);
+    expect(banks.kept).toEqual(banks.summed);
     // Only clients with a balance in force are kept.
     const rows = exposureRows();
     expect(rows.length).toBeGreaterThan(0);
@@ -89,6 +102,8 @@ describe('weighted liability from the client exposures', () => {
     const same = (step: string) => {
       const { sql, reference } = liabilities();
       expect(sql, step).toBe(reference);
+      const banks = bankBalances();
+      expect(banks.kept, step).toEqual(banks.summed);
     };
     await contract('L-1', '3000000.01', 'small-micro');
     same('approved, not yet in force');
@@ -115,5 +130,9 @@ describe('weighted liability from the client exposures', () => {
     updateGuarantee(ctx.db, id, { guaranteeType: 'bond', issuerRating: 'AA+' });
     same('reclassified as a bond rated AA+');
     expect(exposureRows().find((r) => r.client_id === 8)?.bond_high_weighted).toBe(64_000_000);
+    const before = bankBalances().kept;
+    updateGuarantee(ctx.db, id, { bankId: banks[1]!.id });
+    same('moved to another bank');
+    expect(bankBalances().kept[1]! - before[1]!).toBe(80_000_000);
   });
 });
