@@ -49,6 +49,16 @@ function percentOf(fraction: number, decimals: number): string {
   return (fraction * 100).toFixed(decimals);
 }
 
+/** The APR as disclosed (rounded as shown): all a loan's entry needs of the wire form. */
+export function disclosedApr(schedule: Schedule): WireSchedule['apr'] {
+  return {
+    periodicRate: percentOf(schedule.apr.periodicRate, 4),
+    simple: percentOf(schedule.apr.simple, 2),
+    compound: percentOf(schedule.apr.compound, 2),
+    method: schedule.apr.method,
+  };
+}
+
 export function toWireSchedule(schedule: Schedule, warnings: ScheduleWarning[] = []): WireSchedule {
   const { terms } = schedule;
   const basis = terms.dayCount === 'ACT/365' ? 365 : 360;
@@ -74,12 +84,7 @@ export function toWireSchedule(schedule: Schedule, warnings: ScheduleWarning[] =
       costOfBorrowing: fenToYuan(schedule.totals.costOfBorrowing),
     },
     levelAmount: schedule.levelAmount === null ? null : fenToYuan(schedule.levelAmount),
-    apr: {
-      periodicRate: percentOf(schedule.apr.periodicRate, 4),
-      simple: percentOf(schedule.apr.simple, 2),
-      compound: percentOf(schedule.apr.compound, 2),
-      method: schedule.apr.method,
-    },
+    apr: disclosedApr(schedule),
     nominal: {
       annualPercent: formatPercent(terms.annualRate),
       monthlyPermille: ((terms.annualRate / 1e6 / 12) * 1000).toFixed(4),

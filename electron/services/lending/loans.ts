@@ -52,7 +52,7 @@ import { actorOf, instant, type ServiceContext } from '../context';
 import { setting } from '../platform/settings';
 import { businessDate, dateUpToBusinessDate, setBusinessDate } from '../platform/status';
 import { deleteSetting, readSetting, writeSetting } from '../../../db/repositories/platform/settings';
-import { computeSchedule } from './schedule';
+import { offeredSchedule } from './schedule';
 import type { WireSchedule } from '../../../shared/schedule/wire';
 import { installmentRows, lendingRules, monthEndRows, quoteFrom, replay, scheduleFor, settlementRows, snapshotOf, storedTerms, writeOffChanges, type Quote } from './loan-state';
 import { loanSecurity } from './security';
@@ -148,10 +148,10 @@ export function createLoanRecord(ctx: ServiceContext, input: ChannelParsedInput<
     throw new AppError('conflict', `contractNo: ${input.contractNo} exists`, { field: 'contractNo', reason: 'contractNoTaken' });
   }
   // The schedule engine and the rate caps decide whether these terms may be offered at all.
-  const { wire } = computeSchedule(ctx, { terms: input.terms, allowAboveCap: input.allowAboveCap });
-  const id = insertLoan(ctx.db, applicationRow(ctx, input, product, wire, input.contractNo ?? contractNumbers(ctx)()));
+  const offer = offeredSchedule(ctx, { terms: input.terms, allowAboveCap: input.allowAboveCap });
+  const id = insertLoan(ctx.db, applicationRow(ctx, input, product, offer, input.contractNo ?? contractNumbers(ctx)()));
   const loan = findLoan(ctx.db, id)!;
-  event(ctx, loan, 'applied', businessDate(ctx), { apr: wire.apr.simple, warnings: wire.warnings.map((w) => w.reason) });
+  event(ctx, loan, 'applied', businessDate(ctx), { apr: offer.apr.simple, warnings: offer.warnings.map((w) => w.reason) });
   ctx.audit({ entityType: 'loan', entityId: loan.contractNo, before: null, after: loan });
   return loan.contractNo;
 }
@@ -160,7 +160,7 @@ export function createLoanRecord(ctx: ServiceContext, input: ChannelParsedInput<
  * The application as a loan row: servicing rules from the product (or the settings' defaults), the
  * terms in their public form, and the APR as disclosed.
  */
-export function applicationRow(ctx: ServiceContext, input: ChannelParsedInput<'loan.create'>, product: ProductRow | undefined, wire: WireSchedule, contractNo: string): NewLoanRow {
+export function applicationRow(ctx: ServiceContext, input: ChannelParsedInput<'loan.create'>, product: ProductRow | undefined, offer: { schedule: Schedule; apr: WireSchedule['apr'] }, contractNo: string): NewLoanRow {
   const terms = input.terms;
   const markup = product?.penaltyMarkup ?? parsePercent(setting(ctx, 'lending.penaltyMarkupPercent'))!;
   const at = instant(ctx);
@@ -181,9 +181,9 @@ export function applicationRow(ctx: ServiceContext, input: ChannelParsedInput<'l
     compoundInterest: product?.compoundInterest ?? setting(ctx, 'lending.compoundInterest'),
     graceDays: product?.graceDays ?? 0,
     allocationOrder: product?.allocationOrder ?? JSON.stringify(DEFAULT_ALLOCATION),
-    aprPercent: wire.apr.simple,
+    aprPercent: offer.apr.simple,
     status: 'applied',
-    maturityDate: wire.installments.at(-1)?.dueDate ?? null,
+    maturityDate: offer.schedule.installments.length > 0 ? formatIsoDate(offer.schedule.installments.at(-1)!.dueDate) : null,
     createdAt: at,
     createdBy: by,
     updatedAt: at,

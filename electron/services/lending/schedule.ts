@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/contract/errors';
 import { generateSchedule } from '../../../shared/schedule/generate';
 import { toScheduleTerms } from '../../../shared/schedule/terms';
 import type { Schedule } from '../../../shared/schedule/types';
-import { toWireSchedule, type ScheduleWarning, type WireSchedule } from '../../../shared/schedule/wire';
+import { disclosedApr, toWireSchedule, type ScheduleWarning, type WireSchedule } from '../../../shared/schedule/wire';
 import type { ServiceContext } from '../context';
 import { setting } from '../platform/settings';
 import { scheduleWorkbook } from './schedule-xlsx';
@@ -12,39 +12,44 @@ import { scheduleWorkbook } from './schedule-xlsx';
 type Request = ChannelParsedInput<'schedule.calculate'>;
 
 /** Compares the disclosed APR (2 decimals, as shown) with the caps; blocks above the hard cap. */
-function capWarnings(ctx: ServiceContext, wire: WireSchedule, allowAboveCap: boolean): ScheduleWarning[] {
-  const apr = Number(wire.apr.simple);
+function capWarnings(ctx: ServiceContext, disclosed: WireSchedule['apr'], allowAboveCap: boolean): ScheduleWarning[] {
+  const apr = Number(disclosed.simple);
   const hardCap = setting(ctx, 'lending.aprHardCapPercent');
   const warning = setting(ctx, 'lending.aprWarningPercent');
   const warnings: ScheduleWarning[] = [];
   if (apr > Number(hardCap)) {
     if (!allowAboveCap) {
-      throw new AppError('validation', `terms.annualRate: the APR ${wire.apr.simple}% is above the hard cap of ${hardCap}%`, {
+      throw new AppError('validation', `terms.annualRate: the APR ${disclosed.simple}% is above the hard cap of ${hardCap}%`, {
         field: 'terms.annualRate',
         reason: 'aprAboveCap',
-        params: { apr: wire.apr.simple, cap: hardCap },
+        params: { apr: disclosed.simple, cap: hardCap },
       });
     }
     warnings.push({
       reason: 'aprAboveCapOverridden',
-      message: `the APR ${wire.apr.simple}% is above the hard cap of ${hardCap}%: computed by explicit override`,
-      params: { apr: wire.apr.simple, cap: hardCap },
+      message: `the APR ${disclosed.simple}% is above the hard cap of ${hardCap}%: computed by explicit override`,
+      params: { apr: disclosed.simple, cap: hardCap },
     });
   } else if (apr > Number(warning)) {
     warnings.push({
       reason: 'aprAboveWarning',
-      message: `the APR ${wire.apr.simple}% is above ${warning}% (4 × the one-year LPR)`,
-      params: { apr: wire.apr.simple, limit: warning },
+      message: `the APR ${disclosed.simple}% is above ${warning}% (4 × the one-year LPR)`,
+      params: { apr: disclosed.simple, limit: warning },
     });
   }
   return warnings;
 }
 
 export function computeSchedule(ctx: ServiceContext, input: Request): { schedule: Schedule; wire: WireSchedule } {
+  const { schedule, warnings } = offeredSchedule(ctx, input);
+  return { schedule, wire: toWireSchedule(schedule, warnings) };
+}
+
+/** The schedule of terms on offer, its disclosed APR and the caps' warnings (refused above the hard cap), without the wire form a loan's entry does not show. */
+export function offeredSchedule(ctx: ServiceContext, input: Request): { schedule: Schedule; apr: WireSchedule['apr']; warnings: ScheduleWarning[] } {
   const schedule = generateSchedule(toScheduleTerms(input.terms));
-  const wire = toWireSchedule(schedule);
-  wire.warnings = capWarnings(ctx, wire, input.allowAboveCap);
-  return { schedule, wire };
+  const apr = disclosedApr(schedule);
+  return { schedule, apr, warnings: capWarnings(ctx, apr, input.allowAboveCap) };
 }
 
 export function calculateSchedule(ctx: ServiceContext, input: Request): ChannelOutput<'schedule.calculate'> {
