@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, lte, ne, or, sql, sum, type SQL } from 'drizzle-orm';
 import type { AppDatabase } from '../../open';
-import { insertRow, prepared } from '../../prepared';
+import { insertRow, prepared, rowWriter } from '../../prepared';
 import { borrowers, installments, legalCosts, loanEvents, loans, paymentAllocations, payments } from '../../schema';
 
 export type LoanRow = typeof loans.$inferSelect;
@@ -155,6 +155,29 @@ export function allocationsOf(db: AppDatabase, loanId: number): AllocationRow[] 
   );
   return query.all({ loanId });
 }
+
+/**
+ * The rows of loans loaded with their history (the book loader), written value by value: millions of
+ * them, so no row object is built or read back by name.
+ */
+export function loanHistoryWriter(db: AppDatabase) {
+  const installment = rowWriter(db, installments, ['loanId', 'scheduleVersion', 'number', 'periodStart', 'periodEnd', 'dueDate', 'days', 'openingBalance', 'principal', 'interest', 'fees', 'closingBalance']);
+  const payment = rowWriter(db, payments, ['loanId', 'valueDate', 'amount', 'channel', 'reference', 'status', 'kind', 'createdAt', 'createdBy']);
+  const allocation = rowWriter(db, paymentAllocations, ['paymentId', 'loanId', 'installmentNumber', 'component', 'amount']);
+  const event = rowWriter(db, loanEvents, ['loanId', 'event', 'businessDate', 'detail', 'at', 'by']);
+  type Installment = Omit<typeof installments.$inferInsert, 'loanId'>;
+  type Payment = Pick<PaymentRow, 'valueDate' | 'amount' | 'channel' | 'reference' | 'status' | 'kind'>;
+  return {
+    installments(loanId: number, rows: readonly Installment[]): void {
+      for (const r of rows) installment(loanId, r.scheduleVersion, r.number, r.periodStart, r.periodEnd, r.dueDate, r.days, r.openingBalance, r.principal, r.interest, r.fees, r.closingBalance);
+    },
+    payment: (loanId: number, p: Payment, at: string, by: string): number => payment(loanId, p.valueDate, p.amount, p.channel, p.reference, p.status, p.kind, at, by),
+    allocation: (paymentId: number, loanId: number, installmentNumber: number | null, component: string, amount: number): void => void allocation(paymentId, loanId, installmentNumber, component, amount),
+    event: (loanId: number, name: string, businessDate: string, detail: string | null, at: string, by: string): void => void event(loanId, name, businessDate, detail, at, by),
+  };
+}
+
+export type LoanHistoryWriter = ReturnType<typeof loanHistoryWriter>;
 
 export function insertLoanEvent(db: AppDatabase, row: typeof loanEvents.$inferInsert): void {
   insertRow(db, loanEvents, row);

@@ -6,7 +6,7 @@
  * every step. One audit entry records the load; each loan's own events carry its history.
  */
 import { allBorrowerIds } from '../../../db/repositories/lending/borrowers';
-import { findLoanByContract, insertAllocations, insertInstallments, insertLoan, insertLoanEvent, insertPayment, type NewLoanRow, type PaymentRow } from '../../../db/repositories/lending/loans';
+import { findLoanByContract, insertLoan, loanHistoryWriter, type LoanHistoryWriter, type NewLoanRow, type PaymentRow } from '../../../db/repositories/lending/loans';
 import { allProducts } from '../../../db/repositories/lending/products';
 import { recordMonthEnds } from '../../../db/repositories/ledgers/month-end-sources';
 import type { ChannelParsedInput } from '../../../shared/contract';
@@ -19,7 +19,7 @@ import { businessDate } from '../platform/status';
 import { withinEntry } from '../platform/bulk';
 import { installmentRows, lendingRules, monthEndRows, quoteFrom, replay, settlementRows, snapshotOf, writeOffChanges, type LendingRules, type NewInstallmentRow } from './loan-state';
 import { applicationRow, contractNumbers } from './loans';
-import { computeSchedule } from './schedule';
+import { offeredSchedule } from './schedule';
 
 const y = fenToYuan;
 
@@ -69,6 +69,7 @@ export function loadLoanBook(ctx: ServiceContext, book: readonly LoanHistory[]):
   const nextContractNo = contractNumbers(ctx);
   const taken = new Set<string>();
   const contractNos: string[] = [];
+  const writer = loanHistoryWriter(ctx.db);
   let payments = 0;
   for (const [index, loan] of book.entries()) {
     const planned = withinEntry('loans', index, () => {
@@ -83,11 +84,11 @@ export function loadLoanBook(ctx: ServiceContext, book: readonly LoanHistory[]):
         throw new AppError('conflict', `contractNo: ${contractNo} exists`, { field: 'contractNo', reason: 'contractNoTaken' });
       }
       taken.add(contractNo);
-      const { schedule, wire } = computeSchedule(ctx, { terms: application.terms, allowAboveCap: application.allowAboveCap });
-      const warnings = wire.warnings.map((w) => w.reason);
-      return planLoan(ctx, rules, today, loan, applicationRow(ctx, application, product, wire, contractNo), installmentRows(0, 1, schedule.installments), warnings);
+      const offer = offeredSchedule(ctx, { terms: application.terms, allowAboveCap: application.allowAboveCap });
+      const warnings = offer.warnings.map((w) => w.reason);
+      return planLoan(ctx, rules, today, loan, applicationRow(ctx, application, product, offer, contractNo), installmentRows(0, 1, offer.schedule.installments), warnings);
     });
-    writeLoan(ctx, rules, planned);
+    writeLoan(ctx, rules, writer, planned);
     contractNos.push(planned.row.contractNo);
     payments += planned.payments.length;
   }
@@ -167,19 +168,16 @@ function planLoan(ctx: ServiceContext, rules: LendingRules, today: string, loan:
   return { row, schedules, payments, state, events };
 }
 
-function writeLoan(ctx: ServiceContext, rules: LendingRules, planned: PlannedLoan): void {
+function writeLoan(ctx: ServiceContext, rules: LendingRules, write: LoanHistoryWriter, planned: PlannedLoan): void {
   const at = instant(ctx);
   const by = actorOf(ctx).userName;
   const loanId = insertLoan(ctx.db, planned.row);
   recordMonthEnds(ctx.db, monthEndRows(rules, loanId, planned.state));
-  for (const schedule of planned.schedules) insertInstallments(ctx.db, schedule.map((r) => ({ ...r, loanId })));
-  const ids = planned.payments.map(({ id: _slot, ...p }) => insertPayment(ctx.db, { ...p, loanId, createdAt: at, createdBy: by }));
-  insertAllocations(
-    ctx.db,
-    planned.state.allocations.map((a) => ({ paymentId: ids[a.paymentId]!, loanId, installmentNumber: a.installment, component: a.component, amount: a.amount })),
-  );
+  for (const schedule of planned.schedules) write.installments(loanId, schedule);
+  const ids = planned.payments.map((p) => write.payment(loanId, p, at, by));
+  for (const a of planned.state.allocations) write.allocation(ids[a.paymentId]!, loanId, a.installment, a.component, a.amount);
   for (const e of planned.events) {
     const detail = e.detail(ids);
-    insertLoanEvent(ctx.db, { loanId, event: e.event, businessDate: e.businessDate, detail: detail === null ? null : JSON.stringify(detail), at, by });
+    write.event(loanId, e.event, e.businessDate, detail === null ? null : JSON.stringify(detail), at, by);
   }
 }
