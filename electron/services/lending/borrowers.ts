@@ -107,6 +107,11 @@ function relatedColumns(person: RelatedInput) {
 }
 
 export function createBorrower(ctx: ServiceContext, input: CreateInput): ChannelOutput<'borrower.create'> {
+  return getBorrower(ctx, { id: recordBorrower(ctx, input) });
+}
+
+/** Records a new borrower with its related persons; returns its id (loads that show nothing skip the view). */
+export function recordBorrower(ctx: ServiceContext, input: CreateInput): number {
   assertIdentityFree(ctx, input);
   const at = instant(ctx);
   const by = actorOf(ctx).userName;
@@ -122,7 +127,7 @@ export function createBorrower(ctx: ServiceContext, input: CreateInput): Channel
   }
   const created = fullRecord(ctx, id);
   ctx.audit({ entityType: 'borrower', entityId: id, before: null, after: created });
-  return getBorrower(ctx, { id });
+  return id;
 }
 
 /** The unmasked record as the audit trail keeps it. */

@@ -2,7 +2,7 @@
 import { contract, type ChannelOutput, type ChannelParsedInput } from '../../../../shared/contract';
 import { findBorrowerIdByIdentity } from '../../../../db/repositories/lending/borrowers';
 import type { ServiceContext } from '../../context';
-import { createBorrower } from '../../lending/borrowers';
+import { recordBorrower } from '../../lending/borrowers';
 import { createProduct, toProductView } from '../../lending/products';
 import { loadLoanBook, type LoanHistory } from '../../lending/loan-book';
 import { generateSchedule } from '../../../../shared/schedule/generate';
@@ -50,7 +50,7 @@ function fillDemo(ctx: ServiceContext, input: ChannelParsedInput<'platform.demo'
     const candidate = contract['borrower.create'].input.parse(demoBorrower(random, sequence));
     if (used.has(candidate.idNumber) || findBorrowerIdByIdentity(ctx.db, candidate.idType, candidate.idNumber)) continue;
     used.add(candidate.idNumber);
-    createBorrower(ctx, candidate);
+    recordBorrower(ctx, candidate);
     created++;
   }
   const loans = generateLoans(ctx, random, input.loans);
