@@ -7,18 +7,18 @@
  */
 import { allBorrowerIds } from '../../../db/repositories/lending/borrowers';
 import { findLoanByContract, insertLoan, loanHistoryWriter, type LoanHistoryWriter, type NewLoanRow, type PaymentRow } from '../../../db/repositories/lending/loans';
-import { allProducts } from '../../../db/repositories/lending/products';
-import { recordMonthEnds } from '../../../db/repositories/ledgers/month-end-sources';
+import { allProducts, type ProductRow } from '../../../db/repositories/lending/products';
+import { recordMonthEnds, type MonthEndRow } from '../../../db/repositories/ledgers/month-end-sources';
 import type { ChannelParsedInput } from '../../../shared/contract';
 import { AppError } from '../../../shared/contract/errors';
 import { formatIsoDate, monthEndsBetween, parseIsoDate } from '../../../shared/dates/calendar';
 import type { ServicingState } from '../../../shared/lending/servicing';
 import { fenToYuan } from '../../../shared/money/yuan';
-import { actorOf, instant, type ServiceContext } from '../context';
+import type { ServiceContext } from '../context';
 import { businessDate } from '../platform/status';
 import { withinEntry } from '../platform/bulk';
 import { installmentRows, lendingRules, monthEndRows, quoteFrom, replay, settlementRows, snapshotOf, writeOffChanges, type LendingRules, type NewInstallmentRow } from './loan-state';
-import { applicationRow, contractNumbers } from './loans';
+import { applicationRow, contractNumbers, entryRules, type EntryRules } from './loans';
 import { offeredSchedule } from './schedule';
 
 const y = fenToYuan;
@@ -44,17 +44,36 @@ type PlannedPayment = Pick<PaymentRow, 'valueDate' | 'amount' | 'channel' | 'ref
 interface PlannedEvent {
   event: string;
   businessDate: string;
-  /** Built once the payments have their ids. */
-  detail: (paymentIds: readonly number[]) => unknown;
+  /** JSON. An event about a payment names it first by the id it gets when written: `paymentSlot` (an index into `payments`), the rest here. */
+  detail: string | null;
+  paymentSlot?: number;
 }
 
-interface PlannedLoan {
+/** A loan planned: plain data only, so a planning thread can hand it to the writer. */
+export interface PlannedLoan {
   row: NewLoanRow;
   schedules: NewInstallmentRow[][];
   payments: PlannedPayment[];
   /** The allocations of the last replay, against planned payment ids (indexes into `payments`). */
-  state: ServicingState;
+  allocations: ServicingState['allocations'];
+  /** The month ends of its history (their loan id is set when written). */
+  monthEnds: MonthEndRow[];
   events: PlannedEvent[];
+}
+
+/** What planning a loan reads from the settings and the session, gathered once per load. */
+export interface BookPlanning {
+  rules: LendingRules;
+  entry: EntryRules;
+  today: string;
+}
+
+/** One loan of the book, checked against the database and numbered: all its planning needs besides `BookPlanning`. */
+export interface PlanRequest {
+  index: number;
+  loan: LoanHistory;
+  contractNo: string;
+  product: ProductRow | undefined;
 }
 
 function refuse(field: string, message: string, reason: string): never {
@@ -62,17 +81,13 @@ function refuse(field: string, message: string, reason: string): never {
 }
 
 export function loadLoanBook(ctx: ServiceContext, book: readonly LoanHistory[]): string[] {
-  const rules = lendingRules(ctx);
-  const today = businessDate(ctx);
+  const planning: BookPlanning = { rules: lendingRules(ctx), entry: entryRules(ctx), today: businessDate(ctx) };
   const products = new Map(allProducts(ctx.db).map((p) => [p.code, p]));
   const borrowers = new Set(allBorrowerIds(ctx.db));
   const nextContractNo = contractNumbers(ctx);
   const taken = new Set<string>();
-  const contractNos: string[] = [];
-  const writer = loanHistoryWriter(ctx.db);
-  let payments = 0;
-  for (const [index, loan] of book.entries()) {
-    const planned = withinEntry('loans', index, () => {
+  const request = (loan: LoanHistory, index: number): PlanRequest =>
+    withinEntry('loans', index, () => {
       const { application } = loan;
       if (!borrowers.has(application.borrowerId)) {
         throw new AppError('not-found', `borrowerId: no borrower ${application.borrowerId}`, { field: 'borrowerId', reason: 'borrowerNotFound' });
@@ -84,13 +99,16 @@ export function loadLoanBook(ctx: ServiceContext, book: readonly LoanHistory[]):
         throw new AppError('conflict', `contractNo: ${contractNo} exists`, { field: 'contractNo', reason: 'contractNoTaken' });
       }
       taken.add(contractNo);
-      const offer = offeredSchedule(ctx, { terms: application.terms, allowAboveCap: application.allowAboveCap });
-      const warnings = offer.warnings.map((w) => w.reason);
-      return planLoan(ctx, rules, today, loan, applicationRow(ctx, application, product, offer, contractNo), installmentRows(0, 1, offer.schedule.installments), warnings);
+      return { index, loan, contractNo, product };
     });
-    writeLoan(ctx, rules, writer, planned);
-    contractNos.push(planned.row.contractNo);
-    payments += planned.payments.length;
+  const contractNos: string[] = [];
+  const writer = loanHistoryWriter(ctx.db);
+  let payments = 0;
+  for (const [index, loan] of book.entries()) {
+    const [planned] = planBook(planning, [request(loan, index)]);
+    writeLoan(ctx, planning, writer, planned!);
+    contractNos.push(planned!.row.contractNo);
+    payments += planned!.payments.length;
   }
   if (book.length > 0) {
     ctx.audit({ entityType: 'loan-book', entityId: null, before: null, after: { loans: book.length, first: contractNos[0], last: contractNos.at(-1), payments } });
@@ -98,9 +116,21 @@ export function loadLoanBook(ctx: ServiceContext, book: readonly LoanHistory[]):
   return contractNos;
 }
 
+/** Plans each loan in memory (pure: the same requests give the same rows); a refusal names the loan's entry. */
+export function planBook(planning: BookPlanning, requests: readonly PlanRequest[]): PlannedLoan[] {
+  return requests.map(({ index, loan, contractNo, product }) =>
+    withinEntry('loans', index, () => {
+      const { application } = loan;
+      const offer = offeredSchedule(planning.entry.caps, { terms: application.terms, allowAboveCap: application.allowAboveCap });
+      const warnings = offer.warnings.map((w) => w.reason);
+      return planLoan(planning, loan, applicationRow(planning.entry, application, product, offer, contractNo), installmentRows(0, 1, offer.schedule.installments), warnings);
+    }),
+  );
+}
+
 /** The loan's life in memory, in the order the one-loan services would have lived it. */
-function planLoan(ctx: ServiceContext, rules: LendingRules, today: string, loan: LoanHistory, application: NewLoanRow, schedule: NewInstallmentRow[], warnings: string[]): PlannedLoan {
-  const by = actorOf(ctx).userName;
+function planLoan({ rules, entry, today }: BookPlanning, loan: LoanHistory, application: NewLoanRow, schedule: NewInstallmentRow[], warnings: string[]): PlannedLoan {
+  const by = entry.by;
   const lentOn = formatIsoDate(loan.application.terms.disbursementDate);
   if (lentOn > today) refuse('terms.disbursementDate', `${lentOn} is after the business date ${today}`, 'afterBusinessDate');
   const row: NewLoanRow = {
@@ -114,9 +144,9 @@ function planLoan(ctx: ServiceContext, rules: LendingRules, today: string, loan:
     outstandingPrincipal: application.principal,
   };
   const events: PlannedEvent[] = [
-    { event: 'applied', businessDate: today, detail: () => ({ apr: application.aprPercent, warnings }) },
-    { event: 'approved', businessDate: today, detail: () => ({ comment: null }) },
-    { event: 'disbursed', businessDate: lentOn, detail: () => ({ principal: y(application.principal), installments: schedule.length }) },
+    happened('applied', today, { apr: application.aprPercent, warnings }),
+    happened('approved', today, { comment: null }),
+    happened('disbursed', lentOn, { principal: y(application.principal), installments: schedule.length }),
   ];
   const payments: PlannedPayment[] = [];
   const receive = (money: MoneyReceived, kind: PlannedPayment['kind']) => {
@@ -129,13 +159,13 @@ function planLoan(ctx: ServiceContext, rules: LendingRules, today: string, loan:
     if (repayment.date < lentOn) refuse(`${field}.date`, `${repayment.date} is before the disbursement on ${lentOn}`, 'beforeDisbursement');
     if (repayment.date > today) refuse(`${field}.date`, `${repayment.date} is after the business date ${today}`, 'afterBusinessDate');
     const slot = receive(repayment, 'repayment');
-    events.push({ event: 'repayment', businessDate: repayment.date, detail: (ids) => ({ paymentId: ids[slot], amount: y(repayment.amount), channel: repayment.channel, reference: repayment.reference }) });
+    events.push(happened('repayment', repayment.date, { amount: y(repayment.amount), channel: repayment.channel, reference: repayment.reference }, slot));
   }
   // The month ends of its history, for the vintage and roll-rate tables (the close records the ones to come).
   const monthEnds = monthEndsBetween(parseIsoDate(lentOn)!, parseIsoDate(today)!);
   let state = replay(rules, row, schedule, payments, today, [], monthEnds);
   let snapshot = snapshotOf(rules, null, state, today);
-  if (snapshot.status === 'settled') events.push({ event: 'settled', businessDate: today, detail: () => null });
+  if (snapshot.status === 'settled') events.push(happened('settled', today, null));
   const schedules = [schedule];
   if (loan.earlySettlement) {
     const { date, channel, reference } = loan.earlySettlement;
@@ -145,11 +175,11 @@ function planLoan(ctx: ServiceContext, rules: LendingRules, today: string, loan:
     const version = settlementRows({ id: 0, disbursementDate: lentOn, scheduleVersion: 1 }, schedule, q, date);
     schedules.push(version);
     Object.assign(row, { scheduleVersion: 2, maturityDate: date });
-    events.push({ event: 'early-settlement', businessDate: date, detail: () => ({ payoff: y(q.total), accruedInterest: y(q.accruedInterest), scheduleVersion: 2 }) });
+    events.push(happened('early-settlement', date, { payoff: y(q.total), accruedInterest: y(q.accruedInterest), scheduleVersion: 2 }));
     if (q.total > 0) receive({ date, amount: q.total, channel, reference }, 'repayment');
     state = replay(rules, row, version, payments, today, [], monthEnds);
     const after = snapshotOf(rules, null, state, today);
-    if (after.status !== snapshot.status) events.push({ event: after.status === 'settled' ? 'settled' : 'reopened', businessDate: today, detail: () => null });
+    if (after.status !== snapshot.status) events.push(happened(after.status === 'settled' ? 'settled' : 'reopened', today, null));
     snapshot = after;
   }
   Object.assign(row, snapshot);
@@ -157,27 +187,31 @@ function planLoan(ctx: ServiceContext, rules: LendingRules, today: string, loan:
     const { reason, recoveries } = loan.writeOff;
     if (snapshot.status !== 'disbursed') refuse('writeOff', `the loan is ${snapshot.status}: it cannot be written off`, 'loanStatus');
     Object.assign(row, writeOffChanges(state, today));
-    events.push({ event: 'written-off', businessDate: today, detail: () => ({ principal: y(state.outstandingPrincipal), interest: y(state.overdueInterest), penalty: y(state.penaltyOutstanding), reason }) });
+    events.push(happened('written-off', today, { principal: y(state.outstandingPrincipal), interest: y(state.overdueInterest), penalty: y(state.penaltyOutstanding), reason }));
     for (const [k, recovery] of recoveries.entries()) {
       if (!(recovery.amount > 0)) refuse(`writeOff.recoveries[${k}].amount`, 'must be more than zero', 'notPositive');
       const slot = receive({ ...recovery, date: today }, 'recovery');
       row.recovered = (row.recovered ?? 0) + recovery.amount;
-      events.push({ event: 'recovery', businessDate: today, detail: (ids) => ({ paymentId: ids[slot], amount: y(recovery.amount) }) });
+      events.push(happened('recovery', today, { amount: y(recovery.amount) }, slot));
     }
   }
-  return { row, schedules, payments, state, events };
+  return { row, schedules, payments, allocations: state.allocations, monthEnds: monthEndRows(rules, 0, state), events };
 }
 
-function writeLoan(ctx: ServiceContext, rules: LendingRules, write: LoanHistoryWriter, planned: PlannedLoan): void {
-  const at = instant(ctx);
-  const by = actorOf(ctx).userName;
+function happened(event: string, businessDate: string, detail: object | null, paymentSlot?: number): PlannedEvent {
+  return { event, businessDate, detail: detail === null ? null : JSON.stringify(detail), ...(paymentSlot === undefined ? {} : { paymentSlot }) };
+}
+
+function writeLoan(ctx: ServiceContext, { entry: { at, by } }: BookPlanning, write: LoanHistoryWriter, planned: PlannedLoan): void {
   const loanId = insertLoan(ctx.db, planned.row);
-  recordMonthEnds(ctx.db, monthEndRows(rules, loanId, planned.state));
+  for (const monthEnd of planned.monthEnds) monthEnd.loanId = loanId;
+  recordMonthEnds(ctx.db, planned.monthEnds);
   for (const schedule of planned.schedules) write.installments(loanId, schedule);
   const ids = planned.payments.map((p) => write.payment(loanId, p, at, by));
-  for (const a of planned.state.allocations) write.allocation(ids[a.paymentId]!, loanId, a.installment, a.component, a.amount);
+  for (const a of planned.allocations) write.allocation(ids[a.paymentId]!, loanId, a.installment, a.component, a.amount);
   for (const e of planned.events) {
-    const detail = e.detail(ids);
-    write.event(loanId, e.event, e.businessDate, detail === null ? null : JSON.stringify(detail), at, by);
+    // The payment's id leads the detail, as the one-loan services write it.
+    const detail = e.paymentSlot === undefined ? e.detail : `{"paymentId":${ids[e.paymentSlot]!},${e.detail!.slice(1)}`;
+    write.event(loanId, e.event, e.businessDate, detail, at, by);
   }
 }

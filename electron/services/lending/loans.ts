@@ -52,7 +52,7 @@ import { actorOf, instant, type ServiceContext } from '../context';
 import { setting } from '../platform/settings';
 import { businessDate, dateUpToBusinessDate, setBusinessDate } from '../platform/status';
 import { deleteSetting, readSetting, writeSetting } from '../../../db/repositories/platform/settings';
-import { offeredSchedule } from './schedule';
+import { offeredSchedule, rateCaps, type RateCaps } from './schedule';
 import type { WireSchedule } from '../../../shared/schedule/wire';
 import { installmentRows, lendingRules, monthEndRows, quoteFrom, replay, scheduleFor, settlementRows, snapshotOf, storedTerms, writeOffChanges, type Quote } from './loan-state';
 import { loanSecurity } from './security';
@@ -148,23 +148,42 @@ export function createLoanRecord(ctx: ServiceContext, input: ChannelParsedInput<
     throw new AppError('conflict', `contractNo: ${input.contractNo} exists`, { field: 'contractNo', reason: 'contractNoTaken' });
   }
   // The schedule engine and the rate caps decide whether these terms may be offered at all.
-  const offer = offeredSchedule(ctx, { terms: input.terms, allowAboveCap: input.allowAboveCap });
-  const id = insertLoan(ctx.db, applicationRow(ctx, input, product, offer, input.contractNo ?? contractNumbers(ctx)()));
+  const entry = entryRules(ctx);
+  const offer = offeredSchedule(entry.caps, { terms: input.terms, allowAboveCap: input.allowAboveCap });
+  const id = insertLoan(ctx.db, applicationRow(entry, input, product, offer, input.contractNo ?? contractNumbers(ctx)()));
   const loan = findLoan(ctx.db, id)!;
   event(ctx, loan, 'applied', businessDate(ctx), { apr: offer.apr.simple, warnings: offer.warnings.map((w) => w.reason) });
   ctx.audit({ entityType: 'loan', entityId: loan.contractNo, before: null, after: loan });
   return loan.contractNo;
 }
 
+/** What entering a loan reads besides its application: the settings' defaults, the caps, who and when. Plain data, gathered once per load. */
+export interface EntryRules {
+  caps: RateCaps;
+  penaltyMarkup: number;
+  compoundInterest: boolean;
+  at: string;
+  by: string;
+}
+
+export function entryRules(ctx: ServiceContext): EntryRules {
+  return {
+    caps: rateCaps(ctx),
+    penaltyMarkup: parsePercent(setting(ctx, 'lending.penaltyMarkupPercent'))!,
+    compoundInterest: setting(ctx, 'lending.compoundInterest'),
+    at: instant(ctx),
+    by: actorOf(ctx).userName,
+  };
+}
+
 /**
  * The application as a loan row: servicing rules from the product (or the settings' defaults), the
  * terms in their public form, and the APR as disclosed.
  */
-export function applicationRow(ctx: ServiceContext, input: ChannelParsedInput<'loan.create'>, product: ProductRow | undefined, offer: { schedule: Schedule; apr: WireSchedule['apr'] }, contractNo: string): NewLoanRow {
+export function applicationRow(entry: EntryRules, input: ChannelParsedInput<'loan.create'>, product: ProductRow | undefined, offer: { schedule: Schedule; apr: WireSchedule['apr'] }, contractNo: string): NewLoanRow {
   const terms = input.terms;
-  const markup = product?.penaltyMarkup ?? parsePercent(setting(ctx, 'lending.penaltyMarkupPercent'))!;
-  const at = instant(ctx);
-  const by = actorOf(ctx).userName;
+  const markup = product?.penaltyMarkup ?? entry.penaltyMarkup;
+  const { at, by } = entry;
   return {
     contractNo,
     borrowerId: input.borrowerId,
@@ -177,8 +196,8 @@ export function applicationRow(ctx: ServiceContext, input: ChannelParsedInput<'l
     method: terms.method,
     periods: terms.periods,
     terms: JSON.stringify(termsToPublic(input)),
-    penaltyRate: penaltyRateFor(terms.annualRate, markup, setting(ctx, 'lending.aprHardCapPercent')),
-    compoundInterest: product?.compoundInterest ?? setting(ctx, 'lending.compoundInterest'),
+    penaltyRate: penaltyRateFor(terms.annualRate, markup, entry.caps.hardCap),
+    compoundInterest: product?.compoundInterest ?? entry.compoundInterest,
     graceDays: product?.graceDays ?? 0,
     allocationOrder: product?.allocationOrder ?? JSON.stringify(DEFAULT_ALLOCATION),
     aprPercent: offer.apr.simple,

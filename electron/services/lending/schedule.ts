@@ -11,11 +11,19 @@ import { scheduleWorkbook } from './schedule-xlsx';
 
 type Request = ChannelParsedInput<'schedule.calculate'>;
 
+/** The APR caps of the settings (percent strings, as configured). */
+export interface RateCaps {
+  hardCap: string;
+  warning: string;
+}
+
+export function rateCaps(ctx: Pick<ServiceContext, 'db'>): RateCaps {
+  return { hardCap: setting(ctx, 'lending.aprHardCapPercent'), warning: setting(ctx, 'lending.aprWarningPercent') };
+}
+
 /** Compares the disclosed APR (2 decimals, as shown) with the caps; blocks above the hard cap. */
-function capWarnings(ctx: ServiceContext, disclosed: WireSchedule['apr'], allowAboveCap: boolean): ScheduleWarning[] {
+function capWarnings({ hardCap, warning }: RateCaps, disclosed: WireSchedule['apr'], allowAboveCap: boolean): ScheduleWarning[] {
   const apr = Number(disclosed.simple);
-  const hardCap = setting(ctx, 'lending.aprHardCapPercent');
-  const warning = setting(ctx, 'lending.aprWarningPercent');
   const warnings: ScheduleWarning[] = [];
   if (apr > Number(hardCap)) {
     if (!allowAboveCap) {
@@ -41,15 +49,15 @@ function capWarnings(ctx: ServiceContext, disclosed: WireSchedule['apr'], allowA
 }
 
 export function computeSchedule(ctx: ServiceContext, input: Request): { schedule: Schedule; wire: WireSchedule } {
-  const { schedule, warnings } = offeredSchedule(ctx, input);
+  const { schedule, warnings } = offeredSchedule(rateCaps(ctx), input);
   return { schedule, wire: toWireSchedule(schedule, warnings) };
 }
 
 /** The schedule of terms on offer, its disclosed APR and the caps' warnings (refused above the hard cap), without the wire form a loan's entry does not show. */
-export function offeredSchedule(ctx: ServiceContext, input: Request): { schedule: Schedule; apr: WireSchedule['apr']; warnings: ScheduleWarning[] } {
+export function offeredSchedule(caps: RateCaps, input: Request): { schedule: Schedule; apr: WireSchedule['apr']; warnings: ScheduleWarning[] } {
   const schedule = generateSchedule(toScheduleTerms(input.terms));
   const apr = disclosedApr(schedule);
-  return { schedule, apr, warnings: capWarnings(ctx, apr, input.allowAboveCap) };
+  return { schedule, apr, warnings: capWarnings(caps, apr, input.allowAboveCap) };
 }
 
 export function calculateSchedule(ctx: ServiceContext, input: Request): ChannelOutput<'schedule.calculate'> {
