@@ -20,11 +20,17 @@ export interface MonthEndRow {
  * statement prepared once and fed positional values: the book loader writes a million of these.
  */
 export function recordMonthEnds(db: AppDatabase, rows: readonly MonthEndRow[]): void {
+  const record = monthEndWriter(db);
+  for (const r of rows) record(r.month, r.loanId, r.bucket, r.dpd, r.outstandingPrincipal);
+}
+
+/** Records one month-end position from its values (a month recorded again replaces the earlier row). */
+export function monthEndWriter(db: AppDatabase): (month: string, loanId: number, bucket: string, dpd: number, outstandingPrincipal: number) => void {
   const statement = prepared(db, 'recordMonthEnd', () =>
-    db.$client.prepare(`INSERT INTO loan_month_ends (month, loan_id, bucket, dpd, outstanding_principal) VALUES (?, ?, ?, ?, ?)
+    db.$client.prepare<[string, number, string, number, number]>(`INSERT INTO loan_month_ends (month, loan_id, bucket, dpd, outstanding_principal) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (loan_id, month) DO UPDATE SET bucket = excluded.bucket, dpd = excluded.dpd, outstanding_principal = excluded.outstanding_principal`),
   );
-  for (const r of rows) statement.run(r.month, r.loanId, r.bucket, r.dpd, r.outstandingPrincipal);
+  return (...values) => void statement.run(...values);
 }
 
 const EXITS = sql`('settled', 'written-off')`;

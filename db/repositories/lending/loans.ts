@@ -158,22 +158,14 @@ export function allocationsOf(db: AppDatabase, loanId: number): AllocationRow[] 
 
 /**
  * The rows of loans loaded with their history (the book loader), written value by value: millions of
- * them, so no row object is built or read back by name.
+ * them, so no row object is built or read back by name. Each takes its columns in the order named here.
  */
 export function loanHistoryWriter(db: AppDatabase) {
-  const installment = rowWriter(db, installments, ['loanId', 'scheduleVersion', 'number', 'periodStart', 'periodEnd', 'dueDate', 'days', 'openingBalance', 'principal', 'interest', 'fees', 'closingBalance']);
-  const payment = rowWriter(db, payments, ['loanId', 'valueDate', 'amount', 'channel', 'reference', 'status', 'kind', 'createdAt', 'createdBy']);
-  const allocation = rowWriter(db, paymentAllocations, ['paymentId', 'loanId', 'installmentNumber', 'component', 'amount']);
-  const event = rowWriter(db, loanEvents, ['loanId', 'event', 'businessDate', 'detail', 'at', 'by']);
-  type Installment = Omit<typeof installments.$inferInsert, 'loanId'>;
-  type Payment = Pick<PaymentRow, 'valueDate' | 'amount' | 'channel' | 'reference' | 'status' | 'kind'>;
   return {
-    installments(loanId: number, rows: readonly Installment[]): void {
-      for (const r of rows) installment(loanId, r.scheduleVersion, r.number, r.periodStart, r.periodEnd, r.dueDate, r.days, r.openingBalance, r.principal, r.interest, r.fees, r.closingBalance);
-    },
-    payment: (loanId: number, p: Payment, at: string, by: string): number => payment(loanId, p.valueDate, p.amount, p.channel, p.reference, p.status, p.kind, at, by),
-    allocation: (paymentId: number, loanId: number, installmentNumber: number | null, component: string, amount: number): void => void allocation(paymentId, loanId, installmentNumber, component, amount),
-    event: (loanId: number, name: string, businessDate: string, detail: string | null, at: string, by: string): void => void event(loanId, name, businessDate, detail, at, by),
+    installment: rowWriter(db, installments, ['loanId', 'scheduleVersion', 'number', 'periodStart', 'periodEnd', 'dueDate', 'days', 'openingBalance', 'principal', 'interest', 'fees', 'closingBalance']),
+    payment: rowWriter(db, payments, ['loanId', 'valueDate', 'amount', 'channel', 'reference', 'status', 'kind', 'createdAt', 'createdBy']),
+    allocation: rowWriter(db, paymentAllocations, ['paymentId', 'loanId', 'installmentNumber', 'component', 'amount']),
+    event: rowWriter(db, loanEvents, ['loanId', 'event', 'businessDate', 'detail', 'at', 'by']),
   };
 }
 

@@ -6,6 +6,7 @@
  * A job started with an id is tracked here too, so job.progress and job.cancel keep working from the
  * main thread: progress comes back as messages, a cancel goes out as one.
  */
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Result } from '../../../shared/contract';
 import type { Actor } from '../../../shared/platform/permissions';
@@ -44,7 +45,8 @@ export function createOffload(options: OffloadOptions): Offload {
 
   const start = (): Worker => {
     const w = new Worker(options.script, {
-      workerData: { dataDir: options.dataDir, migrationsFolder: options.migrationsFolder, nativeBinding: options.nativeBinding ?? null },
+      // Its own entry too, to start its planning thread from (a path: a URL does not cross to a thread).
+      workerData: { dataDir: options.dataDir, migrationsFolder: options.migrationsFolder, nativeBinding: options.nativeBinding ?? null, script: options.script instanceof URL ? fileURLToPath(options.script) : options.script },
       ...(options.execArgv ? { execArgv: options.execArgv } : {}),
     });
     w.on('message', (reply: WorkerReply) => {

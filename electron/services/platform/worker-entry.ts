@@ -1,27 +1,42 @@
 /**
  * The background worker (see offload.ts): its own runtime on the data folder the main thread already
  * opened and migrated, answering calls with the same dispatch and relaying job progress and cancels.
+ * The same entry, started by the worker itself with the role `planner`, is its planning thread
+ * (planner.ts).
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import { openRuntime } from '../runtime';
-import { abortJob, jobWatchers } from './jobs';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { WorkerReply, WorkerRequest } from './offload';
+import { enablePlanner } from './planner';
+import { servePlanning } from './planning-tasks';
 
 const port = parentPort!;
-const data = workerData as { dataDir: string; migrationsFolder: string; nativeBinding: string | null };
-const runtime = await openRuntime({
-  dataDir: data.dataDir,
-  migrationsFolder: data.migrationsFolder,
-  secondConnection: true,
-  ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}),
-});
-const reply = (message: WorkerReply) => port.postMessage(message);
-jobWatchers.onProgress = (jobId, done) => reply({ type: 'progress', jobId, done });
+type Role =
+  | { role?: undefined; dataDir: string; migrationsFolder: string; nativeBinding: string | null; script: string }
+  | { role: 'planner'; results: MessagePort; replies: Int32Array };
+const data = workerData as Role;
 
-port.on('message', (message: WorkerRequest) => {
-  if (message.type === 'cancel') {
-    abortJob(message.jobId);
-    return;
-  }
-  void runtime.dispatch(message.channel, message.input, { actor: message.actor }).then((result) => reply({ type: 'result', callId: message.callId, result }));
-});
+if (data.role === 'planner') servePlanning(port, data.results, data.replies);
+else await serveCalls(data);
+
+async function serveCalls(data: Extract<Role, { role?: undefined }>): Promise<void> {
+  // Loaded here, not above: the planning thread needs none of it, and starts sooner without.
+  const [{ openRuntime }, { abortJob, jobWatchers }] = await Promise.all([import('../runtime'), import('./jobs')]);
+  const runtime = await openRuntime({
+    dataDir: data.dataDir,
+    migrationsFolder: data.migrationsFolder,
+    secondConnection: true,
+    ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}),
+  });
+  // Blocking to wait for a planned chunk is harmless here, off the window's thread.
+  enablePlanner(data.script);
+  const reply = (message: WorkerReply) => port.postMessage(message);
+  jobWatchers.onProgress = (jobId, done) => reply({ type: 'progress', jobId, done });
+
+  port.on('message', (message: WorkerRequest) => {
+    if (message.type === 'cancel') {
+      abortJob(message.jobId);
+      return;
+    }
+    void runtime.dispatch(message.channel, message.input, { actor: message.actor }).then((result) => reply({ type: 'result', callId: message.callId, result }));
+  });
+}

@@ -1,9 +1,13 @@
 /**
  * The bulk book load must leave exactly what the one-loan services leave: the same loans, schedule
  * versions, payments, allocations and events, to the fen. Two books, one built each way, compared
- * table by table; then the load's refusals, which leave nothing behind.
+ * table by table; then the load's refusals, which leave nothing behind. Then the same with the planning
+ * on a second thread (planner.ts), as the background worker runs it.
  */
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { chunksPlannedOffThread, enablePlanner, stopPlanner } from '../../../electron/services/platform/planner';
+import { tsxWorker } from '../../../electron/services/platform/tsx-worker';
 import { loadLoanBook, type LoanHistory } from '../../../electron/services/lending/loan-book';
 import { contract, type ChannelInput } from '../../../shared/contract';
 import { parseYuan } from '../../../shared/money/yuan';
@@ -130,5 +134,57 @@ describe('loading a book of loans with their history', () => {
     const before = ['loans', 'installments', 'payments', 'loan_events', 'audit_log'].map(count);
     expect(() => ctx.transaction(() => loadLoanBook(ctx, book))).toThrow(expect.objectContaining({ field, reason }));
     expect(['loans', 'installments', 'payments', 'loan_events', 'audit_log'].map(count)).toEqual(before);
+  });
+});
+
+describe('a book planned on a second thread while the first writes', () => {
+  // The six stories many times over: past the small first chunks into full ones.
+  const REPEATS = 220;
+  const bigBook = () => Array.from({ length: REPEATS }, () => histories()).flat();
+  const spoiledAt = (book: LoanHistory[], index: number, spoil: (h: LoanHistory) => void) => spoil(book[index]!);
+  let threaded: TestRuntime;
+  beforeEach(async () => {
+    threaded = await seeded();
+    enablePlanner(fileURLToPath(tsxWorker.script));
+  });
+  afterEach(async () => {
+    await stopPlanner();
+    threaded.close();
+  });
+
+  it('leaves the same rows as planning inline, and the planning ran off this thread', () => {
+    const ctx = serviceContext(threaded);
+    const before = chunksPlannedOffThread();
+    ctx.transaction(() => loadLoanBook(ctx, bigBook()));
+    expect(chunksPlannedOffThread() - before).toBeGreaterThan(5);
+    const inline = serviceContext(bulk);
+    inline.transaction(() => loadLoanBook(inline, bigBook()));
+    const [actual, expected] = [tables(threaded), tables(bulk)];
+    expect(actual.loans).toHaveLength(stories.length * REPEATS);
+    expect(actual.loans).toEqual(expected.loans);
+    expect(actual.installments).toEqual(expected.installments);
+    expect(actual.payments).toEqual(expected.payments);
+    expect(actual.allocations).toEqual(expected.allocations);
+    expect(actual.events).toEqual(expected.events);
+  });
+
+  it('reports a refusal from the planning thread by entry and field, and writes nothing', () => {
+    const ctx = serviceContext(threaded);
+    const book = bigBook();
+    spoiledAt(book, 6 * 150 + 3, (h) => (h.repayments[1]!.date = '2026-10-01'));
+    const count = () => threaded.database.sqlite.prepare('SELECT COUNT(*) FROM loans').pluck().get();
+    expect(() => ctx.transaction(() => loadLoanBook(ctx, book))).toThrow(expect.objectContaining({ field: 'loans[903].repayments[1].date', reason: 'afterBusinessDate' }));
+    expect(count()).toBe(0);
+    // The thread is ready for the next load.
+    ctx.transaction(() => loadLoanBook(ctx, histories()));
+    expect(count()).toBe(stories.length);
+  });
+
+  it('reports the earliest refusal when planning refuses an entry before one this thread refuses', () => {
+    const ctx = serviceContext(threaded);
+    const book = bigBook();
+    spoiledAt(book, 6 * 100 + 1, (h) => (h.repayments[0]!.date = '2025-12-31'));
+    spoiledAt(book, 6 * 100 + 2, (h) => (h.application.borrowerId = 999));
+    expect(() => ctx.transaction(() => loadLoanBook(ctx, book))).toThrow(expect.objectContaining({ field: 'loans[601].repayments[0].date', reason: 'beforeDisbursement' }));
   });
 });
