@@ -27,7 +27,7 @@ import {
 } from '../../../db/repositories/guarantees/guarantees';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
 import { AppError } from '../../../shared/contract/errors';
-import type { GuaranteeStatus, GuaranteeView } from '../../../shared/guarantees/guarantee';
+import type { GuaranteeView } from '../../../shared/guarantees/guarantee';
 import { weightedLiability, type RatioContract } from '../../../shared/guarantees/ratios';
 import { percentString } from '../../../shared/money/rounding';
 import { fenToYuan } from '../../../shared/money/yuan';
@@ -35,6 +35,7 @@ import { formatPercent, parsePercent } from '../../../shared/rates/rate';
 import { actorOf, instant, type ServiceContext } from '../context';
 import { setting } from '../platform/settings';
 import { scheduleFirstCheck, stopMonitoring } from './monitoring';
+import { activationStep, approvalStep, bankRepaymentStep, compensationStep, lossStep, recoveryStep, releaseStep, type ContractStep } from './transitions';
 import { contractOrThrow, guaranteeView } from './views';
 import { ratioSettings, relatedParties } from './ratios';
 import { businessDate, dateUpToBusinessDate } from '../platform/status';
@@ -90,21 +91,10 @@ export function listBanks(ctx: ServiceContext): ChannelOutput<'bank.list'> {
 
 
 
-/** The transitions the lifecycle allows; anything else is refused with the current status named. */
-const ALLOWED: Record<string, GuaranteeStatus[]> = {
-  approve: ['applied'],
-  activate: ['approved'],
-  repay: ['in-force'],
-  release: ['in-force'],
-  compensate: ['in-force'],
-  recover: ['compensated', 'recovering'],
-  confirmLoss: ['compensated', 'recovering'],
-};
-
-function assertTransition(row: GuaranteeRow, action: keyof typeof ALLOWED): void {
-  if (!ALLOWED[action]!.includes(row.status)) {
-    throw new AppError('conflict', `guarantee ${row.contractNo} is ${row.status}: it cannot be ${action}d`, { reason: 'guaranteeStatus', params: { status: row.status, action } });
-  }
+/** Applies a step of the contract's life (transitions.ts) to the database. */
+function apply(ctx: ServiceContext, row: GuaranteeRow, step: ContractStep): GuaranteeRow {
+  if (step.stopsMonitoring) stopMonitoring(ctx, row, step.stopsMonitoring);
+  return record(ctx, row, step.event, step.date, step.amount, step.detail, step.changes);
 }
 
 function record(ctx: ServiceContext, row: GuaranteeRow, event: string, date: string, amount: number | null, detail: unknown, changes: Partial<GuaranteeRow>): GuaranteeRow {
@@ -219,94 +209,40 @@ export function createGuarantee(ctx: ServiceContext, input: ChannelParsedInput<'
 
 export function approveGuarantee(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.approve'>): GuaranteeRow {
   const row = contractOrThrow(ctx, input.contractNo);
-  assertTransition(row, 'approve');
-  return record(ctx, row, 'approved', input.reviewDate, null, { members: input.members, conditions: input.conditions }, {
-    status: 'approved',
-    reviewDate: input.reviewDate,
-    reviewMembers: input.members,
-    reviewConditions: input.conditions,
-  });
+  return apply(ctx, row, approvalStep(row, input));
 }
 
 /** The bank has lent: the guarantee is in force (在保). */
 export function activateGuarantee(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.activate'>): GuaranteeRow {
   const row = contractOrThrow(ctx, input.contractNo);
-  assertTransition(row, 'activate');
-  const date = dateUpToBusinessDate(ctx, input.date);
-  scheduleFirstCheck(ctx, row, date);
-  return record(ctx, row, 'in-force', date, row.guaranteedAmount, null, { status: 'in-force' });
+  const step = activationStep(row, dateUpToBusinessDate(ctx, input.date));
+  scheduleFirstCheck(ctx, row, step.date);
+  return apply(ctx, row, step);
 }
 
-/** The client repaid the bank (from the bank's notice): the outstanding falls; at zero the guarantee is released. */
 export function repayGuarantee(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.repay'>): GuaranteeRow {
   const row = contractOrThrow(ctx, input.contractNo);
-  assertTransition(row, 'repay');
-  const outstanding = row.guaranteedAmount - row.repaidToBank;
-  if (input.amount > outstanding) {
-    throw new AppError('validation', `amount: only ${y(outstanding)} is outstanding`, { field: 'amount', reason: 'exceedsOutstanding', params: { outstanding: y(outstanding) } });
-  }
-  const date = dateUpToBusinessDate(ctx, input.date);
-  const full = input.amount === outstanding;
-  if (full) stopMonitoring(ctx, row, 'released');
-  return record(ctx, row, full ? 'released' : 'bank-repayment', date, input.amount, null, {
-    repaidToBank: row.repaidToBank + input.amount,
-    releasedAmount: row.releasedAmount + input.amount,
-    ...(full ? { status: 'released' as const, releasedOn: date } : {}),
-  });
+  return apply(ctx, row, bankRepaymentStep(row, input.amount, dateUpToBusinessDate(ctx, input.date)));
 }
 
-/** Full release (解保): the bank confirms its loan is repaid. */
 export function releaseGuarantee(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.release'>): GuaranteeRow {
   const row = contractOrThrow(ctx, input.contractNo);
-  assertTransition(row, 'release');
-  const outstanding = row.guaranteedAmount - row.repaidToBank;
-  const date = dateUpToBusinessDate(ctx, input.date);
-  stopMonitoring(ctx, row, 'released');
-  return record(ctx, row, 'released', date, outstanding, null, { status: 'released', repaidToBank: row.guaranteedAmount, releasedAmount: row.releasedAmount + outstanding, releasedOn: date });
+  return apply(ctx, row, releaseStep(row, dateUpToBusinessDate(ctx, input.date)));
 }
 
-/** Compensation (代偿): the guarantor pays the bank on the client's default; it becomes a receivable. */
 export function compensateGuarantee(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.compensate'>): GuaranteeRow {
   const row = contractOrThrow(ctx, input.contractNo);
-  assertTransition(row, 'compensate');
-  const outstanding = row.guaranteedAmount - row.repaidToBank;
-  if (input.amount > outstanding) {
-    throw new AppError('validation', `amount: the guaranteed outstanding is ${y(outstanding)}`, { field: 'amount', reason: 'exceedsOutstanding', params: { outstanding: y(outstanding) } });
-  }
-  const date = dateUpToBusinessDate(ctx, input.date);
-  stopMonitoring(ctx, row, 'compensated');
-  return record(ctx, row, 'compensated', date, input.amount, null, { status: 'compensated', compensatedAmount: input.amount, compensatedOn: date });
+  return apply(ctx, row, compensationStep(row, input.amount, dateUpToBusinessDate(ctx, input.date)));
 }
 
-/** Recovery (追偿): receipts from the client, guarantors or the sale of counter-guarantee collateral. */
 export function recoverGuarantee(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.recover'>): GuaranteeRow {
   const row = contractOrThrow(ctx, input.contractNo);
-  assertTransition(row, 'recover');
-  const balance = row.compensatedAmount - row.recoveredAmount - row.lossAmount;
-  if (input.amount > balance) {
-    throw new AppError('validation', `amount: the compensation balance is ${y(balance)}`, { field: 'amount', reason: 'exceedsBalance', params: { balance: y(balance) } });
-  }
-  const closed = input.amount === balance;
-  return record(ctx, row, closed ? 'closed' : 'recovery', dateUpToBusinessDate(ctx, input.date), input.amount, { source: input.source }, {
-    recoveredAmount: row.recoveredAmount + input.amount,
-    status: closed ? 'closed' : 'recovering',
-  });
+  return apply(ctx, row, recoveryStep(row, input.amount, dateUpToBusinessDate(ctx, input.date), input.source));
 }
 
-/** A loss is confirmed only with evidence: a judgment, an arbitral award or an enforcement ruling. */
 export function confirmGuaranteeLoss(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.confirmLoss'>): GuaranteeRow {
   const row = contractOrThrow(ctx, input.contractNo);
-  assertTransition(row, 'confirmLoss');
-  const balance = row.compensatedAmount - row.recoveredAmount - row.lossAmount;
-  if (input.amount > balance) {
-    throw new AppError('validation', `amount: the compensation balance is ${y(balance)}`, { field: 'amount', reason: 'exceedsBalance', params: { balance: y(balance) } });
-  }
-  return record(ctx, row, 'loss-confirmed', dateUpToBusinessDate(ctx, input.date), input.amount, { evidenceType: input.evidenceType, documentNo: input.documentNo }, {
-    lossAmount: row.lossAmount + input.amount,
-    lossEvidenceType: input.evidenceType,
-    lossDocumentNo: input.documentNo,
-    status: input.amount === balance ? 'loss' : row.status,
-  });
+  return apply(ctx, row, lossStep(row, input, dateUpToBusinessDate(ctx, input.date)));
 }
 
 export function getGuarantee(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.get'>): GuaranteeView {

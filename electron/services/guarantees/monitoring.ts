@@ -22,19 +22,19 @@ import {
 import { securedTotal } from '../../../db/repositories/lending/security';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
 import { AppError } from '../../../shared/contract/errors';
-import { addMonths, formatIsoDate, parseIsoDate } from '../../../shared/dates/calendar';
+import { formatIsoDate, parseIsoDate } from '../../../shared/dates/calendar';
 import { percentString } from '../../../shared/money/rounding';
 import { fenToYuan } from '../../../shared/money/yuan';
 import { parsePercent } from '../../../shared/rates/rate';
 import { actorOf, instant, type ServiceContext } from '../context';
 import { setting } from '../platform/settings';
 import { contractOrThrow } from './views';
+import { assertCheckedAfterLending, assertMonitored, firstCheckDue, nextCheck, onWatchList } from './transitions';
 import { businessDate, dateUpToBusinessDate } from '../platform/status';
 
 const y = fenToYuan;
 const day = (iso: string) => parseIsoDate(iso)!;
 const plusDays = (iso: string, days: number) => formatIsoDate(day(iso) + days);
-const plusMonths = (iso: string, months: number) => formatIsoDate(addMonths(day(iso), months));
 
 function openCheck(ctx: ServiceContext, row: GuaranteeRow, dueDate: string, reason: MonitoringCheckRow['reason']): void {
   insertMonitoringCheck(ctx.db, { contractId: row.id, dueDate, reason, officer: row.officer, status: 'due', createdAt: instant(ctx), createdBy: actorOf(ctx).userName });
@@ -46,8 +46,7 @@ function timeline(ctx: ServiceContext, row: GuaranteeRow, event: string, date: s
 
 /** The bank has lent: the first check falls due some days later (use of funds). */
 export function scheduleFirstCheck(ctx: ServiceContext, row: GuaranteeRow, activatedOn: string): void {
-  const lent = row.loanStart > activatedOn ? row.loanStart : activatedOn;
-  openCheck(ctx, row, plusDays(lent, setting(ctx, 'guarantees.firstCheckDays')), 'first');
+  openCheck(ctx, row, firstCheckDue(row, activatedOn, setting(ctx, 'guarantees.firstCheckDays')), 'first');
 }
 
 /** Released or compensated: no more checks on the guarantee (recovery is collection work). */
@@ -59,16 +58,9 @@ export function stopMonitoring(ctx: ServiceContext, row: GuaranteeRow, why: stri
 
 /** On the watch list while a signal is open or the last check graded the client below normal. */
 function refreshWatchList(ctx: ServiceContext, row: GuaranteeRow): boolean {
-  const grade = lastDoneCheck(ctx.db, row.id)?.riskGrade ?? 'normal';
-  const watch = openSignalsOf(ctx.db, row.id).length > 0 || grade !== 'normal';
+  const watch = onWatchList(lastDoneCheck(ctx.db, row.id)?.riskGrade, openSignalsOf(ctx.db, row.id).length);
   if (watch !== row.watchList) updateGuarantee(ctx.db, row.id, { watchList: watch, updatedAt: instant(ctx), updatedBy: actorOf(ctx).userName });
   return watch;
-}
-
-function assertInForce(row: GuaranteeRow, action: string): void {
-  if (row.status !== 'in-force') {
-    throw new AppError('conflict', `guarantee ${row.contractNo} is ${row.status}: only contracts in force are monitored`, { reason: 'guaranteeStatus', params: { status: row.status, action } });
-  }
 }
 
 export function monitoringDue(ctx: ServiceContext, input: ChannelParsedInput<'monitoring.due'>): ChannelOutput<'monitoring.due'> {
@@ -90,11 +82,9 @@ export function monitoringDue(ctx: ServiceContext, input: ChannelParsedInput<'mo
 /** A check is recorded: every open check of the contract closes, and the next is scheduled. */
 export function recordCheck(ctx: ServiceContext, input: ChannelParsedInput<'monitoring.record'>): GuaranteeRow {
   const row = contractOrThrow(ctx, input.contractNo);
-  assertInForce(row, 'monitor');
+  assertMonitored(row, 'monitor');
   const checkedOn = dateUpToBusinessDate(ctx, input.checkedOn, 'checkedOn');
-  if (checkedOn < row.loanStart) {
-    throw new AppError('validation', `checkedOn: ${checkedOn} is before the bank lent on ${row.loanStart}`, { field: 'checkedOn', reason: 'dateOrder' });
-  }
+  assertCheckedAfterLending(row, checkedOn);
   const at = instant(ctx);
   const by = actorOf(ctx).userName;
   const open = openChecksOf(ctx.db, row.id);
@@ -109,10 +99,8 @@ export function recordCheck(ctx: ServiceContext, input: ChannelParsedInput<'moni
     recorded = insertMonitoringCheck(ctx.db, { contractId: row.id, dueDate: checkedOn, reason: 'periodic', officer: row.officer, createdAt: at, createdBy: by, ...done });
   }
   const watch = refreshWatchList(ctx, row);
-  const interval = setting(ctx, watch ? 'guarantees.watchListIntervalMonths' : 'guarantees.checkIntervalMonths');
-  const next = input.nextCheckOn ?? plusMonths(checkedOn, interval);
-  if (next <= checkedOn) throw new AppError('validation', `nextCheckOn: the next check must come after ${checkedOn}`, { field: 'nextCheckOn', reason: 'dateOrder' });
-  openCheck(ctx, row, next, watch ? 'watch-list' : 'periodic');
+  const { dueDate: next, reason } = nextCheck(checkedOn, watch, setting(ctx, watch ? 'guarantees.watchListIntervalMonths' : 'guarantees.checkIntervalMonths'), input.nextCheckOn);
+  openCheck(ctx, row, next, reason);
   // The next date belongs to the check just recorded, not to the ones it covered.
   updateMonitoringCheck(ctx.db, recorded, { nextCheckOn: next });
   timeline(ctx, row, 'check-recorded', checkedOn, { checkType: input.checkType, riskGrade: input.riskGrade, nextCheckOn: next });
@@ -140,7 +128,7 @@ function raise(ctx: ServiceContext, row: GuaranteeRow, signal: string, date: str
 
 export function raiseSignal(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.raiseSignal'>): GuaranteeRow {
   const row = contractOrThrow(ctx, input.contractNo);
-  assertInForce(row, 'signal');
+  assertMonitored(row, 'signal');
   const codes = signalCodes(ctx);
   if (!codes.includes(input.signal)) {
     throw new AppError('validation', `signal: "${input.signal}" is not one of the warning signals (${codes.join(', ')})`, { field: 'signal', reason: 'unknownSignal', params: { signals: codes.join(',') } });
