@@ -5,6 +5,7 @@ import { borrowers, counterGuarantees, guaranteeContracts, guaranteeEvents, part
 
 export type BankRow = typeof partnerBanks.$inferSelect;
 export type GuaranteeRow = typeof guaranteeContracts.$inferSelect;
+export type NewGuaranteeRow = typeof guaranteeContracts.$inferInsert;
 
 export function insertBank(db: AppDatabase, row: typeof partnerBanks.$inferInsert): number {
   return db.insert(partnerBanks).values(row).returning({ id: partnerBanks.id }).get().id;
@@ -25,7 +26,7 @@ export function bankUsage(db: AppDatabase, bankId: number): number {
   return query.get(bankId) ?? 0;
 }
 
-export function insertGuarantee(db: AppDatabase, row: typeof guaranteeContracts.$inferInsert): number {
+export function insertGuarantee(db: AppDatabase, row: NewGuaranteeRow): number {
   return insertRow(db, guaranteeContracts, row);
 }
 

@@ -24,6 +24,7 @@ import {
   weightedLiabilityNow,
   type BankRow,
   type GuaranteeRow,
+  type NewGuaranteeRow,
 } from '../../../db/repositories/guarantees/guarantees';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
 import { AppError } from '../../../shared/contract/errors';
@@ -157,7 +158,20 @@ function entryWarnings(ctx: ServiceContext, input: ChannelParsedInput<'guarantee
   return warnings;
 }
 
-export function createGuarantee(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.create'>): { row: GuaranteeRow; warnings: GuaranteeView['warnings'] } {
+/** A contract as entered (申请): its row and 'applied' event, checked and numbered, not yet written. */
+export interface GuaranteeEntry {
+  row: NewGuaranteeRow;
+  applied: { businessDate: string; amount: number; detail: string };
+  warnings: GuaranteeView['warnings'];
+  overrideReason: string | null | undefined;
+}
+
+/**
+ * Checks a new contract against the book as it stands (the bank's line, concentration, leverage) and
+ * numbers it. `overrideWhenRefused` is recorded as the override should the checks refuse it (a contract
+ * already signed, loaded with its history: the meeting's approval is on file).
+ */
+export function guaranteeEntry(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.create'>, overrideWhenRefused?: string): GuaranteeEntry {
   if (!findBorrowerRow(ctx.db, input.clientId)) throw new AppError('not-found', `clientId: no client ${input.clientId}`, { field: 'clientId', reason: 'borrowerNotFound' });
   const bank = findBank(ctx.db, input.bankId);
   if (!bank || !bank.active) throw new AppError('not-found', `bankId: no active partner bank ${input.bankId}`, { field: 'bankId', reason: 'bankNotFound' });
@@ -168,7 +182,8 @@ export function createGuarantee(ctx: ServiceContext, input: ChannelParsedInput<'
     throw new AppError('conflict', `contractNo: ${input.contractNo} exists`, { field: 'contractNo', reason: 'contractNoTaken' });
   }
   const warnings = entryWarnings(ctx, input, bank);
-  if (warnings.length > 0 && !input.overrideReason) {
+  const overrideReason = warnings.length > 0 && !input.overrideReason && overrideWhenRefused ? overrideWhenRefused : input.overrideReason;
+  if (warnings.length > 0 && !overrideReason) {
     throw new AppError('validation', `${warnings.map((w) => w.message).join('; ')} — record an override reason to go ahead`, {
       field: 'overrideReason',
       reason: 'limitBreach',
@@ -177,34 +192,45 @@ export function createGuarantee(ctx: ServiceContext, input: ChannelParsedInput<'
   }
   const at = instant(ctx);
   const by = actorOf(ctx).userName;
-  const contractNo = input.contractNo ?? `DB${businessDate(ctx).slice(0, 4)}-${String(countGuarantees(ctx.db) + 1).padStart(5, '0')}`;
-  const id = insertGuarantee(ctx.db, {
-    contractNo,
-    clientId: input.clientId,
-    bankId: input.bankId,
-    guaranteeType: input.guaranteeType,
-    clientSize: input.clientSize,
-    issuerRating: input.issuerRating ?? null,
-    guaranteedAmount: input.guaranteedAmount,
-    bankLoanNo: input.bankLoanNo,
-    bankLoanRate: input.bankLoanRate,
-    loanStart: input.loanStart,
-    loanEnd: input.loanEnd,
-    feeRate: input.feeRatePercent,
-    feeCharging: input.feeCharging,
-    marginDeposit: input.marginDeposit,
-    bankRiskShare: input.bankRiskSharePercent,
-    officer: by,
-    status: 'applied',
-    createdAt: at,
-    createdBy: by,
-    updatedAt: at,
-    updatedBy: by,
-  });
-  const row = findGuaranteeByNo(ctx.db, contractNo)!;
-  insertGuaranteeEvent(ctx.db, { contractId: id, event: 'applied', businessDate: businessDate(ctx), amount: input.guaranteedAmount, detail: JSON.stringify({ warnings: warnings.map((w) => w.reason), overrideReason: input.overrideReason }), at, by });
-  ctx.audit({ entityType: 'guarantee', entityId: contractNo, before: null, after: { ...row, overrideReason: input.overrideReason } });
-  return { row, warnings };
+  const today = businessDate(ctx);
+  const contractNo = input.contractNo ?? `DB${today.slice(0, 4)}-${String(countGuarantees(ctx.db) + 1).padStart(5, '0')}`;
+  return {
+    row: {
+      contractNo,
+      clientId: input.clientId,
+      bankId: input.bankId,
+      guaranteeType: input.guaranteeType,
+      clientSize: input.clientSize,
+      issuerRating: input.issuerRating ?? null,
+      guaranteedAmount: input.guaranteedAmount,
+      bankLoanNo: input.bankLoanNo,
+      bankLoanRate: input.bankLoanRate,
+      loanStart: input.loanStart,
+      loanEnd: input.loanEnd,
+      feeRate: input.feeRatePercent,
+      feeCharging: input.feeCharging,
+      marginDeposit: input.marginDeposit,
+      bankRiskShare: input.bankRiskSharePercent,
+      officer: by,
+      status: 'applied',
+      createdAt: at,
+      createdBy: by,
+      updatedAt: at,
+      updatedBy: by,
+    },
+    applied: { businessDate: today, amount: input.guaranteedAmount, detail: JSON.stringify({ warnings: warnings.map((w) => w.reason), overrideReason }) },
+    warnings,
+    overrideReason,
+  };
+}
+
+export function createGuarantee(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.create'>): { row: GuaranteeRow; warnings: GuaranteeView['warnings'] } {
+  const entry = guaranteeEntry(ctx, input);
+  const id = insertGuarantee(ctx.db, entry.row);
+  const row = findGuaranteeByNo(ctx.db, entry.row.contractNo)!;
+  insertGuaranteeEvent(ctx.db, { contractId: id, event: 'applied', ...entry.applied, at: entry.row.createdAt, by: entry.row.createdBy });
+  ctx.audit({ entityType: 'guarantee', entityId: row.contractNo, before: null, after: { ...row, overrideReason: entry.overrideReason } });
+  return { row, warnings: entry.warnings };
 }
 
 export function approveGuarantee(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.approve'>): GuaranteeRow {

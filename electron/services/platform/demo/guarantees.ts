@@ -11,8 +11,8 @@ import { contract, type ChannelInput, type ChannelName } from '../../../../share
 import { AppError } from '../../../../shared/contract/errors';
 import { addMonths, formatIsoDate, parseIsoDate } from '../../../../shared/dates/calendar';
 import type { ServiceContext } from '../../context';
-import { activateGuarantee, approveGuarantee, compensateGuarantee, confirmGuaranteeLoss, createBank, createGuarantee, recoverGuarantee, releaseGuarantee, repayGuarantee } from '../../guarantees/contracts';
-import { raiseSignal, recordCheck } from '../../guarantees/monitoring';
+import { createBank } from '../../guarantees/contracts';
+import { loadGuaranteeBook, type GuaranteeHistory, type GuaranteeStepInput } from '../../guarantees/guarantee-book';
 import { recordNetAssets } from '../net-assets';
 import { businessDate } from '../status';
 import type { SeededRandom } from './random';
@@ -39,6 +39,7 @@ export function generateGuarantees(ctx: ServiceContext, random: SeededRandom, co
   }
   if (!netAssetsAsOf(ctx.db, today)) recordNetAssets(ctx, parse('netAssets.record', { periodEnd: `${Number(today.slice(0, 4)) - 1}-12-31`, amount: '600000000', note: '演示：上年末经审计净资产' }));
   const banks = allBanks(ctx.db);
+  const book: GuaranteeHistory[] = [];
   for (let k = 0; k < count; k++) {
     const client = random.pick(clients);
     // Individuals are farm households or sole traders (个体工商户, small/micro); companies mostly small/micro.
@@ -63,26 +64,26 @@ export function generateGuarantees(ctx: ServiceContext, random: SeededRandom, co
       feeCharging: months > 12 && random.chance(0.5) ? 'yearly' : 'upfront',
       marginDeposit: String(Math.round(amount * random.pick([0, 0.1, 0.2]))),
     } as const;
-    let created;
-    try {
-      created = createGuarantee(ctx, parse('guarantee.create', input));
-    } catch (error) {
+    book.push({
+      application: parse('guarantee.create', input),
       // Over a limit: the review meeting approved it anyway, as the override records.
-      if (!(error instanceof AppError) || error.reason !== 'limitBreach') throw error;
-      created = createGuarantee(ctx, parse('guarantee.create', { ...input, overrideReason: '审保会审议通过，超限额度经董事会特批' }));
-    }
-    const contractNo = created.row.contractNo;
-    approveGuarantee(ctx, parse('guarantee.approve', { contractNo, reviewDate: iso(day(loanStart) - random.int(3, 20)), members: '审保会：王总、李经理、陈律师', conditions: random.chance(0.3) ? '追加实际控制人连带责任保证' : null }));
-    activateGuarantee(ctx, parse('guarantee.activate', { contractNo, date: loanStart }));
-    lifeOf(ctx, random, { contractNo, amount, loanStart, loanEnd, today });
+      overrideWhenRefused: '审保会审议通过，超限额度经董事会特批',
+      steps: [
+        step('approve', { reviewDate: iso(day(loanStart) - random.int(3, 20)), members: '审保会：王总、李经理、陈律师', conditions: random.chance(0.3) ? '追加实际控制人连带责任保证' : null }),
+        step('activate', { date: loanStart }),
+        ...lifeOf(random, { amount, loanStart, loanEnd, today }),
+      ],
+    });
   }
+  loadGuaranteeBook(ctx, book);
   return count;
 }
 
 /** What happened since the bank lent: repayments, checks and signals; at maturity release or default. */
-function lifeOf(ctx: ServiceContext, random: SeededRandom, c: { contractNo: string; amount: number; loanStart: string; loanEnd: string; today: string }): void {
+function lifeOf(random: SeededRandom, c: { amount: number; loanStart: string; loanEnd: string; today: string }): GuaranteeStepInput[] {
   const day = (iso: string) => parseIsoDate(iso)!;
-  const { contractNo, amount, today } = c;
+  const { amount, today } = c;
+  const steps: GuaranteeStepInput[] = [];
   const matured = c.loanEnd <= today;
   const defaults = random.chance(0.12);
   // A part repaid to the bank half-way (from the bank's notice).
@@ -90,7 +91,7 @@ function lifeOf(ctx: ServiceContext, random: SeededRandom, c: { contractNo: stri
   let repaid = 0;
   if (random.chance(0.4) && halfway > c.loanStart) {
     repaid = Math.round((amount * random.pick([0.1, 0.2, 0.3])) / 10_000) * 10_000;
-    if (repaid > 0) repayGuarantee(ctx, parse('guarantee.repay', { contractNo, amount: String(repaid), date: halfway }));
+    if (repaid > 0) steps.push(step('repay', { amount: String(repaid), date: halfway }));
   }
   // Checks on file for the contracts still in force, the first one about when it fell due.
   if (!matured || defaults) {
@@ -98,27 +99,43 @@ function lifeOf(ctx: ServiceContext, random: SeededRandom, c: { contractNo: stri
     const last = matured ? c.loanEnd : today;
     while (checkedOn < last && random.chance(0.85)) {
       const grade = defaults && checkedOn > halfway ? random.pick(['special-mention', 'substandard'] as const) : 'normal';
-      recordCheck(ctx, parse('monitoring.record', { contractNo, checkedOn, checkType: random.pick(['site-visit', 'statements-review', 'bank-inquiry', 'collateral-inspection']), findings: grade === 'normal' ? '经营正常，按时付息，资金用途与约定一致' : '销售回款放缓，银行反映付息延迟', riskGrade: grade }));
+      steps.push(step('check', { checkedOn, checkType: random.pick(['site-visit', 'statements-review', 'bank-inquiry', 'collateral-inspection']), findings: grade === 'normal' ? '经营正常，按时付息，资金用途与约定一致' : '销售回款放缓，银行反映付息延迟', riskGrade: grade }));
       checkedOn = formatIsoDate(addMonths(day(checkedOn), grade === 'normal' ? 3 : 1));
     }
   }
-  if (!matured && defaults) raiseSignal(ctx, parse('guarantee.raiseSignal', { contractNo, signal: random.pick(['interest-unpaid', 'litigation', 'business-stoppage', 'key-person-missing']), date: today, detail: '合作银行通知' }));
-  if (!matured) return;
-  if (!defaults) {
-    releaseGuarantee(ctx, parse('guarantee.release', { contractNo, date: c.loanEnd }));
-    return;
-  }
+  if (!matured && defaults) steps.push(step('signal', { signal: random.pick(['interest-unpaid', 'litigation', 'business-stoppage', 'key-person-missing']), date: today, detail: '合作银行通知' }));
+  if (!matured) return steps;
+  if (!defaults) return [...steps, step('release', { date: c.loanEnd })];
   const compensatedOn = formatIsoDate(Math.min(day(c.loanEnd) + random.int(5, 40), day(today)));
   const balance = amount - repaid;
-  compensateGuarantee(ctx, parse('guarantee.compensate', { contractNo, amount: String(balance), date: compensatedOn }));
+  steps.push(step('compensate', { amount: String(balance), date: compensatedOn }));
   const recoveredOn = formatIsoDate(Math.min(day(compensatedOn) + random.int(30, 200), day(today)));
-  if (recoveredOn <= compensatedOn) return;
+  if (recoveredOn <= compensatedOn) return steps;
   // Three in ten still unrecovered; a quarter recovered in full; the rest in part, some then written off as lost.
   const roll = random.next();
-  if (roll < 0.3) return;
+  if (roll < 0.3) return steps;
   const recovered = roll < 0.55 ? balance : Math.round((balance * random.pick([0.2, 0.4, 0.6])) / 100) * 100;
-  recoverGuarantee(ctx, parse('guarantee.recover', { contractNo, amount: String(recovered), date: recoveredOn, source: random.pick(['client', 'guarantor', 'collateral-sale']) }));
+  steps.push(step('recover', { amount: String(recovered), date: recoveredOn, source: random.pick(['client', 'guarantor', 'collateral-sale']) }));
   if (recovered < balance && roll > 0.8) {
-    confirmGuaranteeLoss(ctx, parse('guarantee.confirmLoss', { contractNo, amount: String(balance - recovered), date: recoveredOn, evidenceType: random.pick(['judgment', 'enforcement-ruling']), documentNo: `(${recoveredOn.slice(0, 4)})浙0106执${random.int(100, 9999)}号` }));
+    steps.push(step('confirmLoss', { amount: String(balance - recovered), date: recoveredOn, evidenceType: random.pick(['judgment', 'enforcement-ruling']), documentNo: `(${recoveredOn.slice(0, 4)})浙0106执${random.int(100, 9999)}号` }));
   }
+  return steps;
+}
+
+const STEP_CHANNELS = {
+  approve: 'guarantee.approve',
+  activate: 'guarantee.activate',
+  repay: 'guarantee.repay',
+  check: 'monitoring.record',
+  signal: 'guarantee.raiseSignal',
+  release: 'guarantee.release',
+  compensate: 'guarantee.compensate',
+  recover: 'guarantee.recover',
+  confirmLoss: 'guarantee.confirmLoss',
+} as const;
+
+/** A step as its channel would have parsed it (amounts in yuan become fen, defaults filled). */
+function step<K extends keyof typeof STEP_CHANNELS>(kind: K, input: Omit<ChannelInput<(typeof STEP_CHANNELS)[K]>, 'contractNo'>): GuaranteeStepInput {
+  const { contractNo: _, ...parsed } = contract[STEP_CHANNELS[kind]].input.parse({ ...input, contractNo: 'DEMO' }) as { contractNo: string };
+  return { kind, ...parsed } as GuaranteeStepInput;
 }
