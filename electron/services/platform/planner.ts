@@ -28,10 +28,14 @@ let thread: PlannerThread | null = null;
 /** How long the writer waits for one chunk before deciding the planner has died. */
 const STALL_MS = 120_000;
 
-/** Lets lanes plan on a second thread, started from `entry` (the worker's own entry file) when first needed. */
+/**
+ * Lets lanes plan on a second thread, started now from `entry` (the worker's own entry file): loading its
+ * modules takes about a second, which the first load would otherwise wait for.
+ */
 export function enablePlanner(entry: string | URL): void {
   if (availableParallelism() < 2) return;
   script = entry;
+  plannerThread();
 }
 
 /** Stops the planning thread (tests; the process's end stops it anyway). */
