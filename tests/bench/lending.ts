@@ -40,8 +40,13 @@ export async function benchLending(options: { loans: number }): Promise<BenchFig
       { name: 'guarantees with their history', input: { ...none, guarantees }, tables: ['partner_banks', 'net_assets', 'guarantee_contracts', 'guarantee_events', 'monitoring_checks', 'warning_signals'] },
       { name: 'collection contacts', input: { ...none, contacts }, tables: ['collection_contacts'] },
     ];
-    const built: Array<BookPart & { seconds: number }> = [];
+    // The jobs worker is started first (an export of the empty register): starting a thread and loading its
+    // modules is the app's cost on its first job, not the load's.
     let start = performance.now();
+    await call(runtime, 'export.loanRegister', { language: 'zh-CN' });
+    console.log(`  jobs worker started in ${((performance.now() - start) / 1000).toFixed(1)} s (not timed as part of the load)`);
+    const built: Array<BookPart & { seconds: number }> = [];
+    start = performance.now();
     for (const part of plan) {
       const after = lastAuditId();
       const partStart = performance.now();
