@@ -4,7 +4,9 @@
  */
 // A debtor's zone is checked and read the way the office's is.
 export { isKnownTimeZone as isTimeZone, wallClock as localDateTime } from '../dates/zone-time';
-import { wallClock as localDateTime } from '../dates/zone-time';
+import { zoneOffset } from '../dates/zone-time';
+
+const MINUTE = 60_000;
 
 /** The instant at which the wall clock in `timeZone` reads `local` ("YYYY-MM-DDTHH:mm"). */
 export function instantOfLocal(local: string, timeZone: string): Date {
@@ -15,9 +17,8 @@ export function instantOfLocal(local: string, timeZone: string): Date {
   // The zone's offset at that moment; a second pass settles the hour around a daylight-saving change.
   let guess = wall;
   for (let pass = 0; pass < 2; pass++) {
-    const shown = localDateTime(new Date(guess), timeZone);
-    const [date, time] = shown.split(' ') as [string, string];
-    const shownUtc = Date.parse(`${date}T${time}:00Z`);
+    // The wall clock at the guess, to the minute as a clock shows it, read as if it were UTC.
+    const shownUtc = Math.floor((guess + zoneOffset(timeZone, guess)) / MINUTE) * MINUTE;
     guess += wall - shownUtc;
   }
   return new Date(guess);

@@ -62,3 +62,29 @@ describe('wall clock of an instant in a zone', () => {
     expect(isKnownTimeZone('Mars/Olympus')).toBe(false);
   });
 });
+
+describe('the instant of a wall-clock time', () => {
+  /** The instant as first written: formatting the guess through Intl and reading it back, twice. */
+  function throughIntl(local: string, zone: string): number {
+    const [, y, mo, d, h, mi] = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local)!.map(Number) as number[];
+    const wall = Date.UTC(y!, mo! - 1, d!, h!, mi!);
+    let guess = wall;
+    for (let pass = 0; pass < 2; pass++) {
+      const [date, time] = intlWallClock(new Date(guess), zone).split(' ') as [string, string];
+      guess += wall - Date.parse(`${date}T${time}:00Z`);
+    }
+    return guess;
+  }
+
+  it('is the instant Intl shows that wall clock at, in every zone, including the hours a change skips or repeats', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...ZONES), fc.integer({ min: Date.UTC(1970, 0, 1) / 60_000, max: Date.UTC(2060, 0, 1) / 60_000 }), (zone, minute) => {
+        const local = new Date(minute * 60_000).toISOString().slice(0, 16);
+        expect(instantOfLocal(local, zone).getTime()).toBe(throughIntl(local, zone));
+      }),
+      { numRuns: 3000 },
+    );
+    // New York's spring-forward hour (02:30 does not exist) and fall-back hour (01:30 happens twice).
+    for (const local of ['2026-03-08T02:30', '2026-11-01T01:30']) expect(instantOfLocal(local, 'America/New_York').getTime()).toBe(throughIntl(local, 'America/New_York'));
+  });
+});
