@@ -207,11 +207,11 @@ describe('audit trail', () => {
     const page = await rt.call('audit.list', { entityType: 'borrower', pageSize: 5, page: 2 });
     expect(page.total).toBe(12);
     expect(page.items.map((e) => e.id)).toEqual([7, 6, 5, 4, 3]);
-    // The demo is one load: one entry, counting the records its services wrote (the first run adds the 5 standard products).
+    // The demo is one load: one entry, counting the records its services wrote (the first run adds the 5 standard products; the borrowers are one load of their own).
     const demo = await rt.call('audit.list', { channel: 'platform.demo' });
     expect(demo.total).toBe(1);
     expect(demo.items[0]).toMatchObject({ id: 13, entityType: 'demo' });
-    expect(demo.items[0]!.after).toMatchObject({ borrowers: 3, records: { 'loan-product': 5, borrower: 3 } });
+    expect(demo.items[0]!.after).toMatchObject({ borrowers: 3, records: { 'loan-product': 5, 'borrower-book': 1 } });
     expect((await rt.call('audit.list', { userName: 'nobody' })).total).toBe(0);
     expect(path.basename(rt.database.file)).toBe('loanbridge.db');
   });

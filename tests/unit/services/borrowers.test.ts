@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testRuntime, type TestRuntime } from '../../helpers/runtime';
-import type { ChannelInput } from '../../../shared/contract';
+import { serviceContext, testRuntime, type TestRuntime } from '../../helpers/runtime';
+import { contract, type ChannelInput } from '../../../shared/contract';
+import { loadBorrowers } from '../../../electron/services/lending/borrowers';
 
 const collector = { userName: 'zhang.san', role: 'collector' as const };
 const auditor = { userName: 'audit', role: 'auditor' as const };
@@ -210,5 +211,46 @@ describe('permissions at the boundary', () => {
 
   it('answers an unknown channel with a clear error', async () => {
     expect(await rt.fail('borrower.drop', {})).toMatchObject({ code: 'unknown-channel', message: 'unknown channel "borrower.drop"' });
+  });
+});
+
+describe('loading many borrowers at once', () => {
+  const three = () =>
+    [
+      individual(),
+      individual({ name: '赵丽', idNumber: '110105198001010016', relatedPersons: [] }),
+      { kind: 'enterprise', name: '杭州恒达建材有限公司', idType: 'social-credit-code', idNumber: '91350100M000100Y43', legalRepresentative: '陈明', relatedPersons: [{ name: '陈明', relationship: 'legal-representative', phone: '13912345678' }] },
+    ].map((b) => contract['borrower.create'].input.parse(b));
+  const rows = (runtime: TestRuntime) => ({
+    borrowers: runtime.database.sqlite.prepare('SELECT * FROM borrowers ORDER BY id').all(),
+    related: runtime.database.sqlite.prepare('SELECT * FROM borrower_related_persons ORDER BY id').all(),
+  });
+
+  it('leaves the same rows as adding them one by one, with one audit entry for the load', async () => {
+    const one = await testRuntime({ now: () => new Date('2026-11-28T02:00:00Z') });
+    try {
+      for (const b of three()) await one.call('borrower.create', b);
+      const ctx = { ...serviceContext(rt), now: () => new Date('2026-11-28T02:00:00Z') };
+      const before = rt.database.sqlite.prepare('SELECT COUNT(*) FROM audit_log').pluck().get() as number;
+      expect(ctx.transaction(() => loadBorrowers(ctx, three()))).toEqual([1, 2, 3]);
+      expect(rows(rt)).toEqual(rows(one));
+      expect(rows(rt).related).toHaveLength(2);
+      const entries = rt.database.sqlite.prepare('SELECT entity_type, after FROM audit_log WHERE id > ?').all(before) as Array<{ entity_type: string; after: string }>;
+      expect(entries.map((e) => e.entity_type)).toEqual(['borrower-book']);
+      expect(JSON.parse(entries[0]!.after)).toEqual({ borrowers: 3, first: 1, last: 3 });
+    } finally {
+      one.close();
+    }
+  });
+
+  it('refuses an identity already on file or earlier in the load, naming the entry, and writes nothing', async () => {
+    const ctx = serviceContext(rt);
+    const twice = three();
+    twice[2] = { ...twice[0]!, name: '王建国二' };
+    expect(() => ctx.transaction(() => loadBorrowers(ctx, twice))).toThrow(expect.objectContaining({ field: 'borrowers[2].idNumber', reason: 'duplicateIdentity' }));
+    expect(borrowerCount()).toBe(0);
+    await rt.call('borrower.create', individual());
+    expect(() => ctx.transaction(() => loadBorrowers(ctx, three()))).toThrow(expect.objectContaining({ field: 'borrowers[0].idNumber', reason: 'duplicateIdentity' }));
+    expect(borrowerCount()).toBe(1);
   });
 });

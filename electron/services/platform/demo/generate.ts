@@ -2,7 +2,7 @@
 import { contract, type ChannelOutput, type ChannelParsedInput } from '../../../../shared/contract';
 import { findBorrowerIdByIdentity } from '../../../../db/repositories/lending/borrowers';
 import type { ServiceContext } from '../../context';
-import { recordBorrower } from '../../lending/borrowers';
+import { loadBorrowers } from '../../lending/borrowers';
 import { createProduct, toProductView } from '../../lending/products';
 import { loadLoanBook, type LoanHistory } from '../../lending/loan-book';
 import { generateSchedule } from '../../../../shared/schedule/generate';
@@ -45,14 +45,14 @@ function fillDemo(ctx: ServiceContext, input: ChannelParsedInput<'platform.demo'
   }
   const random = new SeededRandom(input.seed);
   const used = new Set<string>();
-  let created = 0;
-  for (let sequence = 0; created < input.borrowers; sequence++) {
+  const borrowers: Array<ChannelParsedInput<'borrower.create'>> = [];
+  for (let sequence = 0; borrowers.length < input.borrowers; sequence++) {
     const candidate = contract['borrower.create'].input.parse(demoBorrower(random, sequence));
     if (used.has(candidate.idNumber) || findBorrowerIdByIdentity(ctx.db, candidate.idType, candidate.idNumber)) continue;
     used.add(candidate.idNumber);
-    recordBorrower(ctx, candidate);
-    created++;
+    borrowers.push(candidate);
   }
+  const created = loadBorrowers(ctx, borrowers).length;
   const loans = generateLoans(ctx, random, input.loans);
   const guarantees = generateGuarantees(ctx, random, input.guarantees);
   const contacts = generateContacts(ctx, random, input.contacts);
