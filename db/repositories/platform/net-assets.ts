@@ -1,4 +1,4 @@
-import { desc, eq, lte, sql } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { AppDatabase } from '../../open';
 import { prepared } from '../../prepared';
 import { netAssets } from '../../schema';
@@ -13,12 +13,14 @@ export function netAssetsFor(db: AppDatabase, periodEnd: string): NetAssetsRow |
   return db.select().from(netAssets).where(eq(netAssets.periodEnd, periodEnd)).get();
 }
 
-/** The latest figure for a period ending on or before `date`. */
+/** The latest figure for a period ending on or before `date` (read by every guarantee's entry check: straight from the driver). */
 export function netAssetsAsOf(db: AppDatabase, date: string): NetAssetsRow | undefined {
   const query = prepared(db, 'netAssetsAsOf', () =>
-    db.select().from(netAssets).where(lte(netAssets.periodEnd, sql.placeholder('date'))).orderBy(desc(netAssets.periodEnd)).limit(1).prepare(),
+    db.$client.prepare<[string], NetAssetsRow>(
+      'SELECT id, period_end AS periodEnd, amount, note, recorded_at AS recordedAt, recorded_by AS recordedBy FROM net_assets WHERE period_end <= ? ORDER BY period_end DESC LIMIT 1',
+    ),
   );
-  return query.get({ date });
+  return query.get(date);
 }
 
 export function upsertNetAssets(db: AppDatabase, row: Omit<NetAssetsRow, 'id'>): void {
