@@ -9,13 +9,14 @@ import type { ChannelParsedInput } from '../../../shared/contract';
 import type { ServiceContext } from '../context';
 import { withinEntry } from '../platform/bulk';
 import { claimOrThrow, type Claim } from './claims';
-import { phoneCallsOf, screenContact } from './contacts';
+import { contactRules, phoneCallsOf, screenContact } from './contacts';
 
 export type ContactEntry = ChannelParsedInput<'collections.logContact'>;
 
 /** Writes the contacts in the order given (the call limit counts the earlier ones); returns how many carried a call-limit warning. */
 export function loadContactLog(ctx: ServiceContext, entries: readonly ContactEntry[]): { contacts: number; callLimitWarnings: number } {
   const claims = new Map<string, { claim: Claim; calls: Date[] }>();
+  const rules = contactRules(ctx);
   let callLimitWarnings = 0;
   for (const [index, entry] of entries.entries()) {
     withinEntry('contacts', index, () => {
@@ -25,7 +26,7 @@ export function loadContactLog(ctx: ServiceContext, entries: readonly ContactEnt
         known = { claim, calls: phoneCallsOf(ctx, claim) };
         claims.set(entry.contractNo, known);
       }
-      const { row, warnings } = screenContact(ctx, known.claim, entry, known.calls);
+      const { row, warnings } = screenContact(ctx, known.claim, entry, known.calls, rules);
       insertContact(ctx.db, row);
       if (row.channel === 'phone') known.calls.push(new Date(row.contactedAt));
       if (warnings.length > 0) callLimitWarnings++;

@@ -28,8 +28,8 @@ function refuse(field: string, reason: string, message: string, params?: Record<
 }
 
 /** "2026-12-01T10:30" is the office clock; an ISO instant with Z or an offset is taken as it is. */
-function contactInstant(ctx: ServiceContext, at: string): Date {
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(at)) return instantOfLocal(at, setting(ctx, 'platform.officeTimeZone'));
+function contactInstant(at: string, officeTimeZone: string): Date {
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(at)) return instantOfLocal(at, officeTimeZone);
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(at) && !Number.isNaN(Date.parse(at))) return new Date(at);
   return refuse('at', 'dateTime', 'a time such as 2026-12-01T10:30 (office clock) or 2026-12-01T02:30Z');
 }
@@ -38,15 +38,38 @@ function hasGuarantor(ctx: ServiceContext, claim: Claim): boolean {
   return claim.kind === 'loan' ? guarantorsOfLoan(ctx.db, claim.id).length > 0 : counterGuaranteesOf(ctx.db, claim.id).some((c) => c.kind === 'guarantee');
 }
 
+/** What the guards read besides the contact: the settings, and who records it when. Gathered once per load. */
+export interface ContactRules {
+  officeTimeZone: string;
+  from: string;
+  to: string;
+  callLimit: { calls: number; days: number };
+  recordedAt: string;
+  recordedBy: string;
+}
+
+export function contactRules(ctx: ServiceContext): ContactRules {
+  return {
+    officeTimeZone: setting(ctx, 'platform.officeTimeZone'),
+    from: setting(ctx, 'collections.contactFrom'),
+    to: setting(ctx, 'collections.contactTo'),
+    callLimit: setting(ctx, 'collections.callLimit'),
+    recordedAt: instant(ctx),
+    recordedBy: actorOf(ctx).userName,
+  };
+}
+
 /**
  * The lawful-conduct guards a contact must pass, and the row it becomes: for one contact logged by hand
- * and for a contact log loaded in bulk alike. `previousCalls` are the claim's phone calls so far.
+ * and for a contact log loaded in bulk alike. `previousCalls` are the claim's phone calls so far; a bulk
+ * load passes the rules it read once.
  */
 export function screenContact(
   ctx: ServiceContext,
   claim: Claim,
   input: ChannelParsedInput<'collections.logContact'>,
   previousCalls: readonly Date[],
+  rules: ContactRules = contactRules(ctx),
 ): { row: NewContactRow; warnings: Array<{ reason: string; message: string }> } {
   if (input.party === 'related-person' && input.discussedDebt) {
     refuse('discussedDebt', 'disclosureToThirdParty', 'a related person is not an obligor: contact them only to locate the debtor, without disclosing the debt');
@@ -54,18 +77,16 @@ export function screenContact(
   if (input.party === 'guarantor' && !hasGuarantor(ctx, claim)) {
     refuse('party', 'notAnObligor', `${claim.contractNo} has no guarantor on file: only obligors may be asked to pay`);
   }
-  const at = contactInstant(ctx, input.at);
+  const at = contactInstant(input.at, rules.officeTimeZone);
   const timeZone = debtorTimeZone(ctx, claim.debtor);
   const local = localDateTime(at, timeZone);
-  const from = setting(ctx, 'collections.contactFrom');
-  const to = setting(ctx, 'collections.contactTo');
+  const { from, to, callLimit: limit } = rules;
   const live = LIVE_CHANNELS.includes(input.channel);
   const inHours = withinContactHours(local, from, to);
   if (live && !inHours && !input.outOfHoursReason) {
     refuse('at', 'outsideContactHours', `${local} in ${timeZone} is outside the allowed hours ${from}–${to}; record the reason (e.g. the debtor asked to be called then) to log it`, { local, timeZone, from, to });
   }
   const warnings: Array<{ reason: string; message: string }> = [];
-  const limit = setting(ctx, 'collections.callLimit');
   const overLimit = input.channel === 'phone' && pastCallLimit(previousCalls, at, limit);
   if (overLimit) warnings.push({ reason: 'callLimit', message: `more than ${limit.calls} calls in ${limit.days} days on ${claim.contractNo}` });
   const row: NewContactRow = {
@@ -84,8 +105,8 @@ export function screenContact(
     nextActionOn: input.nextActionOn ?? null,
     outOfHoursReason: live && !inHours ? input.outOfHoursReason : null,
     frequencyWarning: overLimit,
-    recordedAt: instant(ctx),
-    recordedBy: actorOf(ctx).userName,
+    recordedAt: rules.recordedAt,
+    recordedBy: rules.recordedBy,
   };
   return { row, warnings };
 }
