@@ -1,11 +1,10 @@
 /**
  * Wall-clock time of an instant in an IANA time zone. Intl does the zone rules, but asking it for every
  * contact, payment or business date of a bulk load costs more than the load's writes, so each zone's UTC
- * offset is kept per quarter hour: zones change offset at most once in such a span, at a quarter-hour
- * instant for every modern rule. A span whose two ends disagree is never kept, so the answer is Intl's
- * own in every case.
+ * offset is kept per hour: no zone changes its offset twice within an hour. An hour in which it changes
+ * (its two ends disagree) is never kept and each instant in it goes to Intl, so the answer is Intl's own.
  */
-const QUARTER_HOUR = 15 * 60_000;
+const SPAN = 60 * 60_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const offsets = new Map<string, Map<number, number>>();
 
@@ -52,13 +51,13 @@ export function zoneOffset(timeZone: string, epochMs: number): number {
     zone = new Map();
     offsets.set(timeZone, zone);
   }
-  const span = Math.floor(epochMs / QUARTER_HOUR);
+  const span = Math.floor(epochMs / SPAN);
   const kept = zone.get(span);
   if (kept !== undefined) return kept;
-  const start = offsetFromIntl(timeZone, span * QUARTER_HOUR);
-  const end = offsetFromIntl(timeZone, span * QUARTER_HOUR + QUARTER_HOUR - 1000);
+  const start = offsetFromIntl(timeZone, span * SPAN);
+  const end = offsetFromIntl(timeZone, span * SPAN + SPAN - 1000);
   if (start !== end) return offsetFromIntl(timeZone, epochMs);
-  // Bounded: a long-running app sees a few thousand spans a month at most.
+  // Bounded: a long-running app sees a few hundred spans a month at most.
   if (zone.size > 200_000) zone.clear();
   zone.set(span, start);
   return start;
