@@ -101,7 +101,8 @@ function refuse(field: string, message: string, reason: string): never {
 const PLANNING_CHUNK = 500;
 const FIRST_CHUNK = 50;
 
-export function loadLoanBook(ctx: ServiceContext, book: readonly LoanHistory[]): string[] {
+/** Loads the book's loans in the order given; `book` may be generated as it is read (the demo), so a large book need not sit in memory. */
+export function loadLoanBook(ctx: ServiceContext, book: Iterable<LoanHistory>): string[] {
   const planning: BookPlanning = { rules: lendingRules(ctx), entry: entryRules(ctx), today: businessDate(ctx) };
   const products = new Map(allProducts(ctx.db).map((p) => [p.code, p]));
   const borrowers = new Set(allBorrowerIds(ctx.db));
@@ -134,7 +135,9 @@ export function loadLoanBook(ctx: ServiceContext, book: readonly LoanHistory[]):
     for (let k = 1; k < packed.counts.length; k += 5) payments += packed.counts[k]!;
   };
   let chunk: PlanRequest[] = [];
-  for (const [index, loan] of book.entries()) {
+  let index = -1;
+  for (const loan of book) {
+    index++;
     try {
       chunk.push(request(loan, index));
     } catch (refusal) {
@@ -152,8 +155,8 @@ export function loadLoanBook(ctx: ServiceContext, book: readonly LoanHistory[]):
   }
   lane.submit(chunk);
   while (lane.inFlight > 0) writeNext();
-  if (book.length > 0) {
-    ctx.audit({ entityType: 'loan-book', entityId: null, before: null, after: { loans: book.length, first: contractNos[0], last: contractNos.at(-1), payments } });
+  if (contractNos.length > 0) {
+    ctx.audit({ entityType: 'loan-book', entityId: null, before: null, after: { loans: contractNos.length, first: contractNos[0], last: contractNos.at(-1), payments } });
   }
   return contractNos;
 }

@@ -82,32 +82,28 @@ function generateLoans(ctx: ServiceContext, random: SeededRandom, count: number)
     throw new AppError('validation', 'loans: there are no borrowers to lend to; add --borrowers', { field: 'loans', reason: 'noBorrowers' });
   }
   const today = parseIsoDate(businessDate(ctx))!;
-  // Loaded a batch at a time: the histories of a whole book held at once cost the collector more than
-  // the loading itself.
-  const BATCH = 5_000;
-  let book: LoanHistory[] = [];
-  for (let k = 0; k < count; k++) {
-    const product = toProductView(random.pick(products));
-    const disbursedOn = today - random.int(20, 720);
-    const principalYuan = random.int(5, 200) * 10_000;
-    const terms = {
-      principal: `${principalYuan}.00`,
-      annualRate: product.annualRate,
-      periods: product.periods,
-      frequency: product.frequency,
-      method: product.method,
-      interestOnlyPeriods: product.interestOnlyPeriods,
-      dayCount: product.dayCount,
-      disbursementDate: formatIsoDate(disbursedOn),
-    };
-    const application = contract['loan.create'].input.parse({ borrowerId: random.pick(borrowerIds), productCode: product.code, terms, securityType: random.pick(['credit', 'guarantee', 'mortgage', 'pledge', 'combined'] as const) });
-    book.push(loanHistory(random, application, today));
-    if (book.length === BATCH) {
-      loadLoanBook(ctx, book);
-      book = [];
+  // Each history made as the loader reads it: the histories of a whole book held at once would cost the
+  // collector more than the loading itself.
+  function* histories(): Generator<LoanHistory> {
+    for (let k = 0; k < count; k++) {
+      const product = toProductView(random.pick(products));
+      const disbursedOn = today - random.int(20, 720);
+      const principalYuan = random.int(5, 200) * 10_000;
+      const terms = {
+        principal: `${principalYuan}.00`,
+        annualRate: product.annualRate,
+        periods: product.periods,
+        frequency: product.frequency,
+        method: product.method,
+        interestOnlyPeriods: product.interestOnlyPeriods,
+        dayCount: product.dayCount,
+        disbursementDate: formatIsoDate(disbursedOn),
+      };
+      const application = contract['loan.create'].input.parse({ borrowerId: random.pick(borrowerIds), productCode: product.code, terms, securityType: random.pick(['credit', 'guarantee', 'mortgage', 'pledge', 'combined'] as const) });
+      yield loanHistory(random, application, today);
     }
   }
-  loadLoanBook(ctx, book);
+  loadLoanBook(ctx, histories());
   return count;
 }
 
