@@ -126,5 +126,5 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
 
 /** A worker per lane: long jobs and whole-book reports do not queue behind each other. */
 function offloadLanes(options: OffloadOptions): Record<OffThreadLane, Offload> {
-  return { jobs: createOffload(options), reports: createOffload(options) };
+  return { jobs: createOffload({ ...options, plans: true }), reports: createOffload(options) };
 }

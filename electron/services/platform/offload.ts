@@ -19,6 +19,8 @@ export interface OffloadOptions {
   dataDir: string;
   migrationsFolder: string;
   nativeBinding?: string;
+  /** Only the jobs lane loads books, so only its worker starts a planning thread. */
+  plans?: boolean;
 }
 
 export type WorkerRequest = { type: 'call'; callId: number; channel: string; input: unknown; actor: Actor } | { type: 'cancel'; jobId: string };
@@ -46,7 +48,7 @@ export function createOffload(options: OffloadOptions): Offload {
   const start = (): Worker => {
     const w = new Worker(options.script, {
       // Its own entry too, to start its planning thread from (a path: a URL does not cross to a thread).
-      workerData: { dataDir: options.dataDir, migrationsFolder: options.migrationsFolder, nativeBinding: options.nativeBinding ?? null, script: options.script instanceof URL ? fileURLToPath(options.script) : options.script },
+      workerData: { dataDir: options.dataDir, migrationsFolder: options.migrationsFolder, nativeBinding: options.nativeBinding ?? null, script: options.script instanceof URL ? fileURLToPath(options.script) : options.script, plans: options.plans ?? false },
       ...(options.execArgv ? { execArgv: options.execArgv } : {}),
     });
     w.on('message', (reply: WorkerReply) => {

@@ -11,7 +11,7 @@ import { servePlanning } from './planning-tasks';
 
 const port = parentPort!;
 type Role =
-  | { role?: undefined; dataDir: string; migrationsFolder: string; nativeBinding: string | null; script: string }
+  | { role?: undefined; dataDir: string; migrationsFolder: string; nativeBinding: string | null; script: string; plans: boolean }
   | { role: 'planner'; results: MessagePort; replies: Int32Array };
 const data = workerData as Role;
 
@@ -28,7 +28,7 @@ async function serveCalls(data: Extract<Role, { role?: undefined }>): Promise<vo
     ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}),
   });
   // Blocking to wait for a planned chunk is harmless here, off the window's thread.
-  enablePlanner(data.script);
+  if (data.plans) enablePlanner(data.script);
   const reply = (message: WorkerReply) => port.postMessage(message);
   jobWatchers.onProgress = (jobId, done) => reply({ type: 'progress', jobId, done });
 

@@ -3,9 +3,10 @@
  * events, monitoring checks and warning signals. Two books, one built each way from the same stories,
  * compared table by table; then the load's refusals, which name the contract and step and leave nothing.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { loadGuaranteeBook, type GuaranteeHistory, type GuaranteeStepInput } from '../../../electron/services/guarantees/guarantee-book';
 import { contract, type ChannelName } from '../../../shared/contract';
+import { expectSameTables, twinRuntimes } from '../../helpers/loaders';
 import { serviceContext, testRuntime, type TestRuntime } from '../../helpers/runtime';
 
 const TODAY = '2026-09-30';
@@ -106,16 +107,12 @@ function tables(rt: TestRuntime) {
   };
 }
 
+const twins = twinRuntimes(seeded);
 let one: TestRuntime;
 let bulk: TestRuntime;
-beforeEach(async () => {
-  [one, bulk] = await Promise.all([seeded(), seeded()]);
+beforeEach(() => {
+  [one, bulk] = [twins.services(), twins.loaded()];
 });
-afterEach(() => {
-  one.close();
-  bulk.close();
-});
-
 
 describe('loading a book of guarantee contracts with their history', () => {
   it('leaves the same rows as the one-contract services', async () => {
@@ -130,11 +127,7 @@ describe('loading a book of guarantee contracts with their history', () => {
     expect(expected.checks.map((c) => c.status)).toEqual(expect.arrayContaining(['due', 'done', 'cancelled']));
     expect(expected.checks.map((c) => c.reason)).toEqual(expect.arrayContaining(['first', 'periodic', 'watch-list', 'warning-signal']));
     expect(expected.events.find((e) => e.contract_id === 7 && e.event === 'applied')!.detail).toContain(OVERRIDE);
-    expect(actual.contracts).toEqual(expected.contracts);
-    expect(actual.events).toEqual(expected.events);
-    expect(actual.checks).toEqual(expected.checks);
-    expect(actual.signals).toEqual(expected.signals);
-    expect(actual.exposures).toEqual(expected.exposures);
+    expectSameTables(actual, expected);
   });
 
   it('records the load in one audit entry', () => {

@@ -11,6 +11,7 @@ import { tsxWorker } from '../../../electron/services/platform/tsx-worker';
 import { loadLoanBook, type LoanHistory } from '../../../electron/services/lending/loan-book';
 import { contract, type ChannelInput } from '../../../shared/contract';
 import { parseYuan } from '../../../shared/money/yuan';
+import { expectSameTables, twinRuntimes } from '../../helpers/loaders';
 import { serviceContext, testRuntime, type TestRuntime } from '../../helpers/runtime';
 
 const TODAY = '2026-09-30';
@@ -79,14 +80,11 @@ function tables(rt: TestRuntime) {
   };
 }
 
+const twins = twinRuntimes(seeded);
 let one: TestRuntime;
 let bulk: TestRuntime;
-beforeEach(async () => {
-  [one, bulk] = await Promise.all([seeded(), seeded()]);
-});
-afterEach(() => {
-  one.close();
-  bulk.close();
+beforeEach(() => {
+  [one, bulk] = [twins.services(), twins.loaded()];
 });
 
 describe('loading a book of loans with their history', () => {
@@ -101,11 +99,7 @@ describe('loading a book of loans with their history', () => {
     expect(new Set(expected.loans.map((l) => l.status))).toEqual(new Set(['disbursed', 'settled', 'written-off']));
     expect(expected.events.map((e) => (e as { event: string }).event)).toEqual(expect.arrayContaining(['early-settlement', 'settled', 'written-off', 'recovery']));
     expect(expected.allocations.length).toBeGreaterThan(20);
-    expect(actual.loans).toEqual(expected.loans);
-    expect(actual.installments).toEqual(expected.installments);
-    expect(actual.payments).toEqual(expected.payments);
-    expect(actual.allocations).toEqual(expected.allocations);
-    expect(actual.events).toEqual(expected.events);
+    expectSameTables(actual, expected);
   });
 
   it('records the load in one audit entry', () => {
@@ -161,11 +155,7 @@ describe('a book planned on a second thread while the first writes', () => {
     inline.transaction(() => loadLoanBook(inline, bigBook()));
     const [actual, expected] = [tables(threaded), tables(bulk)];
     expect(actual.loans).toHaveLength(stories.length * REPEATS);
-    expect(actual.loans).toEqual(expected.loans);
-    expect(actual.installments).toEqual(expected.installments);
-    expect(actual.payments).toEqual(expected.payments);
-    expect(actual.allocations).toEqual(expected.allocations);
-    expect(actual.events).toEqual(expected.events);
+    expectSameTables(actual, expected);
   });
 
   it('reports a refusal from the planning thread by entry and field, and writes nothing', () => {
