@@ -1,5 +1,7 @@
 /** What electron-vite produced (npm test builds before running the tests). */
 import fs from 'node:fs';
+import path from 'node:path';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 
 const preload = 'out/preload/index.cjs';
@@ -21,8 +23,25 @@ describe.skipIf(!fs.existsSync(preload))('build output', () => {
     // The background worker is its own entry, and nothing it loads touches Electron (a worker thread cannot).
     expect(files).toContain('worker.js');
     const loaded = new Set(['worker.js']);
-    for (const f of loaded) for (const [, dep] of code(f).matchAll(/from "\.\/([^"]+)"/g)) loaded.add(dep!);
+    // Static imports and the chunks it loads later (import("./…")).
+    for (const f of loaded) for (const [, dep] of code(f).matchAll(/(?:from |import\()"\.\/([^"]+)"/g)) loaded.add(dep!);
+    expect(loaded.size).toBeGreaterThan(3);
     for (const f of loaded) expect(code(f), f).not.toMatch(/from "electron"/);
+  });
+
+  it('the built worker entry, started with the role planner, is a planning thread that answers a task', async () => {
+    const { port1, port2 } = new MessageChannel();
+    const replies = new Int32Array(new SharedArrayBuffer(4));
+    const worker = new Worker(path.resolve('out/main/worker.js'), { workerData: { role: 'planner', results: port2, replies }, transferList: [port2] });
+    try {
+      const reply = new Promise((resolve) => port1.once('message', resolve));
+      worker.postMessage({ id: 7, task: 'loan-book', shared: {}, requests: [] });
+      expect(await reply).toEqual({ id: 7, ok: true, value: { rows: [], counts: [], installments: [], payments: [], allocations: [], monthEnds: [], events: [] } });
+      expect(Atomics.load(replies, 0)).toBe(1);
+    } finally {
+      port1.close();
+      await worker.terminate();
+    }
   });
 
   it('the renderer page carries a Content-Security-Policy and no inline script', () => {
