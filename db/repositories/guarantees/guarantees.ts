@@ -19,7 +19,6 @@ export function allBanks(db: AppDatabase): BankRow[] {
   return db.select().from(partnerBanks).orderBy(asc(partnerBanks.id)).all();
 }
 
-/** In-force balance guaranteed under a bank's line: guaranteed − repaid, over contracts in force. */
 /** A bank's in-force guaranteed balance, against its credit line (kept by triggers: guarantee_bank_exposures). */
 export function bankUsage(db: AppDatabase, bankId: number): number {
   const query = prepared(db, 'bankUsage', () => db.$client.prepare<[number], number>('SELECT in_force FROM guarantee_bank_exposures WHERE bank_id = ?').pluck());

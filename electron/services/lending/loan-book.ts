@@ -146,7 +146,7 @@ export function loadLoanBook(ctx: ServiceContext, book: Iterable<LoanHistory>): 
       lane.settle();
       throw refusal;
     }
-    // The first chunk small, so the writes start as soon as the planning thread does.
+    // Small chunks up to the 500th loan, so the writes start as soon as the planning thread does.
     if (chunk.length === (index < PLANNING_CHUNK ? FIRST_CHUNK : PLANNING_CHUNK)) {
       lane.submit(chunk);
       chunk = [];

@@ -1,4 +1,4 @@
-/** Shared by the bulk loaders (loan book, contact log): errors name the entry they came from. */
+/** Shared by the bulk loaders (borrowers, loan book, guarantee book, contact log): errors name the entry they came from. */
 import { AppError } from '../../../shared/contract/errors';
 
 /** Runs `work` for entry `index` of `list`; an AppError's field and message gain `list[index].`. */
