@@ -7,19 +7,20 @@
  */
 import { insertGuarantee, insertGuaranteeEvent, type NewGuaranteeRow } from '../../../db/repositories/guarantees/guarantees';
 import { insertMonitoringCheck, insertWarningSignal, type MonitoringCheckRow, type WarningSignalRow } from '../../../db/repositories/guarantees/monitoring';
-import type { ChannelName, ChannelParsedInput } from '../../../shared/contract';
-import { AppError } from '../../../shared/contract/errors';
+import { contract, type ChannelInput, type ChannelName, type ChannelParsedInput } from '../../../shared/contract';
 import { actorOf, instant, type ServiceContext } from '../context';
 import { withinEntry } from '../platform/bulk';
 import { setting } from '../platform/settings';
-import { businessDate } from '../platform/status';
+import { businessDate, dateUpTo } from '../platform/status';
 import { guaranteeEntry } from './contracts';
 import {
   activationStep,
   approvalStep,
   assertCheckedAfterLending,
+  assertKnownSignal,
   assertMonitored,
   bankRepaymentStep,
+  checkClosings,
   compensationStep,
   firstCheckDue,
   latestDone,
@@ -28,22 +29,34 @@ import {
   onWatchList,
   recoveryStep,
   releaseStep,
+  signalNeedsCheck,
   type ContractStep,
 } from './transitions';
 
-type Without<C extends ChannelName> = Omit<ChannelParsedInput<C>, 'contractNo'>;
+/** Each kind of step and the one-contract channel that takes it. */
+export const GUARANTEE_STEP_CHANNELS = {
+  approve: 'guarantee.approve',
+  activate: 'guarantee.activate',
+  repay: 'guarantee.repay',
+  check: 'monitoring.record',
+  signal: 'guarantee.raiseSignal',
+  release: 'guarantee.release',
+  compensate: 'guarantee.compensate',
+  recover: 'guarantee.recover',
+  confirmLoss: 'guarantee.confirmLoss',
+} as const satisfies Record<string, ChannelName>;
+
+type StepKind = keyof typeof GUARANTEE_STEP_CHANNELS;
 
 /** One step of a contract's life, as its one-contract channel takes it (without the contract number). */
-export type GuaranteeStepInput =
-  | ({ kind: 'approve' } & Without<'guarantee.approve'>)
-  | ({ kind: 'activate' } & Without<'guarantee.activate'>)
-  | ({ kind: 'repay' } & Without<'guarantee.repay'>)
-  | ({ kind: 'check' } & Without<'monitoring.record'>)
-  | ({ kind: 'signal' } & Without<'guarantee.raiseSignal'>)
-  | ({ kind: 'release' } & Without<'guarantee.release'>)
-  | ({ kind: 'compensate' } & Without<'guarantee.compensate'>)
-  | ({ kind: 'recover' } & Without<'guarantee.recover'>)
-  | ({ kind: 'confirmLoss' } & Without<'guarantee.confirmLoss'>);
+export type GuaranteeStepInput = { [K in StepKind]: { kind: K } & Omit<ChannelParsedInput<(typeof GUARANTEE_STEP_CHANNELS)[K]>, 'contractNo'> }[StepKind];
+
+/** A step from its public form (yuan, optional dates), parsed by its channel's schema as the channel would. */
+export function guaranteeStep<K extends StepKind>(kind: K, input: Omit<ChannelInput<(typeof GUARANTEE_STEP_CHANNELS)[K]>, 'contractNo'>): GuaranteeStepInput {
+  // The schemas want a contract number; the step belongs to its history's contract, so a placeholder is dropped.
+  const { contractNo: _, ...parsed } = contract[GUARANTEE_STEP_CHANNELS[kind]].input.parse({ ...input, contractNo: 'DB-0' }) as { contractNo: string };
+  return { kind, ...parsed } as GuaranteeStepInput;
+}
 
 export interface GuaranteeHistory {
   application: ChannelParsedInput<'guarantee.create'>;
@@ -112,11 +125,9 @@ class ContractLife {
     this.row = { repaidToBank: 0, releasedAmount: 0, compensatedAmount: 0, recoveredAmount: 0, lossAmount: 0, watchList: false, ...row };
   }
 
-  /** A step's date: the business date when none is given, never after it (as dateUpToBusinessDate). */
+  /** A step's date: the business date when none is given, never after it. */
   private upTo(given: string | undefined, field = 'date'): string {
-    const date = given ?? this.today;
-    if (date > this.today) throw new AppError('validation', `${field}: ${date} is after the business date ${this.today}`, { field, reason: 'afterBusinessDate', params: { businessDate: this.today } });
-    return date;
+    return dateUpTo(this.today, given, field);
   }
 
   take(step: GuaranteeStepInput): void {
@@ -189,11 +200,11 @@ class ContractLife {
     const checkedOn = this.upTo(step.checkedOn, 'checkedOn');
     assertCheckedAfterLending(this.row, checkedOn);
     const open = this.openChecks();
-    const done = { status: 'done' as const, checkedOn, checkType: step.checkType, findings: step.findings, riskGrade: step.riskGrade, closedAt: this.at, closedBy: this.by };
+    const { done, covered } = checkClosings(step, checkedOn, this.at, this.by);
     let recorded: PlannedCheck;
     if (open.length > 0) {
       recorded = Object.assign(open[0]!, done);
-      for (const other of open.slice(1)) Object.assign(other, { status: 'done', closedNote: `covered by the check on ${checkedOn}`, closedAt: this.at, closedBy: this.by });
+      for (const other of open.slice(1)) Object.assign(other, covered);
     } else {
       this.openCheck(checkedOn, 'periodic');
       recorded = Object.assign(this.checks.at(-1)!, done);
@@ -208,17 +219,11 @@ class ContractLife {
   /** As raiseSignal: on the watch list, and a check due the same day unless one is already due by then. */
   private signal(step: Extract<GuaranteeStepInput, { kind: 'signal' }>): void {
     assertMonitored(this.row, 'signal');
-    if (!this.rules.signalCodes.includes(step.signal)) {
-      throw new AppError('validation', `signal: "${step.signal}" is not one of the warning signals (${this.rules.signalCodes.join(', ')})`, {
-        field: 'signal',
-        reason: 'unknownSignal',
-        params: { signals: this.rules.signalCodes.join(',') },
-      });
-    }
+    assertKnownSignal(this.rules.signalCodes, step.signal);
     const date = this.upTo(step.date);
     this.signals.push({ signal: step.signal, source: 'manual', raisedOn: date, detail: step.detail, raisedAt: this.at, raisedBy: this.by, clearedOn: null, clearReason: null, clearedAt: null, clearedBy: null });
     this.refreshWatchList();
-    if (!this.openChecks().some((c) => c.dueDate <= date)) this.openCheck(date, 'warning-signal');
+    if (signalNeedsCheck(this.openChecks(), date)) this.openCheck(date, 'warning-signal');
     this.events.push({ event: 'signal-raised', businessDate: date, amount: null, detail: JSON.stringify({ signal: step.signal, source: 'manual', detail: step.detail }) });
   }
 }

@@ -29,7 +29,7 @@ import { parsePercent } from '../../../shared/rates/rate';
 import { actorOf, instant, type ServiceContext } from '../context';
 import { setting } from '../platform/settings';
 import { contractOrThrow } from './views';
-import { assertCheckedAfterLending, assertMonitored, firstCheckDue, nextCheck, onWatchList } from './transitions';
+import { assertCheckedAfterLending, assertKnownSignal, assertMonitored, checkClosings, firstCheckDue, nextCheck, onWatchList, signalNeedsCheck } from './transitions';
 import { businessDate, dateUpToBusinessDate } from '../platform/status';
 
 const y = fenToYuan;
@@ -88,12 +88,12 @@ export function recordCheck(ctx: ServiceContext, input: ChannelParsedInput<'moni
   const at = instant(ctx);
   const by = actorOf(ctx).userName;
   const open = openChecksOf(ctx.db, row.id);
-  const done = { status: 'done' as const, checkedOn, checkType: input.checkType, findings: input.findings, riskGrade: input.riskGrade, closedAt: at, closedBy: by };
+  const { done, covered } = checkClosings(input, checkedOn, at, by);
   let recorded: number;
   if (open.length > 0) {
     recorded = open[0]!.id;
     updateMonitoringCheck(ctx.db, recorded, done);
-    for (const other of open.slice(1)) updateMonitoringCheck(ctx.db, other.id, { status: 'done', closedNote: `covered by the check on ${checkedOn}`, closedAt: at, closedBy: by });
+    for (const other of open.slice(1)) updateMonitoringCheck(ctx.db, other.id, covered);
   } else {
     // A check nobody scheduled (the officer went anyway) is still a check on file.
     recorded = insertMonitoringCheck(ctx.db, { contractId: row.id, dueDate: checkedOn, reason: 'periodic', officer: row.officer, createdAt: at, createdBy: by, ...done });
@@ -120,7 +120,7 @@ function signalCodes(ctx: ServiceContext): string[] {
 function raise(ctx: ServiceContext, row: GuaranteeRow, signal: string, date: string, detail: string | null, source: 'manual' | 'data'): number {
   const id = insertWarningSignal(ctx.db, { contractId: row.id, signal, source, raisedOn: date, detail, raisedAt: instant(ctx), raisedBy: actorOf(ctx).userName });
   refreshWatchList(ctx, row);
-  if (!openChecksOf(ctx.db, row.id).some((c) => c.dueDate <= date)) openCheck(ctx, row, date, 'warning-signal');
+  if (signalNeedsCheck(openChecksOf(ctx.db, row.id), date)) openCheck(ctx, row, date, 'warning-signal');
   timeline(ctx, row, 'signal-raised', date, { signal, source, detail });
   ctx.audit({ entityType: 'warning-signal', entityId: row.contractNo, before: null, after: { id, signal, source, date, detail } });
   return id;
@@ -129,10 +129,7 @@ function raise(ctx: ServiceContext, row: GuaranteeRow, signal: string, date: str
 export function raiseSignal(ctx: ServiceContext, input: ChannelParsedInput<'guarantee.raiseSignal'>): GuaranteeRow {
   const row = contractOrThrow(ctx, input.contractNo);
   assertMonitored(row, 'signal');
-  const codes = signalCodes(ctx);
-  if (!codes.includes(input.signal)) {
-    throw new AppError('validation', `signal: "${input.signal}" is not one of the warning signals (${codes.join(', ')})`, { field: 'signal', reason: 'unknownSignal', params: { signals: codes.join(',') } });
-  }
+  assertKnownSignal(signalCodes(ctx), input.signal);
   raise(ctx, row, input.signal, dateUpToBusinessDate(ctx, input.date), input.detail, 'manual');
   return findGuarantee(ctx.db, row.id)!;
 }

@@ -153,6 +153,34 @@ export function assertCheckedAfterLending(row: Pick<GuaranteeRow, 'loanStart'>, 
   }
 }
 
+/** A signal code must be one of the configured warning signals. */
+export function assertKnownSignal(codes: readonly string[], signal: string): void {
+  if (!codes.includes(signal)) {
+    throw new AppError('validation', `signal: "${signal}" is not one of the warning signals (${codes.join(', ')})`, { field: 'signal', reason: 'unknownSignal', params: { signals: codes.join(',') } });
+  }
+}
+
+/**
+ * What recording a check on `checkedOn` writes on the open checks: the first (earliest due) becomes the
+ * check done, the others are closed as covered by it.
+ */
+export function checkClosings(
+  input: { checkType: NonNullable<MonitoringCheckRow['checkType']>; findings: string; riskGrade: string },
+  checkedOn: string,
+  closedAt: string,
+  closedBy: string,
+) {
+  return {
+    done: { status: 'done' as const, checkedOn, checkType: input.checkType, findings: input.findings, riskGrade: input.riskGrade, closedAt, closedBy },
+    covered: { status: 'done' as const, closedNote: `covered by the check on ${checkedOn}`, closedAt, closedBy },
+  };
+}
+
+/** A signal raised on `date` brings a check due that day, unless one is already due by then. */
+export function signalNeedsCheck(openChecks: ReadonlyArray<Pick<MonitoringCheckRow, 'dueDate'>>, date: string): boolean {
+  return !openChecks.some((c) => c.dueDate <= date);
+}
+
 /** On the watch list while a signal is open or the last check graded the client below normal. */
 export function onWatchList(lastGrade: string | null | undefined, openSignals: number): boolean {
   return openSignals > 0 || (lastGrade ?? 'normal') !== 'normal';

@@ -18,7 +18,11 @@ export function businessDate(ctx: Pick<ServiceContext, 'db' | 'now'>): string {
 
 /** The given date, or the business date; never later than the business date (no booking in the future). */
 export function dateUpToBusinessDate(ctx: Pick<ServiceContext, 'db' | 'now'>, given: string | undefined, field = 'date'): string {
-  const today = businessDate(ctx);
+  return dateUpTo(businessDate(ctx), given, field);
+}
+
+/** dateUpToBusinessDate with the business date at hand (a bulk load reads it once). */
+export function dateUpTo(today: string, given: string | undefined, field = 'date'): string {
   const date = given ?? today;
   if (date > today) {
     throw new AppError('validation', `${field}: ${date} is after the business date ${today}`, { field, reason: 'afterBusinessDate', params: { businessDate: today } });

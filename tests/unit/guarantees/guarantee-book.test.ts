@@ -4,25 +4,16 @@
  * compared table by table; then the load's refusals, which name the contract and step and leave nothing.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { loadGuaranteeBook, type GuaranteeHistory, type GuaranteeStepInput } from '../../../electron/services/guarantees/guarantee-book';
-import { contract, type ChannelName } from '../../../shared/contract';
+import { GUARANTEE_STEP_CHANNELS, guaranteeStep, loadGuaranteeBook, type GuaranteeHistory, type GuaranteeStepInput } from '../../../electron/services/guarantees/guarantee-book';
+import { contract } from '../../../shared/contract';
 import { expectSameTables, twinRuntimes } from '../../helpers/loaders';
 import { serviceContext, testRuntime, type TestRuntime } from '../../helpers/runtime';
 
 const TODAY = '2026-09-30';
 
-type StepChannel = 'guarantee.approve' | 'guarantee.activate' | 'guarantee.repay' | 'monitoring.record' | 'guarantee.raiseSignal' | 'guarantee.release' | 'guarantee.compensate' | 'guarantee.recover' | 'guarantee.confirmLoss';
-const KINDS: Record<StepChannel, GuaranteeStepInput['kind']> = {
-  'guarantee.approve': 'approve',
-  'guarantee.activate': 'activate',
-  'guarantee.repay': 'repay',
-  'monitoring.record': 'check',
-  'guarantee.raiseSignal': 'signal',
-  'guarantee.release': 'release',
-  'guarantee.compensate': 'compensate',
-  'guarantee.recover': 'recover',
-  'guarantee.confirmLoss': 'confirmLoss',
-};
+type StepChannel = (typeof GUARANTEE_STEP_CHANNELS)[keyof typeof GUARANTEE_STEP_CHANNELS];
+/** Each step's kind by the channel the services take it through. */
+const KINDS = Object.fromEntries(Object.entries(GUARANTEE_STEP_CHANNELS).map(([kind, channel]) => [channel, kind])) as Record<StepChannel, GuaranteeStepInput['kind']>;
 
 interface Story {
   contract: Record<string, unknown>;
@@ -79,18 +70,12 @@ async function throughServices(rt: TestRuntime): Promise<void> {
   }
 }
 
-function parsed<C extends ChannelName>(channel: C, input: Record<string, unknown>) {
-  return contract[channel].input.parse(input) as never;
-}
 
 function histories(): GuaranteeHistory[] {
   return stories.map((story) => ({
-    application: parsed('guarantee.create', story.contract),
+    application: contract['guarantee.create'].input.parse(story.contract),
     overrideWhenRefused: OVERRIDE,
-    steps: story.steps.map(([channel, input]) => {
-      const { contractNo: _, ...fields } = parsed(channel, { ...input, contractNo: 'DB-0' }) as { contractNo: string };
-      return { kind: KINDS[channel], ...fields } as GuaranteeStepInput;
-    }),
+    steps: story.steps.map(([channel, input]) => guaranteeStep(KINDS[channel], input as never)),
   }));
 }
 

@@ -12,7 +12,7 @@ import { AppError } from '../../../../shared/contract/errors';
 import { addMonths, formatIsoDate, parseIsoDate } from '../../../../shared/dates/calendar';
 import type { ServiceContext } from '../../context';
 import { createBank } from '../../guarantees/contracts';
-import { loadGuaranteeBook, type GuaranteeHistory, type GuaranteeStepInput } from '../../guarantees/guarantee-book';
+import { guaranteeStep, loadGuaranteeBook, type GuaranteeHistory, type GuaranteeStepInput } from '../../guarantees/guarantee-book';
 import { recordNetAssets } from '../net-assets';
 import { businessDate } from '../status';
 import type { SeededRandom } from './random';
@@ -69,8 +69,8 @@ export function generateGuarantees(ctx: ServiceContext, random: SeededRandom, co
       // Over a limit: the review meeting approved it anyway, as the override records.
       overrideWhenRefused: '审保会审议通过，超限额度经董事会特批',
       steps: [
-        step('approve', { reviewDate: iso(day(loanStart) - random.int(3, 20)), members: '审保会：王总、李经理、陈律师', conditions: random.chance(0.3) ? '追加实际控制人连带责任保证' : null }),
-        step('activate', { date: loanStart }),
+        guaranteeStep('approve', { reviewDate: iso(day(loanStart) - random.int(3, 20)), members: '审保会：王总、李经理、陈律师', conditions: random.chance(0.3) ? '追加实际控制人连带责任保证' : null }),
+        guaranteeStep('activate', { date: loanStart }),
         ...lifeOf(random, { amount, loanStart, loanEnd, today }),
       ],
     });
@@ -91,7 +91,7 @@ function lifeOf(random: SeededRandom, c: { amount: number; loanStart: string; lo
   let repaid = 0;
   if (random.chance(0.4) && halfway > c.loanStart) {
     repaid = Math.round((amount * random.pick([0.1, 0.2, 0.3])) / 10_000) * 10_000;
-    if (repaid > 0) steps.push(step('repay', { amount: String(repaid), date: halfway }));
+    if (repaid > 0) steps.push(guaranteeStep('repay', { amount: String(repaid), date: halfway }));
   }
   // Checks on file for the contracts still in force, the first one about when it fell due.
   if (!matured || defaults) {
@@ -99,43 +99,25 @@ function lifeOf(random: SeededRandom, c: { amount: number; loanStart: string; lo
     const last = matured ? c.loanEnd : today;
     while (checkedOn < last && random.chance(0.85)) {
       const grade = defaults && checkedOn > halfway ? random.pick(['special-mention', 'substandard'] as const) : 'normal';
-      steps.push(step('check', { checkedOn, checkType: random.pick(['site-visit', 'statements-review', 'bank-inquiry', 'collateral-inspection']), findings: grade === 'normal' ? '经营正常，按时付息，资金用途与约定一致' : '销售回款放缓，银行反映付息延迟', riskGrade: grade }));
+      steps.push(guaranteeStep('check', { checkedOn, checkType: random.pick(['site-visit', 'statements-review', 'bank-inquiry', 'collateral-inspection']), findings: grade === 'normal' ? '经营正常，按时付息，资金用途与约定一致' : '销售回款放缓，银行反映付息延迟', riskGrade: grade }));
       checkedOn = formatIsoDate(addMonths(day(checkedOn), grade === 'normal' ? 3 : 1));
     }
   }
-  if (!matured && defaults) steps.push(step('signal', { signal: random.pick(['interest-unpaid', 'litigation', 'business-stoppage', 'key-person-missing']), date: today, detail: '合作银行通知' }));
+  if (!matured && defaults) steps.push(guaranteeStep('signal', { signal: random.pick(['interest-unpaid', 'litigation', 'business-stoppage', 'key-person-missing']), date: today, detail: '合作银行通知' }));
   if (!matured) return steps;
-  if (!defaults) return [...steps, step('release', { date: c.loanEnd })];
+  if (!defaults) return [...steps, guaranteeStep('release', { date: c.loanEnd })];
   const compensatedOn = formatIsoDate(Math.min(day(c.loanEnd) + random.int(5, 40), day(today)));
   const balance = amount - repaid;
-  steps.push(step('compensate', { amount: String(balance), date: compensatedOn }));
+  steps.push(guaranteeStep('compensate', { amount: String(balance), date: compensatedOn }));
   const recoveredOn = formatIsoDate(Math.min(day(compensatedOn) + random.int(30, 200), day(today)));
   if (recoveredOn <= compensatedOn) return steps;
   // Three in ten still unrecovered; a quarter recovered in full; the rest in part, some then written off as lost.
   const roll = random.next();
   if (roll < 0.3) return steps;
   const recovered = roll < 0.55 ? balance : Math.round((balance * random.pick([0.2, 0.4, 0.6])) / 100) * 100;
-  steps.push(step('recover', { amount: String(recovered), date: recoveredOn, source: random.pick(['client', 'guarantor', 'collateral-sale']) }));
+  steps.push(guaranteeStep('recover', { amount: String(recovered), date: recoveredOn, source: random.pick(['client', 'guarantor', 'collateral-sale']) }));
   if (recovered < balance && roll > 0.8) {
-    steps.push(step('confirmLoss', { amount: String(balance - recovered), date: recoveredOn, evidenceType: random.pick(['judgment', 'enforcement-ruling']), documentNo: `(${recoveredOn.slice(0, 4)})浙0106执${random.int(100, 9999)}号` }));
+    steps.push(guaranteeStep('confirmLoss', { amount: String(balance - recovered), date: recoveredOn, evidenceType: random.pick(['judgment', 'enforcement-ruling']), documentNo: `(${recoveredOn.slice(0, 4)})浙0106执${random.int(100, 9999)}号` }));
   }
   return steps;
-}
-
-const STEP_CHANNELS = {
-  approve: 'guarantee.approve',
-  activate: 'guarantee.activate',
-  repay: 'guarantee.repay',
-  check: 'monitoring.record',
-  signal: 'guarantee.raiseSignal',
-  release: 'guarantee.release',
-  compensate: 'guarantee.compensate',
-  recover: 'guarantee.recover',
-  confirmLoss: 'guarantee.confirmLoss',
-} as const;
-
-/** A step as its channel would have parsed it (amounts in yuan become fen, defaults filled). */
-function step<K extends keyof typeof STEP_CHANNELS>(kind: K, input: Omit<ChannelInput<(typeof STEP_CHANNELS)[K]>, 'contractNo'>): GuaranteeStepInput {
-  const { contractNo: _, ...parsed } = contract[STEP_CHANNELS[kind]].input.parse({ ...input, contractNo: 'DEMO' }) as { contractNo: string };
-  return { kind, ...parsed } as GuaranteeStepInput;
 }
