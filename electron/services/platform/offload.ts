@@ -2,8 +2,9 @@
  * Long channels (exports, imports, the daily close) and the screens that read the whole book run in
  * worker threads — one per lane — each with its own connection to the same database file, so the main
  * process, which serves the window, never waits on them. The worker runs the same dispatch (validation,
- * permission, transaction, audit) for the caller's actor. A job started with an id is tracked here too, so job.progress and job.cancel keep working from the
- * main thread: progress comes back as messages, a cancel goes out as one.
+ * permission, transaction, audit) for the caller's actor. A job started with an id is tracked here too,
+ * so job.progress and job.cancel keep working from the main thread: progress comes back as messages, a
+ * cancel goes out as one.
  */
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
