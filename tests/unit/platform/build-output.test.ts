@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { MessageChannel, Worker } from 'node:worker_threads';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 const preload = 'out/preload/index.cjs';
 
@@ -37,7 +37,8 @@ describe.skipIf(!fs.existsSync(preload))('build output', () => {
       const reply = new Promise((resolve) => port1.once('message', resolve));
       worker.postMessage({ id: 7, task: 'loan-book', shared: {}, requests: [] });
       expect(await reply).toEqual({ id: 7, ok: true, value: { rows: [], counts: [], installments: [], payments: [], allocations: [], monthEnds: [], events: [] } });
-      expect(Atomics.load(replies, 0)).toBe(1);
+      // The thread posts its reply, then bumps the counter a writer sleeps on: the bump may land just after the reply.
+      await vi.waitFor(() => expect(Atomics.load(replies, 0)).toBe(1));
     } finally {
       port1.close();
       await worker.terminate();
