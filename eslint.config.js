@@ -17,6 +17,16 @@ function restrict(paths, patterns = []) {
   return { 'no-restricted-imports': ['error', { paths, patterns }] };
 }
 
+// The wall clock is read in one place (shared/dates/clock.ts): rules take the business date, services
+// their runtime's injected clock, tests a pinned one. So the suite passes on any date.
+const CLOCK = 'Read the clock through the injected `now` (ctx.now, runtime.now) or the business date; shared/dates/clock.ts is the only wall-clock read.';
+const wallClock = [
+  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: CLOCK },
+  { selector: "MemberExpression[object.name='Date'][property.name='now']", message: CLOCK },
+  { selector: "CallExpression[callee.name='Date']", message: CLOCK },
+  { selector: "CallExpression[callee.name='dayjs'][arguments.length=0]", message: CLOCK },
+];
+
 const nodeOnly = nodeBuiltins.map((name) => ({ name, message: 'Node built-ins are not available here.' }));
 
 export default tseslint.config(
@@ -29,6 +39,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       eqeqeq: ['error', 'always', { null: 'ignore' }],
+      'no-restricted-syntax': ['error', ...wallClock],
     },
   },
   {

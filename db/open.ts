@@ -2,6 +2,7 @@
  * Opening the database: pragmas, integrity check, version guard, backup-then-migrate.
  * SQLite specifics live here and in the repositories' driver calls, nowhere else.
  */
+import { systemClock, type Clock } from '../shared/dates/clock';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -40,6 +41,8 @@ export interface OpenOptions {
    * power cut, and the check runs. (A restore still checks the copy it restores.)
    */
   checkOnlyAfterUncleanClose?: boolean;
+  /** The clock that names the pre-migration copy (default: the machine's). */
+  now?: Clock;
 }
 
 /** The marker a quick-starting session leaves while the database is open. */
@@ -71,8 +74,8 @@ function appliedMigrations(sqlite: Database.Database): { count: number; newest: 
   return { count: row.count, newest: row.newest ?? 0 };
 }
 
-function utcStamp(): string {
-  return new Date().toISOString().replace(/[:.]/g, '-');
+function utcStamp(at: Date): string {
+  return at.toISOString().replace(/[:.]/g, '-');
 }
 
 export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase> {
@@ -113,7 +116,7 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
     if (applied.count < journal.length && applied.count > 0) {
       const folder = options.backupFolder ?? path.join(path.dirname(file), 'backups');
       fs.mkdirSync(folder, { recursive: true });
-      preMigrationBackup = path.join(folder, `loanbridge-pre-migration-${utcStamp()}.db`);
+      preMigrationBackup = path.join(folder, `loanbridge-pre-migration-${utcStamp((options.now ?? systemClock)())}.db`);
       await sqlite.backup(preMigrationBackup);
     }
 

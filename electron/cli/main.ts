@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import type { ChannelName } from '../../shared/contract';
+import { systemClock, type Clock } from '../../shared/dates/clock';
 import { AppError, type AppErrorPayload } from '../../shared/contract/errors';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -35,6 +36,8 @@ export class CliFailure extends Error {
 
 export interface CliContext {
   output: Output;
+  /** The clock the command's runtime reads (the machine's, unless a test pins it). */
+  now: Clock;
   /** Opens the data folder on first use; commands that need no database never open it. */
   runtime(): Promise<Runtime>;
   call<T>(channel: ChannelName, input: unknown): Promise<T>;
@@ -79,7 +82,8 @@ export function integerOption(name: string) {
   };
 }
 
-export async function main(argv: string[], io: Partial<Pick<Output, 'out' | 'err'>> = {}): Promise<number> {
+export async function main(argv: string[], io: Partial<Pick<Output, 'out' | 'err'>> = {}, options: { now?: Clock } = {}): Promise<number> {
+  const now = options.now ?? systemClock;
   const output: Output = {
     json: argv.includes('--json'),
     out: io.out ?? ((text) => process.stdout.write(`${text}\n`)),
@@ -100,8 +104,9 @@ export async function main(argv: string[], io: Partial<Pick<Output, 'out' | 'err
   let caller: Caller | undefined;
   const context: CliContext = {
     output,
+    now,
     async runtime() {
-      runtime ??= await openRuntime({ dataDir: resolveDataDir(program.opts<{ dataDir?: string }>().dataDir) });
+      runtime ??= await openRuntime({ dataDir: resolveDataDir(program.opts<{ dataDir?: string }>().dataDir), now });
       return runtime;
     },
     async call<T>(channel: ChannelName, input: unknown): Promise<T> {

@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog } from 'electron';
 import { migrationsFolder } from '../../db/migrations-path';
 import { AppError } from '../../shared/contract/errors';
+import { systemClock } from '../../shared/dates/clock';
 import { recoverFromLatestBackup } from '../services/platform/backups';
 import { DATABASE_FILE_NAME, openRuntime, type Runtime } from '../services/runtime';
 import { resolveDataDir } from '../services/platform/data-dir';
@@ -41,7 +42,7 @@ async function offerRecovery(error: unknown, dataDir: string, migrations: string
     cancelId: 1,
   });
   if (choice !== 0) return undefined;
-  const restored = recoverFromLatestBackup(path.join(dataDir, DATABASE_FILE_NAME), migrations, [path.join(dataDir, 'backups')], new Date());
+  const restored = recoverFromLatestBackup(path.join(dataDir, DATABASE_FILE_NAME), migrations, [path.join(dataDir, 'backups')], systemClock());
   if (!restored) {
     dialog.showErrorBox('LoanBridge 贷桥', '没有可用的备份 / No usable backup was found.');
     return undefined;

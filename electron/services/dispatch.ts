@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 import { contract, isChannelName, type ChannelName, type ChannelOutput, type Result } from '../../shared/contract';
 import type { OffThreadLane } from '../../shared/contract/channel';
+import { systemClock, type Clock } from '../../shared/dates/clock';
 import { AppError, fromZodError, type AppErrorPayload } from '../../shared/contract/errors';
 import { can, type Actor } from '../../shared/platform/permissions';
 import type { AppDatabase } from '../../db/open';
@@ -17,15 +18,18 @@ export interface DispatchEnvironment {
   /** The current database (a restore replaces it). */
   database: () => { db: AppDatabase; sqlite: Database.Database; app: ServiceContext['app'] };
   runtime: RuntimeControl;
-  now?: () => Date;
+  now?: Clock;
   handlers?: HandlerMap;
   /** Re-validate outputs against the contract (on in tests; costs time on big lists). */
   checkOutputs?: boolean;
   /** Resolves a session token to the signed-in actor (null when absent, expired or deactivated). */
   resolveSession: (token: string | null) => Actor | null;
   onInternalError?: (channel: string, error: unknown) => void;
-  /** Runs an offThread channel elsewhere (the worker thread of its lane, with its own dispatch), for this actor. */
-  offload?: (channel: string, input: unknown, actor: Actor, lane: OffThreadLane) => Promise<Result<unknown>>;
+  /**
+   * Runs an offThread channel elsewhere (the worker thread of its lane, with its own dispatch), for this
+   * actor, at this instant: the worker's clock starts from the caller's, so both see one business date.
+   */
+  offload?: (channel: string, input: unknown, actor: Actor, lane: OffThreadLane, at: Date) => Promise<Result<unknown>>;
 }
 
 /** Who is calling: a session token (IPC, browser host) or an actor already authenticated (CLI). */
@@ -45,7 +49,7 @@ function toPayload(error: unknown): AppErrorPayload | null {
 
 export function createDispatch(env: DispatchEnvironment): Dispatch {
   const handlers = env.handlers ?? defaultHandlers;
-  const now = env.now ?? (() => new Date());
+  const now = env.now ?? systemClock;
   return async (channel, rawInput, caller) => {
     if (!isChannelName(channel)) {
       return { ok: false, error: { code: 'unknown-channel', message: `unknown channel "${channel}"` } };
@@ -66,7 +70,7 @@ export function createDispatch(env: DispatchEnvironment): Dispatch {
     }
     const parsed = spec.input.safeParse(rawInput);
     if (!parsed.success) return { ok: false, error: fromZodError(parsed.error, rawInput).toPayload() };
-    if ('offThread' in spec && spec.offThread && env.offload && actor) return env.offload(channel, parsed.data, actor, spec.offThread);
+    if ('offThread' in spec && spec.offThread && env.offload && actor) return env.offload(channel, parsed.data, actor, spec.offThread, now());
 
     const { db, sqlite, app } = env.database();
     let audited = 0;

@@ -17,6 +17,7 @@ import { APP_VERSION } from './version';
 import type { OffThreadLane } from '../../shared/contract/channel';
 import { createOffload, type Offload, type OffloadOptions } from './platform/offload';
 import type { Actor } from '../../shared/platform/permissions';
+import { systemClock, type Clock } from '../../shared/dates/clock';
 
 export const DATABASE_FILE_NAME = 'loanbridge.db';
 
@@ -26,6 +27,8 @@ export interface Runtime {
   /** The database now open (a restore replaces it). */
   readonly database: OpenedDatabase;
   sessions: SessionStore;
+  /** The runtime's clock: what its services read as now (the business date follows it until a close sets one). */
+  now: Clock;
   dispatch: Dispatch;
   /** The daily automatic backup, if one is due. */
   dailyBackupIfDue(): Promise<BackupFile | null>;
@@ -37,7 +40,8 @@ export interface RuntimeOptions {
   migrationsFolder?: string;
   nativeBinding?: string;
   checkOutputs?: boolean;
-  now?: () => Date;
+  /** The clock (default: the machine's); tests pin it. */
+  now?: Clock;
   onInternalError?: (channel: string, error: unknown) => void;
   /** A worker thread's runtime: the folder is open elsewhere already (no check, no migration, no offload). */
   secondConnection?: boolean;
@@ -56,12 +60,13 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, DATABASE_FILE_NAME);
   const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder();
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? systemClock;
   const open = () =>
     openDatabase({
       file,
       migrationsFolder,
       backupFolder: path.join(dataDir, 'backups'),
+      now,
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
       ...(options.secondConnection ? { secondConnection: true } : {}),
       ...(options.quickStart ? { checkOnlyAfterUncleanClose: true } : {}),
@@ -105,7 +110,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
     },
     ...(options.checkOutputs ? { checkOutputs: true } : {}),
     ...(options.onInternalError ? { onInternalError: options.onInternalError } : {}),
-    ...(lanes ? { offload: (channel: string, input: unknown, actor: Actor, lane: OffThreadLane) => lanes[lane].run(channel, input, actor) } : {}),
+    ...(lanes ? { offload: (channel: string, input: unknown, actor: Actor, lane: OffThreadLane, at: Date) => lanes[lane].run(channel, input, actor, at) } : {}),
   });
 
   return {
@@ -115,6 +120,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
       return database;
     },
     sessions,
+    now,
     dispatch,
     dailyBackupIfDue: () => dailyBackupIfDue({ db: database.db, sqlite: database.sqlite, now } as Pick<ServiceContext, 'db' | 'sqlite' | 'now'>, dataDir),
     close: () => {

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
+import { systemClock } from '../../shared/dates/clock';
 import { writeReport, type ReportColumn } from '../../electron/services/ledgers/report-workbook';
 
 const [mode, rowsArg, file] = process.argv.slice(2) as [string, string, string];
@@ -36,7 +37,7 @@ let peak = 0;
 const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
 const start = performance.now();
 if (mode === 'ledger') {
-  await writeReport(file, { company: 'bench', title: '台账', asOf: '2026-11-29', filters: [], by: 'bench', at: new Date().toISOString(), language: 'zh-CN' }, columns, rows());
+  await writeReport(file, { company: 'bench', title: '台账', asOf: '2026-11-29', filters: [], by: 'bench', at: systemClock().toISOString(), language: 'zh-CN' }, columns, rows());
 } else if (mode === 'exceljs') {
   // exceljs's streaming writer used plainly: the same values, one addRow and commit per row.
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: false, useSharedStrings: false });

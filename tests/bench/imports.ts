@@ -10,6 +10,7 @@ import { openRuntime } from '../../electron/services/runtime';
 import { tempDataDir } from '../helpers/runtime';
 import { longestStall, stallFigure, type BenchFigure } from './report';
 import { tsxWorker } from '../../electron/services/platform/tsx-worker';
+import { calendarDateIn, DEFAULT_OFFICE_TIME_ZONE } from '../../shared/dates/business-date';
 
 const admin = { actor: { userName: 'bench', role: 'administrator' as const } };
 const METHODS = ['等额本息', '等额本金', '先息后本', '到期一次还本付息'];
@@ -23,10 +24,10 @@ export async function benchImport(options: { loans: number }): Promise<BenchFigu
     const demo = await runtime.dispatch('platform.demo', { borrowers: Math.ceil(options.loans / 3), loans: 0, guarantees: 0, seed: 3 }, admin);
     if (!demo.ok) throw new Error(demo.error.message);
     const ids = runtime.database.sqlite.prepare('SELECT id_number FROM borrowers ORDER BY id').pluck().all() as string[];
-    const today = (runtime.database.sqlite.prepare("SELECT value FROM settings WHERE key = 'platform.businessDate'").pluck().get() as string | undefined) ?? JSON.stringify(new Date().toISOString().slice(0, 10));
+    const today = (runtime.database.sqlite.prepare("SELECT value FROM settings WHERE key = 'platform.businessDate'").pluck().get() as string | undefined) ?? JSON.stringify(calendarDateIn(DEFAULT_OFFICE_TIME_ZONE, runtime.now()));
     const todayMs = Date.parse(JSON.parse(today) as string);
     const file = path.join(dir, 'loans.xlsx');
-    const xlsx = new XlsxStreamWriter(file, { cellReferences: true });
+    const xlsx = new XlsxStreamWriter(file, { cellReferences: true, created: runtime.now() });
     xlsx.startSheet('贷款', { widths: [] });
     xlsx.addRow(['合同编号', '借款人证件号码', '贷款金额', '年利率(%)', '期数', '还款方式', '放款日', '担保方式'].map((value) => ({ value })));
     for (let n = 0; n < options.loans; n++) {

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
+// The report's own timestamp is when the bench ran: the machine's clock, on purpose.
+import { systemClock } from '../../shared/dates/clock';
 
 export interface BenchFigure {
   name: string;
@@ -23,7 +25,7 @@ export function writeReport(figures: BenchFigure[], file = 'bench-results.json')
     const baseline = f.baseline ? `${f.baseline.value.toLocaleString()} ${f.baseline.unit} (${f.baseline.name})` : '—';
     console.log(`| ${f.name} | ${f.value.toLocaleString()} ${f.unit} | ${f.goal} | ${baseline} | ${f.met ? 'yes' : 'NO'} |`);
   }
-  fs.writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine: machine(), figures }, null, 2));
+  fs.writeFileSync(file, JSON.stringify({ date: systemClock().toISOString(), machine: machine(), figures }, null, 2));
   console.log(`\nwritten to ${file}`);
 }
 

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hostApp, launchChromium, signIn, type HostedApp } from '../helpers/browser';
+import { hostApp, launchChromium, signIn, type HostedApp, newPage } from '../helpers/browser';
 
 let app: HostedApp;
 let browser: Browser;
@@ -10,7 +10,7 @@ beforeAll(async () => {
   app = await hostApp();
   await app.runtime.dispatch('platform.demo', { borrowers: 30, seed: 3 }, { actor: { userName: 'seed', role: 'administrator' } });
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
+  page = await newPage(browser, app, { viewport: { width: 1366, height: 800 } });
 });
 
 afterAll(async () => {

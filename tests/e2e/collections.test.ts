@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminCaller, hostApp, launchChromium, type HostedApp } from '../helpers/browser';
+import { adminCaller, hostApp, launchChromium, type HostedApp, newPage } from '../helpers/browser';
 
 let app: HostedApp;
 let browser: Browser;
@@ -41,7 +41,7 @@ beforeAll(async () => {
   }
   await call('collections.assign', { contractNos: [contractNo], collector: COLLECTOR.userName });
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page = await newPage(browser, app, { viewport: { width: 1440, height: 900 } });
   await page.goto(`${app.host.url}/#/collections`);
   await page.locator('#signIn_userName').fill(COLLECTOR.userName);
   await page.locator('#signIn_password').fill('temporary-1');

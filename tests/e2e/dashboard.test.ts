@@ -1,7 +1,7 @@
 /** The dashboard on the demo book: the home screen after signing in; the NPL figure opens the register filtered to those loans with the same total. */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hostApp, launchChromium, signIn, type HostedApp } from '../helpers/browser';
+import { hostApp, launchChromium, signIn, type HostedApp, newPage } from '../helpers/browser';
 import { installDesktopPrint, saveAsPdf } from '../helpers/print';
 import { tempDataDir } from '../helpers/runtime';
 
@@ -20,7 +20,7 @@ beforeAll(async () => {
   app = await hostApp();
   await call('platform.demo', { borrowers: 80, loans: 300, guarantees: 30, seed: 13 });
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page = await newPage(browser, app, { viewport: { width: 1440, height: 900 } });
   await installDesktopPrint(page);
   await page.goto(app.host.url);
   await signIn(page);

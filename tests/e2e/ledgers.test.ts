@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openpyxlDump, readersAvailable } from '../helpers/excel';
 import { tempDataDir } from '../helpers/runtime';
 import { workbook } from '../helpers/workbooks';
-import { hostApp, launchChromium, signIn, type HostedApp } from '../helpers/browser';
+import { hostApp, launchChromium, signIn, type HostedApp, newPage } from '../helpers/browser';
 
 let app: HostedApp;
 let browser: Browser;
@@ -26,7 +26,7 @@ beforeAll(async () => {
   app = await hostApp();
   await call('platform.demo', { borrowers: 40, loans: 80, guarantees: 0, seed: 7 });
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  page = await newPage(browser, app, { viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   await page.goto(`${app.host.url}/#/lending/loans`);
   await signIn(page);
 }, 120_000);

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openpyxlDump, readersAvailable } from '../helpers/excel';
 import { tempDataDir } from '../helpers/runtime';
-import { hostApp, launchChromium, signIn, type HostedApp } from '../helpers/browser';
+import { hostApp, launchChromium, signIn, type HostedApp, newPage } from '../helpers/browser';
 import { installDesktopPrint, saveAsPdf } from '../helpers/print';
 
 let app: HostedApp;
@@ -30,7 +30,7 @@ beforeAll(async () => {
     terms: { principal: '1000000.00', annualRate: '17.30', periods: 18, method: 'equal-installment', interestOnlyPeriods: 6, disbursementDate: '2026-01-15', firstDueDate: '2026-02-15' },
   });
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page = await newPage(browser, app, { viewport: { width: 1440, height: 900 } });
   await page.goto(`${app.host.url}/#/lending/loans`);
   await signIn(page);
 });

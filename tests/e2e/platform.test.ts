@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeBackup } from '../../electron/services/platform/backups';
-import { ADMIN, hostApp, launchChromium, signIn, type HostedApp } from '../helpers/browser';
+import { ADMIN, hostApp, launchChromium, signIn, type HostedApp, newPage } from '../helpers/browser';
 
 let app: HostedApp;
 let browser: Browser;
@@ -14,7 +14,7 @@ beforeAll(async () => {
   await app.runtime.dispatch('platform.demo', { borrowers: 12, seed: 4 }, admin);
   await app.runtime.dispatch('user.create', { userName: COLLECTOR.userName, displayName: '催收员小张', role: 'collector', password: 'temporary-1' }, admin);
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
+  page = await newPage(browser, app, { viewport: { width: 1366, height: 800 } });
 });
 
 afterAll(async () => {
@@ -59,7 +59,7 @@ describe('platform in the browser', () => {
   it('the administrator restores yesterday’s backup', async () => {
     // Yesterday's automatic copy holds the 12 borrowers; today 3 more were added.
     const folder = ((await app.runtime.dispatch('backup.list', {}, admin)) as { value: { folder: string } }).value.folder;
-    const yesterday = await writeBackup(app.runtime.database.sqlite, folder, 'daily', new Date(Date.now() - 86_400_000));
+    const yesterday = await writeBackup(app.runtime.database.sqlite, folder, 'daily', new Date(app.runtime.now().getTime() - 86_400_000));
     await app.runtime.dispatch('platform.demo', { borrowers: 3, seed: 77 }, admin);
 
     await signIn(page, ADMIN);

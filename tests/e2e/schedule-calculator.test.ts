@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hostApp, launchChromium, signIn, type HostedApp } from '../helpers/browser';
+import { hostApp, launchChromium, signIn, type HostedApp, newPage } from '../helpers/browser';
 import { openpyxlDump, readersAvailable } from '../helpers/excel';
 import { tempDataDir } from '../helpers/runtime';
 
@@ -13,7 +13,7 @@ let page: Page;
 beforeAll(async () => {
   app = await hostApp();
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  page = await newPage(browser, app, { viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   await page.goto(`${app.host.url}/#/lending/calculator`);
   await signIn(page);
 });

@@ -4,6 +4,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { startHost, type Host } from '../../electron/host/server';
 import { openRuntime, type Runtime } from '../../electron/services/runtime';
 import { tempDataDir } from './runtime';
+import { testClock } from './clock';
 import { tsxWorker } from '../../electron/services/platform/tsx-worker';
 
 /** Debian's Chromium (apt-get install chromium); override with CHROMIUM_PATH. */
@@ -41,7 +42,7 @@ export const ADMIN = { userName: 'admin', displayName: '系统管理员', passwo
 
 /** A fresh data folder with an administrator, served by the browser host over the built renderer (`npm run build` first). */
 export async function hostApp(dataDir = tempDataDir('e2e')): Promise<HostedApp> {
-  const runtime = await openRuntime({ dataDir, checkOutputs: true, worker: tsxWorker, warmWorkers: true });
+  const runtime = await openRuntime({ dataDir, checkOutputs: true, worker: tsxWorker, warmWorkers: true, now: testClock() });
   const setup = await runtime.dispatch('session.setup', ADMIN, { session: null });
   if (!setup.ok) throw new Error(`setup failed: ${setup.error.message}`);
   const host = await startHost({ runtime, rendererDir: RENDERER_DIR });
@@ -64,10 +65,20 @@ export async function signIn(page: Page, user: { userName: string; password: str
   await page.getByTestId('signed-in-user').waitFor();
 }
 
+/**
+ * A page whose clock is the host's: it starts at the host's instant (pinned by the test) and runs on from
+ * there, so the renderer and the services never disagree about the date, whatever the machine's clock.
+ */
+export async function newPage(browser: Browser, app: HostedApp, options: Parameters<Browser['newPage']>[0] = {}): Promise<Page> {
+  const page = await browser.newPage(options);
+  await page.clock.install({ time: app.runtime.now() });
+  return page;
+}
+
 /** A Chromium page on the hosted app at `route`, signed in as the administrator. */
 export async function openSignedIn(app: HostedApp, route: string, viewport = { width: 1440, height: 900 }): Promise<{ browser: Browser; page: Page }> {
   const browser = await launchChromium();
-  const page = await browser.newPage({ viewport });
+  const page = await newPage(browser, app, { viewport });
   await page.goto(`${app.host.url}/#${route}`);
   await signIn(page);
   return { browser, page };

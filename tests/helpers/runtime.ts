@@ -8,6 +8,8 @@ import type { AppErrorPayload } from '../../shared/contract/errors';
 import type { ServiceContext } from '../../electron/services/context';
 import { appendAudit } from '../../electron/services/platform/audit';
 import { tsxWorker } from '../../electron/services/platform/tsx-worker';
+import type { Clock } from '../../shared/dates/clock';
+import { testClock } from './clock';
 
 /** Each test gets its own data folder: tests never share a database. */
 export function tempDataDir(label = 'lb'): string {
@@ -19,12 +21,15 @@ export interface TestRuntime extends Runtime {
   fail(channel: string, input: unknown, actor?: Actor): Promise<AppErrorPayload>;
 }
 
-/** `worker: true` runs the long channels in the background worker, as the desktop app and the browser host do. */
-export async function testRuntime(options: { now?: () => Date; dataDir?: string; worker?: boolean } = {}): Promise<TestRuntime> {
+/**
+ * `worker: true` runs the long channels in the background worker, as the desktop app and the browser host do.
+ * The clock starts at TEST_NOW unless the test brings its own.
+ */
+export async function testRuntime(options: { now?: Clock; dataDir?: string; worker?: boolean } = {}): Promise<TestRuntime> {
   const runtime = await openRuntime({
     dataDir: options.dataDir ?? tempDataDir(),
     checkOutputs: true,
-    ...(options.now ? { now: options.now } : {}),
+    now: options.now ?? testClock(),
     ...(options.worker ? { worker: tsxWorker } : {}),
   });
   return {
@@ -35,6 +40,7 @@ export async function testRuntime(options: { now?: () => Date; dataDir?: string;
       return runtime.database;
     },
     sessions: runtime.sessions,
+    now: runtime.now,
     dispatch: runtime.dispatch,
     dailyBackupIfDue: runtime.dailyBackupIfDue,
     close: runtime.close,
@@ -57,7 +63,7 @@ export async function testRuntime(options: { now?: () => Date; dataDir?: string;
  */
 export function serviceContext(rt: TestRuntime, actor: Actor = LOCAL_ADMINISTRATOR, channel = 'test'): ServiceContext {
   const { db, sqlite, file, schemaVersion } = rt.database;
-  const now = () => new Date();
+  const now = rt.now;
   return {
     db,
     sqlite,

@@ -45,7 +45,7 @@ function latestIn(folder: string): string {
 async function coldRestore(cli: CliContext, dataDir: string, file: string | undefined, latest: boolean): Promise<void> {
   const databaseFile = path.join(dataDir, DATABASE_FILE_NAME);
   const migrations = migrationsFolder();
-  const now = new Date();
+  const now = cli.now();
   let restoredFrom: string;
   if (latest) {
     const found = recoverFromLatestBackup(databaseFile, migrations, [path.join(dataDir, 'backups')], now);
@@ -59,7 +59,7 @@ async function coldRestore(cli: CliContext, dataDir: string, file: string | unde
     placeDatabaseFile(databaseFile, source, { keepPreviousAs: now });
     restoredFrom = path.basename(source);
   }
-  const runtime = await openRuntime({ dataDir });
+  const runtime = await openRuntime({ dataDir, now: cli.now });
   try {
     const actor = localAdministrator();
     runtime.database.sqlite

@@ -42,7 +42,7 @@ export async function writeLoanBook(ctx: ServiceContext, file: string, language:
   }
   const zh = language === 'zh-CN';
   const partial = `${file}.partial`;
-  const xlsx = new XlsxStreamWriter(partial, { cellReferences: true });
+  const xlsx = new XlsxStreamWriter(partial, { cellReferences: true, created: ctx.now() });
   const step = pacer(xlsx, control);
   let rows = 0;
   try {

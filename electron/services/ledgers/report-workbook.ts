@@ -89,7 +89,7 @@ export async function writeReport<Row>(file: string, meta: ReportMeta, columns: 
   const labels = reportFrameLabels[meta.language];
   const partial = `${file}.partial`;
   // Files other programs import (the voucher export) name every cell's reference; see WriterOptions.
-  const xlsx = new XlsxStreamWriter(partial, { cellReferences: Boolean(meta.forImport) });
+  const xlsx = new XlsxStreamWriter(partial, { cellReferences: Boolean(meta.forImport), created: new Date(meta.at) });
   const writeCover = () => {
     xlsx.startSheet(labels.cover, { widths: [18, 60] });
     xlsx.addRow([{ value: meta.company || 'LoanBridge', style: XlsxStyle.title }]);

@@ -108,6 +108,8 @@ export interface SheetOptions {
 }
 
 export interface WriterOptions {
+  /** When the file was made (the document properties): the caller's clock, never the machine's. */
+  created: Date;
   /**
    * Name each cell's reference (r="B7"). The format allows leaving it out and Excel, WPS, LibreOffice and
    * openpyxl read such files, but some importers (exceljs, some accounting software) need it; it costs a
@@ -134,7 +136,7 @@ export class XlsxStreamWriter {
 
   constructor(
     readonly file: string,
-    private readonly options: WriterOptions = {},
+    private readonly options: WriterOptions,
   ) {
     this.out = fs.createWriteStream(file);
     // Level 1: ledger XML is repetitive enough that the fastest level still shrinks it ten-fold.
@@ -237,7 +239,7 @@ export class XlsxStreamWriter {
     );
     this.addFile(
       'docProps/core.xml',
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:creator>LoanBridge</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">${new Date().toISOString().slice(0, 19)}Z</dcterms:created></cp:coreProperties>`,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:creator>LoanBridge</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">${this.options.created.toISOString().slice(0, 19)}Z</dcterms:created></cp:coreProperties>`,
     );
     const names = sheets
       .map((s, k) => (s.filter ? `<definedName name="_xlnm._FilterDatabase" localSheetId="${k}" hidden="1">'${escapeXml(s.name.replace(/'/g, "''"))}'!${s.filter.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}</definedName>` : ''))

@@ -15,12 +15,12 @@ function excelDate(dayNo: number): Date {
   return new Date(dayNo * 86_400_000);
 }
 
-export function scheduleWorkbook(schedule: Schedule, wire: WireSchedule, language: ReportLanguage): ExcelJS.Workbook {
+export function scheduleWorkbook(schedule: Schedule, wire: WireSchedule, language: ReportLanguage, created: Date): ExcelJS.Workbook {
   const labels = scheduleReportLabels[language];
   const { terms } = schedule;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'LoanBridge';
-  workbook.created = new Date();
+  workbook.created = created;
   const sheet = workbook.addWorksheet(labels.sheet);
 
   sheet.addRow([labels.title]).font = { bold: true, size: 14 };

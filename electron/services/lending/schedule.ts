@@ -69,7 +69,7 @@ export async function exportScheduleXlsx(
   input: ChannelParsedInput<'schedule.exportXlsx'>,
 ): Promise<ChannelOutput<'schedule.exportXlsx'>> {
   const { schedule, wire } = computeSchedule(ctx, input);
-  const buffer = await scheduleWorkbook(schedule, wire, input.language).xlsx.writeBuffer();
+  const buffer = await scheduleWorkbook(schedule, wire, input.language, ctx.now()).xlsx.writeBuffer();
   return {
     fileName: `repayment-schedule-${wire.installments[0]?.periodStart ?? 'terms'}.xlsx`,
     contentBase64: Buffer.from(buffer).toString('base64'),

@@ -17,6 +17,7 @@ interface Job {
   total: number | null;
   state: JobState;
   controller: AbortController;
+  /** Monotonic milliseconds (performance.now): how long a finished job is kept, not when it ran. */
   endedAt: number | null;
 }
 
@@ -43,7 +44,7 @@ export function abortJob(jobId: string): void {
 /** Runs `work` as a job when the caller gave an id (and plainly otherwise). */
 export async function asJob<T>(ctx: Pick<ServiceContext, 'actor'>, jobId: string | undefined, kind: string, total: number | null, work: (control: JobControl) => Promise<T>): Promise<T> {
   if (!jobId) return work({});
-  forgetOld(Date.now());
+  forgetOld(performance.now());
   if (jobs.has(jobId)) throw new AppError('conflict', `jobId: ${jobId} is already in use`, { field: 'jobId', reason: 'jobIdTaken' });
   const job: Job = { id: jobId, kind, owner: actorOf(ctx).userName, done: 0, total, state: 'running', controller: new AbortController(), endedAt: null };
   jobs.set(jobId, job);
@@ -61,7 +62,7 @@ export async function asJob<T>(ctx: Pick<ServiceContext, 'actor'>, jobId: string
     job.state = job.controller.signal.aborted ? 'cancelled' : 'failed';
     throw error;
   } finally {
-    job.endedAt = Date.now();
+    job.endedAt = performance.now();
   }
 }
 

@@ -23,11 +23,12 @@ export interface OffloadOptions {
   plans?: boolean;
 }
 
-export type WorkerRequest = { type: 'call'; callId: number; channel: string; input: unknown; actor: Actor } | { type: 'cancel'; jobId: string };
+/** `at`: the caller's instant (ISO), from which the worker's clock runs for the call. */
+export type WorkerRequest = { type: 'call'; callId: number; channel: string; input: unknown; actor: Actor; at: string } | { type: 'cancel'; jobId: string };
 export type WorkerReply = { type: 'result'; callId: number; result: Result<unknown> } | { type: 'progress'; jobId: string; done: number } | { type: 'ready' };
 
 export interface Offload {
-  run(channel: string, input: unknown, actor: Actor): Promise<Result<unknown>>;
+  run(channel: string, input: unknown, actor: Actor, at: Date): Promise<Result<unknown>>;
   /** Starts the worker now rather than on the first call (it opens its connection while the user signs in). */
   warm(): void;
   /** Ends the worker (a restore replaces the file under it; the next call starts a fresh one). */
@@ -69,27 +70,27 @@ export function createOffload(options: OffloadOptions): Offload {
     return w;
   };
 
-  const call = (channel: string, input: unknown, actor: Actor) =>
+  const call = (channel: string, input: unknown, actor: Actor, at: Date) =>
     new Promise<Result<unknown>>((resolve) => {
       worker ??= start();
       const callId = nextCall++;
       pending.set(callId, resolve);
       worker.ref();
-      worker.postMessage({ type: 'call', callId, channel, input, actor } satisfies WorkerRequest);
+      worker.postMessage({ type: 'call', callId, channel, input, actor, at: at.toISOString() } satisfies WorkerRequest);
     }).finally(() => {
       if (pending.size === 0) worker?.unref();
     });
 
   return {
-    async run(channel, input, actor) {
+    async run(channel, input, actor, at) {
       const jobId = (input as { jobId?: unknown } | null)?.jobId;
-      if (typeof jobId !== 'string') return call(channel, input, actor);
+      if (typeof jobId !== 'string') return call(channel, input, actor, at);
       // The main thread's record of the job: its owner sees progress and may cancel, as in-process.
       try {
         return await asJob({ actor }, jobId, channel, null, async (control) => {
           progress.set(jobId, (done) => control.onProgress?.(done));
           control.signal?.addEventListener('abort', () => worker?.postMessage({ type: 'cancel', jobId } satisfies WorkerRequest));
-          const result = await call(channel, input, actor);
+          const result = await call(channel, input, actor, at);
           // Cancelled in the worker: end the main record as cancelled too.
           if (!result.ok && control.signal?.aborted) throw Object.assign(new Error('cancelled'), { result });
           return result;

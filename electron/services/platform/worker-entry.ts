@@ -6,6 +6,7 @@
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { WorkerReply, WorkerRequest } from './offload';
+import { clockFrom, systemClock, type Clock } from '../../../shared/dates/clock';
 import { enablePlanner } from './planner';
 import { servePlanning } from './planning-tasks';
 
@@ -21,7 +22,10 @@ else await serveCalls(data);
 async function serveCalls(data: Extract<Role, { role?: undefined }>): Promise<void> {
   // Loaded here, not above: the planning thread needs none of it, and starts sooner without.
   const [{ openRuntime }, { abortJob, jobWatchers }] = await Promise.all([import('../runtime'), import('./jobs')]);
+  // The worker keeps no clock of its own: each call's instants run from the caller's (see offload.ts).
+  let clock: Clock = systemClock;
   const runtime = await openRuntime({
+    now: () => clock(),
     dataDir: data.dataDir,
     migrationsFolder: data.migrationsFolder,
     secondConnection: true,
@@ -37,6 +41,7 @@ async function serveCalls(data: Extract<Role, { role?: undefined }>): Promise<vo
       abortJob(message.jobId);
       return;
     }
+    clock = clockFrom(new Date(message.at));
     void runtime.dispatch(message.channel, message.input, { actor: message.actor }).then((result) => reply({ type: 'result', callId: message.callId, result }));
   });
 }

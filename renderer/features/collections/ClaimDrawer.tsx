@@ -9,7 +9,8 @@ import { api } from '../../api/client';
 import { errorPayload, errorText, reasonText } from '../../app/errors';
 import { yuan } from '../../app/format';
 import { useCan } from '../../app/permissions';
-import { useStatus } from '../../app/useStatus';
+import { useBusinessDate } from '../../app/useStatus';
+import { systemClock } from '../../../shared/dates/clock';
 import { LegalTab, PlansTab } from './ClaimCaseTabs';
 
 type Claim = ChannelOutput<'collections.claim'>;
@@ -30,6 +31,9 @@ interface ContactValues {
 }
 
 /** One account: log a contact (the guards answer on the field), record a promise, see the history and the limitation period. */
+/** A contact is logged as it happens, so its time starts at this PC's present instant, not the business date. */
+const contactStartsAt = () => dayjs(systemClock());
+
 export function ClaimDrawer({ contractNo, onClose }: { contractNo: string | null; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -48,7 +52,7 @@ export function ClaimDrawer({ contractNo, onClose }: { contractNo: string | null
   const promise = useMutation({ mutationFn: (input: ChannelInput<'collections.promise'>) => api('collections.promise', input), onSuccess: refresh });
   const delivered = useMutation({ mutationFn: (input: ChannelInput<'collections.delivered'>) => api('collections.delivered', input), onSuccess: refresh, onError: (error) => void message.error(errorText(t, error)) });
   const party = Form.useWatch('party', contactForm);
-  const businessDate = useStatus().data?.businessDate ?? dayjs().format('YYYY-MM-DD');
+  const businessDate = useBusinessDate();
   const label = (f: string) => t(`collections.fields.${f}`, { defaultValue: f });
 
   async function submitContact(v: ContactValues) {
@@ -101,7 +105,7 @@ export function ClaimDrawer({ contractNo, onClose }: { contractNo: string | null
               <Col span={15}>
                 <Card size="small" title={t('collections.logContact')}>
                   {warning && <Alert type="warning" showIcon title={warning} style={{ marginBottom: 12 }} data-testid="contact-warning" />}
-                  <Form form={contactForm} name="contact" layout="vertical" size="small" initialValues={{ at: dayjs(), channel: 'phone', party: 'borrower', discussedDebt: false, demandDelivered: false }} onFinish={submitContact}>
+                  <Form form={contactForm} name="contact" layout="vertical" size="small" initialValues={{ at: contactStartsAt(), channel: 'phone', party: 'borrower', discussedDebt: false, demandDelivered: false }} onFinish={submitContact}>
                     <Row gutter={8}>
                       <Col span={10}>
                         <Form.Item name="at" label={label('at')} rules={[{ required: true, message: t('errors.required') }]}>

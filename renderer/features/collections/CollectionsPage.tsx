@@ -13,7 +13,7 @@ import { downloadBase64 } from '../../app/download';
 import { errorText } from '../../app/errors';
 import { yuan } from '../../app/format';
 import { useCan } from '../../app/permissions';
-import { useStatus } from '../../app/useStatus';
+import { useBusinessDate } from '../../app/useStatus';
 import { AgenciesTab } from './AgenciesTab';
 import { LettersPreview, PrintableLetters } from './LettersPreview';
 import { ClaimDrawer, PROMISE_COLORS } from './ClaimDrawer';
@@ -42,7 +42,7 @@ function Queue({ onOpen, onLetters }: { onOpen: (contractNo: string) => void; on
     onError: (error) => void message.error(errorText(t, error)),
   });
   const canWrite = useCan('collections.write');
-  const [payBy, setPayBy] = useState<Dayjs>(dayjs(useStatus().data?.businessDate).add(7, 'day'));
+  const [payBy, setPayBy] = useState<Dayjs>(dayjs(useBusinessDate()).add(7, 'day'));
   const letters = useMutation({
     mutationFn: (kind: 'notice' | 'lawyer') => api('collections.letters', { kind, contractNos: selected, payBy: payBy.format('YYYY-MM-DD') }),
     onSuccess: (made) => {
@@ -147,7 +147,7 @@ function Limitation({ onOpen }: { onOpen: (contractNo: string) => void }) {
 function Performance() {
   const { t } = useTranslation();
   // This month by the business date, not the PC's clock.
-  const today = dayjs(useStatus().data?.businessDate);
+  const today = dayjs(useBusinessDate());
   const [range, setRange] = useState<[Dayjs, Dayjs]>([today.startOf('month'), today.endOf('month')]);
   const [from, to] = [range[0].format('YYYY-MM-DD'), range[1].format('YYYY-MM-DD')];
   const stats = useQuery({ queryKey: ['collections.performance', from, to], queryFn: () => api('collections.performance', { from, to }) });

@@ -9,7 +9,7 @@ import type { ChannelOutput } from '../../../shared/contract';
 import { api } from '../../api/client';
 import { useExport } from '../../app/useExport';
 import { yuan } from '../../app/format';
-import { useStatus } from '../../app/useStatus';
+import { useBusinessDate } from '../../app/useStatus';
 import { useCan } from '../../app/permissions';
 import { ImportTab } from './ImportTab';
 import { ReportsTab } from './ReportsTab';
@@ -169,8 +169,7 @@ function VouchersTab({ period }: { period: Period }) {
 /** 账务: the trial balance tied to the sub-ledgers, and the voucher journal for the accounting software. */
 export function LedgersPage() {
   const { t } = useTranslation();
-  const status = useStatus();
-  const today = status.data?.businessDate ?? dayjs().format('YYYY-MM-DD');
+  const today = useBusinessDate();
   const [period, setPeriod] = useState<Period | null>(null);
   const [tab, setTab] = useState('trial-balance');
   const canImport = useCan('data.import');

@@ -34,7 +34,7 @@ describe('migrations', () => {
     const file = path.join(dir, 'a.db');
     (await openDatabase({ file, migrationsFolder: migrationsFolder() })).close();
     const raw = new Database(file);
-    raw.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('future', Date.now() + 10 ** 12);
+    raw.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('future', Date.UTC(2100, 0, 1));
     raw.close();
     const before = fs.readFileSync(file);
     await expect(openDatabase({ file, migrationsFolder: migrationsFolder() })).rejects.toMatchObject({

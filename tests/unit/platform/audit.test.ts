@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { calendarDateIn } from '../../../shared/dates/business-date';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contract, channelNames, type ChannelName } from '../../../shared/contract';
 import { testRuntime, type TestRuntime } from '../../helpers/runtime';
+import { TEST_DATE } from '../../helpers/clock';
 import { b64, workbook } from '../../helpers/workbooks';
 import { demoBorrower } from '../../../electron/services/platform/demo/people';
 import { SeededRandom } from '../../../electron/services/platform/demo/random';
@@ -77,7 +77,7 @@ const writes: Record<string, () => Promise<unknown>> = {
   'collections.assign': () => rt.dispatch('collections.assign', { contractNos: ['A-2'], collector: 'sun' }, admin),
   'collections.assignByRule': () => rt.dispatch('collections.assignByRule', { collectors: ['sun'], onlyUnassigned: false }, admin),
   'collections.rotate': () => rt.dispatch('collections.rotate', { collectors: ['sun', 'admin'] }, admin),
-  'collections.logContact': () => rt.dispatch('collections.logContact', { contractNo: 'A-2', at: '2026-12-01T10:30', channel: 'letter', party: 'borrower', outcome: '寄送催收通知书' }, admin),
+  'collections.logContact': () => rt.dispatch('collections.logContact', { contractNo: 'A-2', at: `${TEST_DATE}T10:30`, channel: 'letter', party: 'borrower', outcome: '寄送催收通知书' }, admin),
   'collections.plan': async () => {
     await rt.dispatch('loan.create', { borrowerId: 1, contractNo: 'A-9', terms: { principal: '10000', annualRate: '12', periods: 3, method: 'interest-only', disbursementDate: '2026-01-15' } }, admin);
     await rt.dispatch('loan.approve', { contractNo: 'A-9' }, admin);
@@ -96,10 +96,10 @@ const writes: Record<string, () => Promise<unknown>> = {
   'legal.stage': () => rt.dispatch('legal.stage', { caseId: 1, stage: 'judgment', date: '2026-03-01' }, admin),
   'legal.cost': () => rt.dispatch('legal.cost', { caseId: 1, date: '2026-03-01', amount: '500', kind: 'court-fee' }, admin),
   'collections.letters': () => rt.dispatch('collections.letters', { kind: 'lawyer', contractNos: ['A-10'], payBy: '2099-01-01' }, admin),
-  'collections.delivered': () => {
+  'collections.delivered': async () => {
     const contactId = rt.database.sqlite.prepare('SELECT MAX(id) FROM collection_contacts').pluck().get() as number;
-    const businessDate = rt.database.sqlite.prepare("SELECT value FROM settings WHERE key = 'platform.businessDate'").pluck().get() as string | undefined;
-    return rt.dispatch('collections.delivered', { contactId, deliveredOn: businessDate ? (JSON.parse(businessDate) as string) : calendarDateIn('Asia/Shanghai', new Date()) }, admin);
+    const { businessDate } = await rt.call('platform.status', {});
+    return rt.dispatch('collections.delivered', { contactId, deliveredOn: businessDate }, admin);
   },
   'collections.promise': () => rt.dispatch('collections.promise', { contractNo: 'A-2', amount: '100', dueDate: '2099-12-31' }, admin),
   'limitation.record': () => rt.dispatch('limitation.record', { contractNo: 'A-2', kind: 'acknowledgement', date: '2026-01-01', evidence: '还款确认书' }, admin),

@@ -40,4 +40,20 @@ describe('import boundaries are enforced by lint', () => {
       expect.stringContaining('typed API client only'),
     ]);
   });
+
+  it('reads the wall clock nowhere but shared/dates/clock.ts, in the app and in the tests', async () => {
+    const clockErrors = async (file: string, code: string) => {
+      const [result] = await eslint.lintText(code, { filePath: file });
+      return result!.messages.filter((m) => m.ruleId === 'no-restricted-syntax').length;
+    };
+    for (const file of ['electron/services/fixture.ts', 'shared/fixture.ts', 'db/fixture.ts', 'renderer/fixture.tsx', 'tests/unit/fixture.test.ts']) {
+      expect(await clockErrors(file, 'export const a = new Date();\n'), file).toBe(1);
+      expect(await clockErrors(file, 'export const a = Date.now();\n'), file).toBe(1);
+      expect(await clockErrors(file, 'export const a = [1].map(Date.now);\n'), file).toBe(1);
+      expect(await clockErrors(file, 'export const a = Date();\n'), file).toBe(1);
+      expect(await clockErrors(file, "import dayjs from 'dayjs';\nexport const a = dayjs();\n"), file).toBe(1);
+      // A given instant or date is not the clock.
+      expect(await clockErrors(file, "import dayjs from 'dayjs';\nexport const a = [new Date(0), Date.UTC(2026, 0, 1), Date.parse('2026-01-01'), dayjs('2026-01-01')];\n"), file).toBe(0);
+    }
+  });
 });

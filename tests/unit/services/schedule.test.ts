@@ -49,9 +49,9 @@ describe('schedule.calculate', () => {
   });
 
   it('reads the caps from settings', async () => {
-    writeSetting(rt.database.db, 'lending.aprHardCapPercent', '36.00', 'test', new Date().toISOString());
+    writeSetting(rt.database.db, 'lending.aprHardCapPercent', '36.00', 'test', rt.now().toISOString());
     expect((await rt.call('schedule.calculate', { terms: { ...base, annualRate: '30' } })).apr.simple).toBe('30.00');
-    writeSetting(rt.database.db, 'lending.aprHardCapPercent', '24.00', 'test', new Date().toISOString());
+    writeSetting(rt.database.db, 'lending.aprHardCapPercent', '24.00', 'test', rt.now().toISOString());
   });
 
   it('refuses bad terms naming the field', async () => {

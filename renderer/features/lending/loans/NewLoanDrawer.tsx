@@ -1,13 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Col, Drawer, Form, Input, Row, Select, Space, Spin } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { securityTypes } from '../../../../shared/lending/loan';
 import { api } from '../../../api/client';
 import { errorPayload, errorText, reasonText } from '../../../app/errors';
 import { useStatus } from '../../../app/useStatus';
-import { DEFAULT_TERMS, TermsForm, toTermsInput, type TermsFormValues } from '../schedule/TermsForm';
+import { defaultTerms, TermsForm, toTermsInput, type TermsFormValues } from '../schedule/TermsForm';
 import { useLoanAction } from './queries';
 
 interface Props {
@@ -60,10 +59,10 @@ export function NewLoanDrawer({ open, onClose, onCreated }: Props) {
     }
   }
 
-  const initial = { ...DEFAULT_TERMS, disbursementDate: dayjs(status.data?.businessDate) };
+  const initial = status.data ? defaultTerms(status.data.businessDate) : null;
   return (
     <Drawer open={open} onClose={onClose} size={760} title={t('loans.new')} destroyOnHidden extra={<Space><Button onClick={onClose}>{t('borrower.cancel')}</Button><Button type="primary" onClick={submit} loading={create.isPending} data-testid="loan-submit">{t('loans.apply')}</Button></Space>}>
-      {!status.data ? (
+      {!initial ? (
         <Spin />
       ) : (
         <>

@@ -2,7 +2,6 @@ import { FileExcelOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Descriptions, Form, Row, Space, Spin, Statistic, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TermsInput } from '../../../../shared/schedule/terms';
@@ -15,7 +14,7 @@ import { errorPayload, errorText, reasonText } from '../../../app/errors';
 import { yuan } from '../../../app/format';
 import { useStatus } from '../../../app/useStatus';
 import { PrintableSchedule } from './PrintableSchedule';
-import { TermsForm, toTermsInput, DEFAULT_TERMS, type TermsFormValues } from './TermsForm';
+import { TermsForm, toTermsInput, defaultTerms, type TermsFormValues } from './TermsForm';
 
 type Row = WireSchedule['installments'][number];
 
@@ -47,7 +46,7 @@ function chartOption(schedule: WireSchedule, labels: { principal: string; intere
 export function ScheduleCalculatorPage() {
   const status = useStatus();
   if (!status.data) return <Spin />;
-  return <ScheduleCalculator initial={{ ...DEFAULT_TERMS, disbursementDate: dayjs(status.data.businessDate) }} />;
+  return <ScheduleCalculator initial={defaultTerms(status.data.businessDate)} />;
 }
 
 function ScheduleCalculator({ initial }: { initial: TermsFormValues }) {
@@ -67,13 +66,13 @@ function ScheduleCalculator({ initial }: { initial: TermsFormValues }) {
   // Server-side validation lands on the field it names.
   const failure = schedule.error ? errorPayload(schedule.error) : null;
   useEffect(() => {
-    const fields = Object.keys(DEFAULT_TERMS);
+    const fields = Object.keys(initial);
     form.setFields(fields.map((name) => ({ name: name as keyof TermsFormValues, errors: [] })));
     for (const issue of failure?.issues ?? (failure?.field ? [{ field: failure.field, reason: failure.reason ?? failure.code, params: failure.params, message: failure.message }] : [])) {
       const name = issue.field.replace(/^terms\./, '');
       if (fields.includes(name)) form.setFields([{ name: name as keyof TermsFormValues, errors: [reasonText(t, issue)] }]);
     }
-  }, [failure, form, t]);
+  }, [failure, form, t, initial]);
 
   const exportXlsx = useMutation({
     mutationFn: () => api('schedule.exportXlsx', { ...request, language: i18n.language === 'en' ? 'en' : 'zh-CN' }),

@@ -24,14 +24,18 @@ export interface TermsFormValues {
   dueDateRule: TermsInput['dueDateRule'];
 }
 
-export const DEFAULT_TERMS: TermsFormValues = {
+/** A new loan's terms, lent on the office's business date (never the PC's clock). */
+export function defaultTerms(businessDate: string): TermsFormValues {
+  return { ...TERMS_BESIDE_THE_DATE, disbursementDate: dayjs(businessDate) };
+}
+
+const TERMS_BESIDE_THE_DATE: Omit<TermsFormValues, 'disbursementDate'> = {
   principal: '100000.00',
   annualRate: '12.00',
   periods: 12,
   frequency: 'monthly',
   method: 'equal-installment',
   interestOnlyPeriods: 0,
-  disbursementDate: dayjs(),
   firstDueDate: null,
   repaymentDay: null,
   dayCount: '30/360',
