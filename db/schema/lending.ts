@@ -2,6 +2,7 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQL
 import { stamps } from './columns';
 import { borrowerKinds, idTypes, relationships } from '../../shared/lending/borrower';
 import { roundingModes } from '../../shared/money/rounding';
+import { allocationStrategies } from '../../shared/lending/servicing';
 import { dayCounts, frequencies, repaymentMethods } from '../../shared/schedule/types';
 
 /** 借款人 */
@@ -81,6 +82,8 @@ export const loanProducts = sqliteTable(
     graceDays: integer('grace_days').notNull().default(0),
     /** JSON array: the order a payment settles components, e.g. ["costs","penalty","interest","principal"]. */
     allocationOrder: text('allocation_order').notNull(),
+    /** Component by component across installments (the Civil Code default), or installment by installment. */
+    allocationStrategy: text('allocation_strategy', { enum: allocationStrategies }).notNull().default('by-component'),
     note: text('note'),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     ...stamps,
@@ -122,6 +125,14 @@ export const loans = sqliteTable(
     compoundInterest: integer('compound_interest', { mode: 'boolean' }).notNull(),
     graceDays: integer('grace_days').notNull(),
     allocationOrder: text('allocation_order').notNull(),
+    // Frozen at application from the product or the settings: servicing never reads the settings again.
+    allocationStrategy: text('allocation_strategy', { enum: allocationStrategies }).notNull().default('by-component'),
+    /** Days in the year penalty and compound interest accrue on (360 or 365). */
+    dayBasis: integer('day_basis').notNull().default(360),
+    /** How penalty and compound interest are rounded to the fen. */
+    roundingMode: text('rounding_mode', { enum: roundingModes }).notNull().default('half-up'),
+    /** Penalty rate = contract rate × (1 + markup), millionths: prices the penalty of a restructured rate. */
+    penaltyMarkup: integer('penalty_markup').notNull().default(500_000),
     aprPercent: text('apr_percent').notNull(),
     status: text('status', { enum: loanStatuses }).notNull(),
     approvedBy: text('approved_by'),
@@ -184,6 +195,8 @@ export const installments = sqliteTable(
     interest: integer('interest').notNull(),
     fees: integer('fees').notNull(),
     closingBalance: integer('closing_balance').notNull(),
+    /** The penalty rate this installment accrues at (a restructuring prices its own installments only). */
+    penaltyRate: integer('penalty_rate').notNull(),
   },
   (t) => [uniqueIndex('installments_loan_version_number_uq').on(t.loanId, t.scheduleVersion, t.number)],
 );
@@ -203,6 +216,8 @@ export const payments = sqliteTable(
     status: text('status', { enum: ['posted', 'reversed'] }).notNull(),
     /** repayment: serviced against the schedule; recovery: received after write-off (核销后收回). */
     kind: text('kind', { enum: ['repayment', 'recovery'] }).notNull().default('repayment'),
+    /** The installment a prepayment made and pays alone (no other receipt is allocated to it). */
+    earmarkedFor: integer('earmarked_for'),
     reversalReason: text('reversal_reason'),
     reversedAt: text('reversed_at'),
     reversedBy: text('reversed_by'),
@@ -261,6 +276,10 @@ export const loanEvents = sqliteTable(
     event: text('event').notNull(),
     businessDate: text('business_date').notNull(),
     detail: text('detail'),
+    /** The payment the step received (repayment, prepayment, early settlement, recovery). */
+    paymentId: integer('payment_id').references((): AnySQLiteColumn => payments.id),
+    /** The reversal event that undid this step; the step stays on file. */
+    reversedBy: integer('reversed_by').references((): AnySQLiteColumn => loanEvents.id),
     at: text('at').notNull(),
     by: text('by').notNull(),
   },

@@ -42,7 +42,10 @@ import {
 } from './guarantees/contracts';
 import { computeRatios } from './guarantees/ratios';
 import { createBorrower, getBorrower, listBorrowers, updateBorrower } from './lending/borrowers';
-import { approveLoan, classifyLoan, closeDay, closeStatus, createLoan, disburseLoan, getLoan, listLoans, payoffLoan, prepayLoan, recoverLoan, restructureLoan, repayLoan, reversePayment, settleLoan, writeOffLoan } from './lending/loans';
+import { closeDay, closeStatus } from './lending/daily-close';
+import { approveLoan, createLoan, disburseLoan } from './lending/loan-entry';
+import { classifyLoan, payoffLoan, prepayLoan, recoverLoan, restructureLoan, repayLoan, reverseLoanStep, settleLoan, writeOffLoan } from './lending/loan-servicing';
+import { getLoan, listLoans } from './lending/loan-views';
 import { createProduct, listProducts, updateProduct } from './lending/products';
 import { calculateSchedule, exportScheduleXlsx } from './lending/schedule';
 import { addGuarantor, borrowerExposure, createCollateral, getCollateral, linkCollateral, listCollateral, revalueCollateral } from './lending/security';
@@ -93,7 +96,7 @@ export const handlers: HandlerMap = {
   'loan.approve': approveLoan,
   'loan.disburse': disburseLoan,
   'loan.repay': repayLoan,
-  'loan.reverse': reversePayment,
+  'loan.reverse': reverseLoanStep,
   'loan.payoff': payoffLoan,
   'loan.settle': settleLoan,
   'loan.prepay': prepayLoan,

@@ -34,7 +34,10 @@ export const loanRepayInput = loanRef.extend({
   channel: z.enum(paymentChannels).default('bank'),
   reference: optionalText(100),
 });
-export const loanReverseInput = z.strictObject({ paymentId: positiveId, reason: requiredText(500) });
+/** Reversal (冲正) of a payment (the step that received it) or of any other step by its event id. */
+export const loanReverseInput = z
+  .strictObject({ paymentId: positiveId.optional(), eventId: positiveId.optional(), reason: requiredText(500) })
+  .refine((v) => (v.paymentId === undefined) !== (v.eventId === undefined), { message: 'name either the payment (paymentId) or the event (eventId)', path: ['paymentId'], params: { reason: 'oneOf' } });
 export const loanWriteOffInput = loanRef.extend({ date: isoDate.optional(), reason: requiredText(500) });
 export const loanRecoverInput = loanRef.extend({ amount: yuan({ positive: true }), date: isoDate.optional(), channel: z.enum(paymentChannels).default('bank'), reference: optionalText(100) });
 /** classification null: back to the automatic class from days past due. */

@@ -1,12 +1,11 @@
 /**
- * The servicing engine: given a loan's frozen schedule, its posted payments and an as-of date, it
- * replays the payments in date order, accrues penalty (罚息) on overdue principal and compound
- * interest (复利) on overdue interest day by day, allocates every payment by the product's order
- * (oldest installment first within each component), and reports what is paid, due and overdue.
+ * The servicing engine: given a loan's schedule, its posted payments and an as-of date, it replays the
+ * payments in date order, accrues penalty (罚息) on overdue principal and compound interest (复利) on
+ * overdue interest in segments rounded once each (see Accrual), allocates every payment by the loan's
+ * strategy and order, and reports what is paid, due and overdue.
  *
  * It is a pure function of its inputs, so a reversed payment simply drops out and the allocation
- * replays; the same inputs give the same fen everywhere.
- */
+ * replays; the same inputs give the same fen everywhere. */
 import { mulDivRound, type RoundingMode } from '../money/rounding';
 import type { Fen } from '../money/yuan';
 import type { DayNumber } from '../dates/calendar';
@@ -19,13 +18,31 @@ export interface ScheduledInstallment {
   principal: Fen;
   interest: Fen;
   fees: Fen;
+  /**
+   * The penalty rate of this installment when it differs from the loan's (an installment made by a
+   * restructuring that changed the rate): a rate change never re-prices what fell due before it.
+   */
+  penaltyRate?: RateMicros;
 }
 
 export interface PostedPayment {
   id: number;
   date: DayNumber;
   amount: Fen;
+  /**
+   * Paid to this installment alone (a partial prepayment pays the installment it made, and nothing else
+   * pays that one): a receipt on the same day is never allocated to it.
+   */
+  earmarkedFor?: number;
 }
+
+/**
+ * Whether a payment settles each component across all installments before the next component (by
+ * component, the Civil Code default: costs, then every installment's penalty, then interest…) or each
+ * installment in full, oldest first, before the next (by installment).
+ */
+export const allocationStrategies = ['by-component', 'by-installment'] as const;
+export type AllocationStrategy = (typeof allocationStrategies)[number];
 
 export interface ServicingTerms {
   /** Penalty rate a year in millionths: the contract rate × (1 + markup), within the legal cap. */
@@ -35,6 +52,7 @@ export interface ServicingTerms {
   graceDays: number;
   dayBasis: 360 | 365;
   roundingMode: RoundingMode;
+  allocationStrategy: AllocationStrategy;
   allocationOrder: readonly AllocationComponent[];
 }
 
@@ -99,26 +117,18 @@ interface Credit {
   amount: Fen;
 }
 
-function owed(i: InstallmentState, component: AllocationComponent): Fen {
-  switch (component) {
-    case 'principal':
-      return i.principalDue - i.principalPaid;
-    case 'interest':
-      return i.interestDue - i.interestPaid;
-    case 'fees':
-      return i.feesDue - i.feesPaid;
-    case 'penalty':
-      return i.penaltyAccrued - i.penaltyPaid;
-    case 'costs':
-      return 0; // enforcement costs belong to the loan, not an installment: paid before the installment loop
-  }
-}
-
-function pay(i: InstallmentState, component: AllocationComponent, amount: Fen): void {
-  if (component === 'principal') i.principalPaid += amount;
-  else if (component === 'interest') i.interestPaid += amount;
-  else if (component === 'fees') i.feesPaid += amount;
-  else if (component === 'penalty') i.penaltyPaid += amount;
+/**
+ * Penalty and compound interest of one installment accrue in segments: a segment runs while the
+ * installment's overdue principal and interest (the base) stay the same, and is rounded once, as
+ * round(base × rate × days / basis). A payment that changes the base ends the segment; nothing else
+ * does (another installment falling due, a payment elsewhere, a report date), so the same history gives
+ * the same fen whatever other events the loan has.
+ */
+interface Accrual {
+  /** The open segment's first day (the due date, then the day of each change of base). */
+  from: DayNumber;
+  /** What the ended segments accrued, each rounded once. */
+  closed: Fen;
 }
 
 function settled(i: InstallmentState): boolean {
@@ -153,7 +163,11 @@ export function serviceLoan(
     penaltyPaid: 0,
     paidOn: null,
   }));
-  const accruedTo = installments.map((i) => i.dueDate);
+  const rates = schedule.map((s) => s.penaltyRate ?? terms.penaltyRate);
+  const accruals: Accrual[] = installments.map((i) => ({ from: i.dueDate, closed: 0 }));
+  const byNumber = new Map(installments.map((i, k) => [i.number, k]));
+  // Installments a receipt of their own pays: the waterfall passes them by.
+  const earmarked = new Set(payments.flatMap((p) => (p.earmarkedFor === undefined ? [] : [p.earmarkedFor])));
   const allocations = new Map<string, Allocation>();
   const credits: Credit[] = [];
   const basis = RATE_SCALE * terms.dayBasis;
@@ -165,54 +179,113 @@ export function serviceLoan(
     else allocations.set(key, { paymentId, installment, component, amount });
   };
 
-  /** Penalty on overdue principal, compound interest on overdue interest, from the due date to `day`. */
-  const accrueTo = (day: DayNumber) => {
-    for (let k = 0; k < installments.length; k++) {
-      const i = installments[k]!;
-      if (i.dueDate >= day || settled(i)) continue;
-      const from = accruedTo[k]!;
-      if (day <= from) continue;
-      const days = day - from;
-      const rateDays = terms.penaltyRate * days;
-      i.penaltyAccrued += mulDivRound(i.principalDue - i.principalPaid, rateDays, basis, terms.roundingMode);
-      if (terms.compoundInterest) i.penaltyAccrued += mulDivRound(i.interestDue - i.interestPaid, rateDays, basis, terms.roundingMode);
-      accruedTo[k] = day;
+  /** The open segment's accrual up to `day` (not yet rounded into `closed`). */
+  const openSegment = (k: number, day: DayNumber): Fen => {
+    const i = installments[k]!;
+    const days = day - accruals[k]!.from;
+    if (days <= 0) return 0;
+    const rateDays = rates[k]! * days;
+    let accrued = mulDivRound(i.principalDue - i.principalPaid, rateDays, basis, terms.roundingMode);
+    if (terms.compoundInterest) accrued += mulDivRound(i.interestDue - i.interestPaid, rateDays, basis, terms.roundingMode);
+    return accrued;
+  };
+  const penaltyTo = (k: number, day: DayNumber): Fen => accruals[k]!.closed + openSegment(k, day);
+  /** Ends the open segment on `day`: the base is about to change. */
+  const closeSegment = (k: number, day: DayNumber) => {
+    const accrual = accruals[k]!;
+    if (day <= accrual.from) return;
+    accrual.closed += openSegment(k, day);
+    accrual.from = day;
+  };
+
+  const owed = (k: number, component: AllocationComponent, day: DayNumber): Fen => {
+    const i = installments[k]!;
+    switch (component) {
+      case 'principal':
+        return i.principalDue - i.principalPaid;
+      case 'interest':
+        return i.interestDue - i.interestPaid;
+      case 'fees':
+        return i.feesDue - i.feesPaid;
+      case 'penalty':
+        // Penalty of an installment still inside its grace days is not yet owed.
+        return day <= i.dueDate + terms.graceDays ? 0 : penaltyTo(k, day) - i.penaltyPaid;
+      case 'costs':
+        return 0; // enforcement costs belong to the loan, not an installment: paid before the installment loop
     }
+  };
+
+  /** Pays `amount` of a component of installment k on `day`; returns what it took. */
+  const payInstallment = (paymentId: number, k: number, component: AllocationComponent, day: DayNumber, amount: Fen): Fen => {
+    const portion = Math.min(owed(k, component, day), amount);
+    if (portion <= 0) return 0;
+    const i = installments[k]!;
+    if (component === 'principal' || component === 'interest') closeSegment(k, day);
+    if (component === 'principal') i.principalPaid += portion;
+    else if (component === 'interest') i.interestPaid += portion;
+    else if (component === 'fees') i.feesPaid += portion;
+    else if (component === 'penalty') i.penaltyPaid += portion;
+    allocate(paymentId, i.number, component, portion);
+    if (i.paidOn === null && settled(i)) {
+      i.paidOn = day;
+      // Paid within the grace days: the penalty accrued meanwhile is waived.
+      if (day <= i.dueDate + terms.graceDays) accruals[k]!.closed = i.penaltyPaid;
+      closeSegment(k, day);
+    }
+    return portion;
   };
 
   let costsPaid = 0;
   const costsCharged = (day: DayNumber) => costs.reduce((sum, c) => (c.date <= day ? sum + c.amount : sum), 0);
+  const payCosts = (paymentId: number, day: DayNumber, amount: Fen): Fen => {
+    const portion = Math.min(costsCharged(day) - costsPaid, amount);
+    if (portion <= 0) return 0;
+    costsPaid += portion;
+    allocate(paymentId, null, 'costs', portion);
+    return portion;
+  };
+  /** The installments the waterfall may pay on `day`: fallen due, not set aside for a receipt of their own. */
+  const payable = (day: DayNumber, visit: (k: number) => boolean) => {
+    for (let k = 0; k < installments.length; k++) {
+      if (installments[k]!.dueDate > day) return;
+      if (earmarked.has(installments[k]!.number)) continue;
+      if (!visit(k)) return;
+    }
+  };
 
-  /** Applies `amount` to what is due on `day`, by component order, oldest installment first. */
+  /** Applies `amount` to what is due on `day` by the allocation strategy and order; returns what is left. */
   const apply = (paymentId: number, day: DayNumber, amount: Fen): Fen => {
     let left = amount;
-    for (const component of terms.allocationOrder) {
-      if (component === 'costs') {
-        const portion = Math.min(costsCharged(day) - costsPaid, left);
-        if (portion > 0) {
-          costsPaid += portion;
-          allocate(paymentId, null, 'costs', portion);
-          left -= portion;
-        }
-        continue;
-      }
-      for (const i of installments) {
+    const order = terms.allocationOrder;
+    if (terms.allocationStrategy === 'by-component') {
+      for (const component of order) {
+        if (component === 'costs') left -= payCosts(paymentId, day, left);
+        else
+          payable(day, (k) => {
+            left -= payInstallment(paymentId, k, component, day, left);
+            return left > 0;
+          });
         if (left === 0) return 0;
-        if (i.dueDate > day) break;
-        // Penalty of an installment still inside its grace days is not yet owed.
-        if (component === 'penalty' && day <= i.dueDate + terms.graceDays) continue;
-        const portion = Math.min(owed(i, component), left);
-        if (portion <= 0) continue;
-        pay(i, component, portion);
-        allocate(paymentId, i.number, component, portion);
-        left -= portion;
-        if (i.paidOn === null && settled(i)) {
-          i.paidOn = day;
-          // Paid within the grace days: the penalty accrued meanwhile is waived.
-          if (day <= i.dueDate + terms.graceDays) i.penaltyAccrued = i.penaltyPaid;
-        }
       }
+      return left;
     }
+    // By installment: the loan's costs when the order puts them first, then each installment in full.
+    const costsFirst = order[0] === 'costs';
+    if (costsFirst) left -= payCosts(paymentId, day, left);
+    payable(day, (k) => {
+      for (const component of order) if (component !== 'costs') left -= payInstallment(paymentId, k, component, day, left);
+      return left > 0;
+    });
+    if (!costsFirst && left > 0) left -= payCosts(paymentId, day, left);
+    return left;
+  };
+
+  /** A receipt of the installment's own: its interest, then its principal and fees; nothing else. */
+  const applyEarmarked = (payment: PostedPayment, day: DayNumber): Fen => {
+    const k = byNumber.get(payment.earmarkedFor!);
+    if (k === undefined) return payment.amount;
+    let left = payment.amount;
+    for (const component of ['interest', 'principal', 'fees'] as const) left -= payInstallment(payment.id, k, component, day, left);
     return left;
   };
 
@@ -240,13 +313,13 @@ export function serviceLoan(
       let outstanding = 0;
       let penalty = 0;
       let oldest: DayNumber | null = null;
-      for (const i of installments) {
+      for (let k = 0; k < installments.length; k++) {
+        const i = installments[k]!;
         outstanding += i.principalDue - i.principalPaid;
-        penalty += i.penaltyAccrued - i.penaltyPaid;
+        penalty += penaltyTo(k, at) - i.penaltyPaid;
         if (oldest === null && i.dueDate < at && !settled(i)) oldest = i.dueDate;
       }
-      // Settled as the register settles a loan: every installment, its penalty and the costs paid (once all
-      // installments are paid no penalty accrues, so what has accrued by the last event is all there is).
+      // Settled as the register settles a loan: every installment, its penalty and the costs paid.
       const paidOff = installments.every(settled) && penalty === 0 && costsCharged(at) === costsPaid;
       checkpoints.push({ day: at, outstandingPrincipal: outstanding, dpd: oldest === null ? 0 : at - oldest, paidOff });
     }
@@ -254,12 +327,11 @@ export function serviceLoan(
   let next = 0;
   for (const day of days) {
     checkpointBefore(day);
-    accrueTo(day);
     // Credit held from earlier payments settles installments as they fall due.
     useCredit(day);
     while (next < ordered.length && ordered[next]!.date === day) {
       const payment = ordered[next++]!;
-      const left = apply(payment.id, day, payment.amount);
+      const left = payment.earmarkedFor === undefined ? apply(payment.id, day, payment.amount) : applyEarmarked(payment, day);
       if (left > 0) {
         allocate(payment.id, null, 'unapplied', left);
         credits.push({ paymentId: payment.id, amount: left });
@@ -267,7 +339,7 @@ export function serviceLoan(
     }
   }
   checkpointBefore(asOf + 1);
-  accrueTo(asOf);
+  for (let k = 0; k < installments.length; k++) installments[k]!.penaltyAccrued = penaltyTo(k, asOf);
 
   let principalRepaid = 0;
   let overduePrincipal = 0;

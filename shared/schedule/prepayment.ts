@@ -36,7 +36,7 @@ function currentIndex(installments: readonly Installment[], asOf: DayNumber, pai
   return index;
 }
 
-export function payoffQuote(schedule: Schedule, asOf: DayNumber, paidInstallments: number): PayoffQuote {
+export function payoffQuote(schedule: Pick<Schedule, 'terms' | 'installments'>, asOf: DayNumber, paidInstallments: number): PayoffQuote {
   const { installments, terms } = schedule;
   const current = currentIndex(installments, asOf, paidInstallments);
   const overdue = { count: current - paidInstallments, principal: 0, interest: 0, fees: 0 };
@@ -60,10 +60,13 @@ export function payoffQuote(schedule: Schedule, asOf: DayNumber, paidInstallment
 
 export type PrepaymentMode = 'keep-term' | 'keep-installment';
 
+/** What a prepayment continues: the installments in force and the level amount they keep. */
+export type OpenSchedule = Pick<Schedule, 'terms' | 'installments' | 'levelAmount'>;
+
 export interface PrepaymentResult {
   interestPaid: number;
   principalPaid: number;
-  schedule: Schedule;
+  schedule: OpenSchedule & Pick<Schedule, 'totals'>;
 }
 
 /**
@@ -71,7 +74,7 @@ export interface PrepaymentResult {
  * keep-term lowers the installment; keep-installment keeps it and shortens the term.
  */
 export function prepay(
-  schedule: Schedule,
+  schedule: OpenSchedule,
   request: { date: DayNumber; amount: number; mode: PrepaymentMode; paidInstallments: number },
 ): PrepaymentResult {
   const { terms, installments } = schedule;
@@ -125,7 +128,6 @@ export function prepay(
       installments: all,
       levelAmount: keepInstallment ? schedule.levelAmount : levelAmountOf(plan),
       totals: totalsOf(all, terms.upfrontFee),
-      apr: schedule.apr,
     },
   };
 }

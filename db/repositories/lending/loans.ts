@@ -162,17 +162,32 @@ export function allocationsOf(db: AppDatabase, loanId: number): AllocationRow[] 
  */
 export function loanHistoryWriter(db: AppDatabase) {
   return {
-    installment: rowWriter(db, installments, ['loanId', 'scheduleVersion', 'number', 'periodStart', 'periodEnd', 'dueDate', 'days', 'openingBalance', 'principal', 'interest', 'fees', 'closingBalance']),
-    payment: rowWriter(db, payments, ['loanId', 'valueDate', 'amount', 'channel', 'reference', 'status', 'kind', 'createdAt', 'createdBy']),
+    installment: rowWriter(db, installments, ['loanId', 'scheduleVersion', 'number', 'periodStart', 'periodEnd', 'dueDate', 'days', 'openingBalance', 'principal', 'interest', 'fees', 'closingBalance', 'penaltyRate']),
+    payment: rowWriter(db, payments, ['loanId', 'valueDate', 'amount', 'channel', 'reference', 'status', 'kind', 'earmarkedFor', 'reversalReason', 'reversedAt', 'reversedBy', 'createdAt', 'createdBy']),
     allocation: rowWriter(db, paymentAllocations, ['paymentId', 'loanId', 'installmentNumber', 'component', 'amount']),
-    event: rowWriter(db, loanEvents, ['loanId', 'event', 'businessDate', 'detail', 'at', 'by']),
+    event: rowWriter(db, loanEvents, ['loanId', 'event', 'businessDate', 'detail', 'paymentId', 'at', 'by']),
+    markReversed: (id: number, reversalId: number) => markEventReversed(db, id, reversalId),
   };
 }
 
 export type LoanHistoryWriter = ReturnType<typeof loanHistoryWriter>;
 
-export function insertLoanEvent(db: AppDatabase, row: typeof loanEvents.$inferInsert): void {
-  insertRow(db, loanEvents, row);
+export function insertLoanEvent(db: AppDatabase, row: typeof loanEvents.$inferInsert): number {
+  return insertRow(db, loanEvents, row);
+}
+
+/** Marks a step's event as undone by the reversal event `reversalId` (the step stays on file). */
+export function markEventReversed(db: AppDatabase, id: number, reversalId: number): void {
+  db.update(loanEvents).set({ reversedBy: reversalId }).where(eq(loanEvents.id, id)).run();
+}
+
+export function findLoanEvent(db: AppDatabase, id: number): LoanEventRow | undefined {
+  return db.select().from(loanEvents).where(eq(loanEvents.id, id)).get();
+}
+
+/** The step event that received a payment. */
+export function eventOfPayment(db: AppDatabase, paymentId: number): LoanEventRow | undefined {
+  return db.select().from(loanEvents).where(eq(loanEvents.paymentId, paymentId)).orderBy(asc(loanEvents.id)).get();
 }
 
 export function eventsOf(db: AppDatabase, loanId: number): LoanEventRow[] {

@@ -9,7 +9,7 @@ import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract
 import { AppError } from '../../../shared/contract/errors';
 import { fenToYuan } from '../../../shared/money/yuan';
 import { actorOf, instant, type ServiceContext } from '../context';
-import { refreshLoan } from '../lending/loans';
+import { refreshLoan } from '../lending/daily-close';
 import { businessDate, dateUpToBusinessDate } from '../platform/status';
 import { claimOrThrow } from './claims';
 

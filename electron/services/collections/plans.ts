@@ -8,7 +8,9 @@ import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract
 import { AppError } from '../../../shared/contract/errors';
 import type { LoanDetail } from '../../../shared/lending/loan';
 import { actorOf, instant, type ServiceContext } from '../context';
-import { loanDetail, loanOrThrow, restructureLoan } from '../lending/loans';
+import { loanOrThrow } from '../lending/loan-access';
+import { restructureLoan } from '../lending/loan-servicing';
+import { loanDetail } from '../lending/loan-views';
 import { businessDate } from '../platform/status';
 
 type PlanView = ChannelOutput<'collections.plan'>;

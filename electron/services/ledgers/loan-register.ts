@@ -6,7 +6,7 @@ import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract
 import { loanRegisterLabels, scheduleReportLabels, type ReportLanguage } from '../../../shared/i18n/reports';
 import type { LoanSummary } from '../../../shared/lending/loan';
 import { actorOf, instant, type ServiceContext } from '../context';
-import { listLoans } from '../lending/loans';
+import { listLoans } from '../lending/loan-views';
 import { setting } from '../platform/settings';
 import { businessDate } from '../platform/status';
 import { asJob } from '../platform/jobs';

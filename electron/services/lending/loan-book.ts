@@ -18,11 +18,30 @@ import type { ServiceContext } from '../context';
 import { businessDate } from '../platform/status';
 import { withinEntry } from '../platform/bulk';
 import { PlanningLane } from '../platform/planner';
-import { installmentRows, lendingRules, monthEndRows, quoteFrom, replay, settlementRows, snapshotOf, writeOffChanges, type LendingRules, type NewInstallmentRow } from './loan-state';
-import { applicationRow, contractNumbers, entryRules, type EntryRules } from './loans';
+import { lendingRules, monthEndRows, receiptColumns, scheduleRows, servicingTermsOf, snapshotOf, stateColumns, stepEventDetail, writeOffChanges, type LendingRules, type NewInstallmentRow, type ServicingColumns } from './loan-state';
+import { applicationRow, contractNumbers, entryRules, type EntryRules } from './loan-entry';
+import { takeAction, type ActionRecord, type LoanAction, type LoanHistoryState } from '../../../shared/lending/lifecycle/actions';
+import { disbursedState, serviceState, type LoanContract, type LoanState } from '../../../shared/lending/lifecycle/state';
+import { LoanRefusal, type LoanStep } from '../../../shared/lending/lifecycle/steps';
+import type { Schedule } from '../../../shared/schedule/types';
 import { offeredSchedule } from './schedule';
 
 const y = fenToYuan;
+
+type WithoutRef<T> = T extends unknown ? Omit<T, 'ref'> : never;
+
+/**
+ * What happened to a loan after disbursement, in order: a step (its payment gets its identity when
+ * written), or the reversal of an earlier entry (by its index; dated the business date, as the desk's
+ * reversal is). Each names the field a refusal points at, in the producer's own terms.
+ */
+export type HistoryAction = { field: string; step: WithoutRef<LoanStep> } | { field: string; reverses: number; reason: string };
+
+/** One loan as it stands: the application (lent on its terms' disbursement date) and what happened since. */
+export interface LoanHistory {
+  application: ChannelParsedInput<'loan.create'>;
+  actions: HistoryAction[];
+}
 
 export interface MoneyReceived {
   date: string;
@@ -32,22 +51,34 @@ export interface MoneyReceived {
   reference: string | null;
 }
 
-/** One loan as it stands: the application (lent on its terms' disbursement date) and what happened since. */
-export interface LoanHistory {
-  application: ChannelParsedInput<'loan.create'>;
-  repayments: MoneyReceived[];
-  earlySettlement: { date: string; channel: string; reference: string | null } | null;
-  /** Written off on the business date; recoveries received after it. */
-  writeOff: { reason: string; recoveries: Array<Omit<MoneyReceived, 'date'>> } | null;
+/**
+ * The history of a book on file (an import, the demo): repayments, perhaps an early settlement, or a
+ * write-off on the business date with the recoveries since; each named as the producer names it.
+ */
+export function bookHistory(
+  application: ChannelParsedInput<'loan.create'>,
+  today: string,
+  book: { repayments: MoneyReceived[]; earlySettlement?: Omit<MoneyReceived, 'amount'> | null; writeOff?: { reason: string; recoveries: Array<Omit<MoneyReceived, 'date'>> } | null },
+): LoanHistory {
+  const day = (date: string) => parseIsoDate(date)!;
+  const actions: HistoryAction[] = book.repayments.map((r, k) => ({ field: `repayments[${k}]`, step: { kind: 'repayment', date: day(r.date), amount: r.amount, channel: r.channel, reference: r.reference } }));
+  if (book.earlySettlement) actions.push({ field: 'earlySettlement', step: { kind: 'early-settlement', date: day(book.earlySettlement.date), amount: null, channel: book.earlySettlement.channel, reference: book.earlySettlement.reference } });
+  if (book.writeOff) {
+    actions.push({ field: 'writeOff', step: { kind: 'write-off', date: day(today), reason: book.writeOff.reason } });
+    for (const [k, r] of book.writeOff.recoveries.entries()) actions.push({ field: `writeOff.recoveries[${k}]`, step: { kind: 'recovery', date: day(today), amount: r.amount, channel: r.channel, reference: r.reference } });
+  }
+  return { application, actions };
 }
 
-type PlannedPayment = Pick<PaymentRow, 'valueDate' | 'amount' | 'channel' | 'reference' | 'kind'> & { id: number; status: 'posted' };
+type PlannedPayment = Pick<PaymentRow, 'valueDate' | 'amount' | 'channel' | 'reference' | 'kind' | 'earmarkedFor' | 'status' | 'reversalReason'> & { id: number };
 interface PlannedEvent {
   event: string;
   businessDate: string;
   /** JSON. An event about a payment names it first by the id it gets when written: `paymentSlot` (an index into `payments`), the rest here. */
   detail: string | null;
   paymentSlot?: number;
+  /** The event (an index into the loan's events) that reversed this one. */
+  reversedBy?: number;
 }
 
 /** A loan planned: plain data only, so a planning thread can hand it to the writer. */
@@ -70,7 +101,7 @@ export interface PackedLoans {
   rows: NewLoanRow[];
   /** Per loan, five counts: its installments, payments, allocations, month ends and events in the lists below. */
   counts: number[];
-  /** The values of each row in turn, in the order packLoans puts them (11 per installment, 5 per payment, 4 per allocation, month end and event). */
+  /** The values of each row in turn, in the order packLoans puts them (12 per installment, 8 per payment, 4 per allocation and month end, 5 per event). */
   installments: unknown[];
   payments: unknown[];
   allocations: unknown[];
@@ -173,79 +204,72 @@ export function planBook(planning: BookPlanning, requests: readonly PlanRequest[
       const { application } = loan;
       const offer = offeredSchedule(planning.entry.caps, { terms: application.terms, allowAboveCap: application.allowAboveCap });
       const warnings = offer.warnings.map((w) => w.reason);
-      return planLoan(planning, loan, applicationRow(planning.entry, application, product, offer, contractNo), installmentRows(0, 1, offer.schedule.installments), warnings);
+      return planLoan(planning, loan, applicationRow(planning.entry, application, product, offer, contractNo), offer.schedule, warnings);
     }),
   );
 }
 
-/** The loan's life in memory, in the order the one-loan services would have lived it. */
-function planLoan({ rules, entry, today }: BookPlanning, loan: LoanHistory, application: NewLoanRow, schedule: NewInstallmentRow[], warnings: string[]): PlannedLoan {
-  const by = entry.by;
+/** The loan's life in memory: the same actions the one-loan services take, by the same rules, written once. */
+function planLoan({ rules, entry, today }: BookPlanning, loan: LoanHistory, application: NewLoanRow & ServicingColumns, lent: Schedule, warnings: string[]): PlannedLoan {
   const lentOn = formatIsoDate(loan.application.terms.disbursementDate);
   if (lentOn > today) refuse('terms.disbursementDate', `${lentOn} is after the business date ${today}`, 'afterBusinessDate');
-  const row: NewLoanRow = {
-    ...application,
-    status: 'disbursed',
-    approvedBy: by,
-    approvalComment: null,
-    disbursementDate: lentOn,
-    maturityDate: schedule.at(-1)!.dueDate,
-    scheduleVersion: 1,
-    outstandingPrincipal: application.principal,
-  };
+  const row: NewLoanRow & ServicingColumns = { ...application, status: 'disbursed', approvedBy: entry.by, approvalComment: null, disbursementDate: lentOn, maturityDate: formatIsoDate(lent.installments.at(-1)!.dueDate), scheduleVersion: 1, outstandingPrincipal: application.principal };
+  const contract: LoanContract = { terms: lent.terms, servicing: servicingTermsOf(row) };
+  const env = { costs: [] };
+  const day = parseIsoDate(today)!;
   const events: PlannedEvent[] = [
     happened('applied', today, { apr: application.aprPercent, warnings }),
     happened('approved', today, { comment: null }),
-    happened('disbursed', lentOn, { principal: y(application.principal), installments: schedule.length }),
+    happened('disbursed', lentOn, { principal: y(application.principal), installments: lent.installments.length }),
   ];
+  let history: LoanHistoryState = { steps: [], state: disbursedState(contract, lent) };
+  const schedules = [scheduleRows(0, 1, history.state.schedule)];
   const payments: PlannedPayment[] = [];
-  const receive = (money: MoneyReceived, kind: PlannedPayment['kind']) => {
-    payments.push({ id: payments.length, valueDate: money.date, amount: money.amount, channel: money.channel, reference: money.reference, kind, status: 'posted' });
-    return payments.length - 1;
+  /** The event each action recorded, by the action's index. */
+  const eventOf: number[] = [];
+  const monthEnds = monthEndsBetween(parseIsoDate(lentOn)!, day);
+  let status: 'disbursed' | 'settled' = 'disbursed';
+  let serviced: ServicingState | null = null;
+  // As the services refresh the register after each action: settled (or reopened) when it changes that as of today.
+  const settledToday = (state: LoanState) => {
+    serviced = serviceState(contract, state, day, env.costs, monthEnds);
+    const now = snapshotOf(rules, state.classOverride, serviced, today).status;
+    if (now !== status) events.push(happened(now === 'settled' ? 'settled' : 'reopened', today, null));
+    status = now;
   };
-  for (const [k, repayment] of loan.repayments.entries()) {
-    const field = `repayments[${k}]`;
-    if (!(repayment.amount > 0)) refuse(`${field}.amount`, 'must be more than zero', 'notPositive');
-    if (repayment.date < lentOn) refuse(`${field}.date`, `${repayment.date} is before the disbursement on ${lentOn}`, 'beforeDisbursement');
-    if (repayment.date > today) refuse(`${field}.date`, `${repayment.date} is after the business date ${today}`, 'afterBusinessDate');
-    const slot = receive(repayment, 'repayment');
-    events.push(happened('repayment', repayment.date, { amount: y(repayment.amount), channel: repayment.channel, reference: repayment.reference }, slot));
-  }
-  // The month ends of its history, for the vintage and roll-rate tables (the close records the ones to come).
-  const monthEnds = monthEndsBetween(parseIsoDate(lentOn)!, parseIsoDate(today)!);
-  let state = replay(rules, row, schedule, payments, today, [], monthEnds);
-  let snapshot = snapshotOf(rules, null, state, today);
-  if (snapshot.status === 'settled') events.push(happened('settled', today, null));
-  const schedules = [schedule];
-  if (loan.earlySettlement) {
-    const { date, channel, reference } = loan.earlySettlement;
-    if (snapshot.status !== 'disbursed') refuse('earlySettlement', 'the repayments already settle the loan', 'loanStatus');
-    if (date < lentOn || date > today) refuse('earlySettlement.date', `${date} must fall between the disbursement on ${lentOn} and the business date ${today}`, 'dateOrder');
-    const q = quoteFrom(row, schedule, replay(rules, row, schedule, payments, date), date);
-    const version = settlementRows({ id: 0, disbursementDate: lentOn, scheduleVersion: 1 }, schedule, q, date);
-    schedules.push(version);
-    Object.assign(row, { scheduleVersion: 2, maturityDate: date });
-    events.push(happened('early-settlement', date, { payoff: y(q.total), accruedInterest: y(q.accruedInterest), scheduleVersion: 2 }));
-    if (q.total > 0) receive({ date, amount: q.total, channel, reference }, 'repayment');
-    state = replay(rules, row, version, payments, today, [], monthEnds);
-    const after = snapshotOf(rules, null, state, today);
-    if (after.status !== snapshot.status) events.push(happened(after.status === 'settled' ? 'settled' : 'reopened', today, null));
-    snapshot = after;
-  }
-  Object.assign(row, snapshot);
-  if (loan.writeOff) {
-    const { reason, recoveries } = loan.writeOff;
-    if (snapshot.status !== 'disbursed') refuse('writeOff', `the loan is ${snapshot.status}: it cannot be written off`, 'loanStatus');
-    Object.assign(row, writeOffChanges(state, today));
-    events.push(happened('written-off', today, { principal: y(state.outstandingPrincipal), interest: y(state.overdueInterest), penalty: y(state.penaltyOutstanding), reason }));
-    for (const [k, recovery] of recoveries.entries()) {
-      if (!(recovery.amount > 0)) refuse(`writeOff.recoveries[${k}].amount`, 'must be more than zero', 'notPositive');
-      const slot = receive({ ...recovery, date: today }, 'recovery');
-      row.recovered = (row.recovered ?? 0) + recovery.amount;
-      events.push(happened('recovery', today, { amount: y(recovery.amount) }, slot));
+  for (const [k, item] of loan.actions.entries()) {
+    const action: LoanAction = 'step' in item ? { kind: 'step', step: { ...item.step, ref: k } as LoanStep } : { kind: 'reversal', of: item.reverses, date: day, reason: item.reason };
+    if (action.kind === 'step' && action.step.date > day) refuse(`${item.field}.date`, `${formatIsoDate(action.step.date)} is after the business date ${today}`, 'afterBusinessDate');
+    let record: ActionRecord;
+    try {
+      record = takeAction(contract, lent, history, action, k, env);
+    } catch (error) {
+      if (!(error instanceof LoanRefusal)) throw error;
+      refuse(error.field === 'contractNo' || error.field === 'eventId' ? item.field : `${item.field}.${error.field}`, error.text, error.reason);
     }
+    let slot: number | undefined;
+    if (record.receipt && action.kind === 'step') slot = payments.push({ id: k, ...receiptColumns(action.step, record.receipt), status: 'posted', reversalReason: null }) - 1;
+    if (record.reversedReceipt) {
+      slot = payments.findIndex((p) => p.id === record.reversedReceipt!.ref);
+      Object.assign(payments[slot]!, { status: 'reversed', reversalReason: (action as { reason: string }).reason });
+    }
+    if (record.schedule) schedules.push(scheduleRows(0, schedules.length + 1, record.schedule));
+    eventOf[k] = events.length;
+    if (record.reversed) events[eventOf[record.reversed.id]!]!.reversedBy = events.length;
+    events.push({ event: record.event.name, businessDate: formatIsoDate(record.event.date), detail: stepEventDetail(record.event.detail, null, record.schedule ? schedules.length : null), ...(slot === undefined ? {} : { paymentSlot: slot }) });
+    history = record;
+    // Repayments only add money, so the last of a run of them decides.
+    const next = loan.actions[k + 1];
+    const runGoesOn = action.kind === 'step' && action.step.kind === 'repayment' && next !== undefined && 'step' in next && next.step.kind === 'repayment';
+    if (record.state.status === 'live' && !runGoesOn) settledToday(record.state);
   }
-  return { row, schedules, payments, allocations: state.allocations, monthEnds: monthEndRows(rules, 0, state), events };
+  const { state } = history;
+  if (serviced === null) settledToday(state);
+  Object.assign(row, stateColumns(state, schedules.length));
+  const allocations = serviced!.allocations.map((a) => ({ ...a, paymentId: payments.findIndex((p) => p.id === a.paymentId) }));
+  Object.assign(row, snapshotOf(rules, state.classOverride, serviced!, today));
+  if (state.status === 'written-off') Object.assign(row, writeOffChanges(serviceState(contract, state, state.writtenOffOn!, env.costs), formatIsoDate(state.writtenOffOn!)));
+  return { row, schedules, payments, allocations, monthEnds: monthEndRows(rules, 0, serviced!), events };
 }
 
 function happened(event: string, businessDate: string, detail: object | null, paymentSlot?: number): PlannedEvent {
@@ -258,13 +282,13 @@ function packLoans(planned: readonly PlannedLoan[]): PackedLoans {
     packed.rows.push(loan.row);
     let installments = 0;
     for (const schedule of loan.schedules) {
-      for (const i of schedule) packed.installments.push(i.scheduleVersion, i.number, i.periodStart, i.periodEnd, i.dueDate, i.days, i.openingBalance, i.principal, i.interest, i.fees, i.closingBalance);
+      for (const i of schedule) packed.installments.push(i.scheduleVersion, i.number, i.periodStart, i.periodEnd, i.dueDate, i.days, i.openingBalance, i.principal, i.interest, i.fees, i.closingBalance, i.penaltyRate);
       installments += schedule.length;
     }
-    for (const p of loan.payments) packed.payments.push(p.valueDate, p.amount, p.channel, p.reference, p.kind);
+    for (const p of loan.payments) packed.payments.push(p.valueDate, p.amount, p.channel, p.reference, p.kind, p.earmarkedFor, p.status, p.reversalReason);
     for (const a of loan.allocations) packed.allocations.push(a.paymentId, a.installment, a.component, a.amount);
     for (const m of loan.monthEnds) packed.monthEnds.push(m.month, m.bucket, m.dpd, m.outstandingPrincipal);
-    for (const e of loan.events) packed.events.push(e.event, e.businessDate, e.detail, e.paymentSlot ?? -1);
+    for (const e of loan.events) packed.events.push(e.event, e.businessDate, e.detail, e.paymentSlot ?? -1, e.reversedBy ?? -1);
     packed.counts.push(installments, loan.payments.length, loan.allocations.length, loan.monthEnds.length, loan.events.length);
   }
   return packed;
@@ -283,24 +307,33 @@ function writePackedLoans(ctx: ServiceContext, { entry: { at, by } }: BookPlanni
     for (const end = m + 4 * counts[5 * k + 3]!; m < end; m += 4) monthEnd(M[m] as string, loanIds[k]!, M[m + 1] as string, M[m + 2] as number, M[m + 3] as number);
   }
   for (let k = 0, i = 0; k < rows.length; k++) {
-    for (const end = i + 11 * counts[5 * k]!; i < end; i += 11) write.installment(loanIds[k], I[i], I[i + 1], I[i + 2], I[i + 3], I[i + 4], I[i + 5], I[i + 6], I[i + 7], I[i + 8], I[i + 9], I[i + 10]);
+    for (const end = i + 12 * counts[5 * k]!; i < end; i += 12) write.installment(loanIds[k], I[i], I[i + 1], I[i + 2], I[i + 3], I[i + 4], I[i + 5], I[i + 6], I[i + 7], I[i + 8], I[i + 9], I[i + 10], I[i + 11]);
   }
   // Payment ids in the chunk's order; a loan's payment slot k is paymentIds[its first + k].
   const paymentIds: number[] = [];
   const firstPayment: number[] = [];
   for (let k = 0, p = 0; k < rows.length; k++) {
     firstPayment.push(paymentIds.length);
-    for (const end = p + 5 * counts[5 * k + 1]!; p < end; p += 5) paymentIds.push(write.payment(loanIds[k], P[p], P[p + 1], P[p + 2], P[p + 3], 'posted', P[p + 4], at, by));
+    for (const end = p + 8 * counts[5 * k + 1]!; p < end; p += 8) {
+      const reversed = P[p + 6] === 'reversed';
+      paymentIds.push(write.payment(loanIds[k], P[p], P[p + 1], P[p + 2], P[p + 3], P[p + 6], P[p + 4], P[p + 5], P[p + 7], reversed ? at : null, reversed ? by : null, at, by));
+    }
   }
   for (let k = 0, a = 0; k < rows.length; k++) {
     for (const end = a + 4 * counts[5 * k + 2]!; a < end; a += 4) write.allocation(paymentIds[firstPayment[k]! + (A[a] as number)], loanIds[k], A[a + 1], A[a + 2], A[a + 3]);
   }
   for (let k = 0, e = 0; k < rows.length; k++) {
-    for (const end = e + 4 * counts[5 * k + 4]!; e < end; e += 4) {
+    const eventIds: number[] = [];
+    const reversals: Array<[number, number]> = [];
+    for (const end = e + 5 * counts[5 * k + 4]!; e < end; e += 5) {
       const slot = E[e + 3] as number;
+      const paymentId = slot < 0 ? null : paymentIds[firstPayment[k]! + slot]!;
       // The payment's id leads the detail, as the one-loan services write it.
-      const detail = slot < 0 ? E[e + 2] : `{"paymentId":${paymentIds[firstPayment[k]! + slot]!},${(E[e + 2] as string).slice(1)}`;
-      write.event(loanIds[k], E[e], E[e + 1], detail, at, by);
+      const detail = paymentId === null ? E[e + 2] : `{"paymentId":${paymentId},${(E[e + 2] as string).slice(1)}`;
+      if ((E[e + 4] as number) >= 0) reversals.push([eventIds.length, E[e + 4] as number]);
+      eventIds.push(write.event(loanIds[k], E[e], E[e + 1], detail, paymentId, at, by));
     }
+    // A reversed step points at the reversal after it, as the services mark it once the reversal is written.
+    for (const [step, reversal] of reversals) write.markReversed(eventIds[step]!, eventIds[reversal]!);
   }
 }

@@ -1,34 +1,33 @@
 /**
- * How a loan's stored rows become figures: the replay of its payments, the register snapshot, the
- * payoff quote and the early-settlement schedule. Pure over what is passed in, so the one-loan
- * services and the bulk book load compute exactly the same fen.
+ * A loan's rows as the pure model sees them, and back: the contract frozen on the loan row, its steps
+ * from its events and payments, its schedule as installment rows, the register snapshot of a servicing.
+ * The one-loan services and the bulk book load both go through these, so they write the same rows.
  */
-import type { InstallmentRow, LoanRow, NewLoanRow, PaymentRow } from '../../../db/repositories/lending/loans';
+import type { InstallmentRow, LoanEventRow, LoanRow, NewLoanRow, PaymentRow } from '../../../db/repositories/lending/loans';
 import { formatIsoDate, parseIsoDate } from '../../../shared/dates/calendar';
 import { agingBucket, classify, type ClassificationDays, type LoanClass } from '../../../shared/lending/classification';
+import type { RecordedStep } from '../../../shared/lending/lifecycle/replay';
+import type { LoanContract, LoanSchedule, LoanState, Receipt } from '../../../shared/lending/lifecycle/state';
+import { STEP_EVENTS, type LoanStep, type LoanStepKind } from '../../../shared/lending/lifecycle/steps';
 import { monthEndPositions } from '../../../shared/lending/month-ends';
 import type { AllocationComponent } from '../../../shared/lending/product';
-import { serviceLoan, type ServicingState } from '../../../shared/lending/servicing';
-import type { RoundingMode } from '../../../shared/money/rounding';
-import { accruedInterest } from '../../../shared/schedule/amortize';
-import { generateSchedule } from '../../../shared/schedule/generate';
+import { serviceLoan, type ServicingState, type ServicingTerms } from '../../../shared/lending/servicing';
+import { parseYuan } from '../../../shared/money/yuan';
+import { parsePercent } from '../../../shared/rates/rate';
 import { termsSchema, toScheduleTerms, type TermsInput } from '../../../shared/schedule/terms';
-import type { Installment, Schedule } from '../../../shared/schedule/types';
+import type { PrepaymentMode } from '../../../shared/schedule/prepayment';
+import type { RepaymentMethod } from '../../../shared/schedule/types';
 import type { ServiceContext } from '../context';
 import { setting } from '../platform/settings';
 
-/** The settings servicing reads, gathered once per call (a bulk load reads them once for all loans). */
+/** The reporting settings a register snapshot reads (classification and buckets), gathered once per call. */
 export interface LendingRules {
-  dayBasis: 360 | 365;
-  roundingMode: RoundingMode;
   classificationDays: ClassificationDays;
   bucketUpperDays: readonly number[];
 }
 
 export function lendingRules(ctx: Pick<ServiceContext, 'db'>): LendingRules {
   return {
-    dayBasis: setting(ctx, 'lending.daysPerYear'),
-    roundingMode: setting(ctx, 'lending.roundingMode'),
     classificationDays: setting(ctx, 'lending.classificationDays'),
     bucketUpperDays: setting(ctx, 'lending.bucketUpperDays'),
   };
@@ -38,14 +37,32 @@ export function storedTerms(loan: Pick<LoanRow, 'terms'>): TermsInput {
   return JSON.parse(loan.terms) as TermsInput;
 }
 
-export function scheduleFor(terms: TermsInput): Schedule {
-  return generateSchedule(toScheduleTerms(termsSchema.parse(terms)));
+/** The loan row's columns that hold its servicing rules, frozen when it was entered. */
+export type ServicingColumns = Pick<LoanRow, 'penaltyRate' | 'compoundInterest' | 'graceDays' | 'dayBasis' | 'roundingMode' | 'allocationStrategy' | 'allocationOrder'>;
+/** ... and with its terms, the whole contract. */
+export type ContractColumns = ServicingColumns & Pick<LoanRow, 'terms'>;
+
+export function servicingTermsOf(loan: ServicingColumns): ServicingTerms {
+  return {
+    penaltyRate: loan.penaltyRate,
+    compoundInterest: loan.compoundInterest,
+    graceDays: loan.graceDays,
+    dayBasis: loan.dayBasis === 365 ? 365 : 360,
+    roundingMode: loan.roundingMode,
+    allocationStrategy: loan.allocationStrategy,
+    allocationOrder: JSON.parse(loan.allocationOrder) as AllocationComponent[],
+  };
+}
+
+/** The contract frozen on the loan: its terms as disbursed and its servicing rules. */
+export function contractOf(loan: ContractColumns): LoanContract {
+  return { terms: toScheduleTerms(termsSchema.parse(storedTerms(loan))), servicing: servicingTermsOf(loan) };
 }
 
 export type NewInstallmentRow = Omit<InstallmentRow, 'id'>;
 
-export function installmentRows(loanId: number, version: number, list: readonly Installment[]): NewInstallmentRow[] {
-  return list.map((i) => ({
+export function scheduleRows(loanId: number, version: number, schedule: LoanSchedule): NewInstallmentRow[] {
+  return schedule.installments.map((i) => ({
     loanId,
     scheduleVersion: version,
     number: i.number,
@@ -58,40 +75,109 @@ export function installmentRows(loanId: number, version: number, list: readonly 
     interest: i.interest,
     fees: i.fees,
     closingBalance: i.closingBalance,
+    penaltyRate: i.penaltyRate,
   }));
 }
 
-type ServicedLoan = Pick<LoanRow, 'penaltyRate' | 'compoundInterest' | 'graceDays' | 'allocationOrder'>;
-type PaymentLike = Pick<PaymentRow, 'id' | 'valueDate' | 'amount' | 'status' | 'kind'>;
+/** A receipt as its payment row records it: the money, and how it came (from the step that received it). */
+export function receiptColumns(step: LoanStep, receipt: Receipt) {
+  return {
+    valueDate: formatIsoDate(receipt.date),
+    amount: receipt.amount,
+    channel: 'channel' in step ? step.channel : 'bank',
+    reference: 'reference' in step ? step.reference : null,
+    kind: receipt.kind,
+    earmarkedFor: receipt.earmarkedFor ?? null,
+  } satisfies Partial<PaymentRow>;
+}
 
-/** Replays the posted repayments against the schedule as of `asOf`. */
-export function replay(
-  rules: LendingRules,
-  loan: ServicedLoan,
-  rows: readonly NewInstallmentRow[],
+type PaymentLike = Pick<PaymentRow, 'id' | 'valueDate' | 'amount' | 'status' | 'kind' | 'earmarkedFor'>;
+
+/** The posted repayments serviced against the stored schedule as of `asOf` (the register's refresh). */
+export function serviceRows(
+  loan: ServicingColumns,
+  rows: readonly Pick<NewInstallmentRow, 'number' | 'dueDate' | 'principal' | 'interest' | 'fees' | 'penaltyRate'>[],
   payments: readonly PaymentLike[],
   asOf: string,
   costs: ReadonlyArray<{ date: string; amount: number }> = [],
   checkpointDays: readonly number[] = [],
 ): ServicingState {
   return serviceLoan(
-    rows.map((r) => ({ number: r.number, dueDate: parseIsoDate(r.dueDate)!, principal: r.principal, interest: r.interest, fees: r.fees })),
-    payments.filter((p) => p.status === 'posted' && p.kind === 'repayment').map((p) => ({ id: p.id, date: parseIsoDate(p.valueDate)!, amount: p.amount })),
-    {
-      penaltyRate: loan.penaltyRate,
-      compoundInterest: loan.compoundInterest,
-      graceDays: loan.graceDays,
-      dayBasis: rules.dayBasis,
-      roundingMode: rules.roundingMode,
-      allocationOrder: JSON.parse(loan.allocationOrder) as AllocationComponent[],
-    },
+    rows.map((r) => ({ number: r.number, dueDate: parseIsoDate(r.dueDate)!, principal: r.principal, interest: r.interest, fees: r.fees, penaltyRate: r.penaltyRate })),
+    payments
+      .filter((p) => p.status === 'posted' && p.kind === 'repayment')
+      .map((p) => ({ id: p.id, date: parseIsoDate(p.valueDate)!, amount: p.amount, ...(p.earmarkedFor === null ? {} : { earmarkedFor: p.earmarkedFor }) })),
+    servicingTermsOf(loan),
     parseIsoDate(asOf)!,
     costs.map((c) => ({ date: parseIsoDate(c.date)!, amount: c.amount })),
     checkpointDays,
   );
 }
 
-/** The month-end rows of a replay's checkpoints (see shared/lending/month-ends). */
+const STEP_OF_EVENT = new Map<string, LoanStepKind>(Object.entries(STEP_EVENTS).map(([kind, event]) => [event, kind as LoanStepKind]));
+
+/** The event a step is recorded as: its detail with the payment it received first and the schedule version it made last. */
+export function stepEventDetail(detail: Record<string, unknown>, paymentId: number | null, scheduleVersion: number | null): string {
+  return JSON.stringify({ ...(paymentId === null ? {} : { paymentId }), ...detail, ...(scheduleVersion === null ? {} : { scheduleVersion }) });
+}
+
+/**
+ * The step an event records, read back from the event and its payment; null for the events that are
+ * not steps (application, approval, disbursement, settled, reversal). Older events lack the fields added
+ * since (a restructuring's method and penalty rate): they read as the loan's own.
+ */
+export function stepOf(event: Pick<LoanEventRow, 'event' | 'businessDate' | 'detail'>, payment: Pick<PaymentRow, 'id' | 'amount' | 'channel' | 'reference'> | undefined, loan: Pick<LoanRow, 'penaltyRate'>): LoanStep | null {
+  const kind = STEP_OF_EVENT.get(event.event);
+  if (!kind) return null;
+  const date = parseIsoDate(event.businessDate)!;
+  const detail = (event.detail === null ? {} : JSON.parse(event.detail)) as Record<string, string | number | null | undefined>;
+  const money = { ref: payment?.id ?? 0, date, amount: payment?.amount ?? 0, channel: payment?.channel ?? 'bank', reference: payment?.reference ?? null };
+  switch (kind) {
+    case 'repayment':
+    case 'recovery':
+      return { kind, ...money };
+    case 'prepayment':
+      return { kind, ...money, mode: detail.mode as PrepaymentMode };
+    case 'early-settlement':
+      return { kind, ...money, amount: payment?.amount ?? 0 };
+    case 'extension':
+    case 'restructuring': {
+      const rate = typeof detail.annualRate === 'string' ? parsePercent(detail.annualRate) : null;
+      return { kind, date, periods: Number(detail.periods), annualRate: rate, method: (detail.method as RepaymentMethod | undefined) ?? null, penaltyRate: typeof detail.penaltyRate === 'string' ? parsePercent(detail.penaltyRate)! : loan.penaltyRate, reason: String(detail.reason ?? '') };
+    }
+    case 'write-off':
+      return { kind, date, reason: String(detail.reason ?? '') };
+    case 'classification':
+      return { kind, date, from: String(detail.from ?? ''), to: detail.to === 'automatic' || detail.to == null ? null : (detail.to as LoanClass), reason: String(detail.reason ?? '') };
+  }
+}
+
+/** The loan's steps in the order taken, without the reversed ones. */
+export function stepsOf(loan: Pick<LoanRow, 'penaltyRate'>, events: readonly LoanEventRow[], payments: readonly PaymentRow[]): RecordedStep[] {
+  const byId = new Map(payments.map((p) => [p.id, p]));
+  const steps: RecordedStep[] = [];
+  for (const event of events) {
+    if (event.reversedBy !== null) continue;
+    const step = stepOf(event, event.paymentId === null ? undefined : byId.get(event.paymentId), loan);
+    if (step) steps.push({ id: event.id, step });
+  }
+  return steps;
+}
+
+/** The loan row's columns a state decides (the register snapshot aside, which the refresh writes). */
+export function stateColumns(state: LoanState, scheduleVersion: number) {
+  const last = state.schedule.installments.at(-1);
+  return {
+    scheduleVersion,
+    maturityDate: last ? formatIsoDate(last.dueDate) : null,
+    annualRate: state.schedule.terms.annualRate,
+    writtenOff: state.writtenOff,
+    recovered: state.recovered,
+    classOverride: state.classOverride,
+  } satisfies Partial<NewLoanRow>;
+}
+
+/** The month-end rows of a servicing's checkpoints (see shared/lending/month-ends). */
 export function monthEndRows(rules: LendingRules, loanId: number, state: ServicingState) {
   return monthEndPositions(state.checkpoints, rules.bucketUpperDays).map((p) => ({
     month: formatIsoDate(p.day).slice(0, 7),
@@ -122,72 +208,10 @@ export function snapshotOf(rules: LendingRules, classOverride: string | null, st
   } satisfies Partial<NewLoanRow>;
 }
 
-export interface Quote {
-  overdue: { principal: number; interest: number; fees: number; penalty: number };
-  outstandingPrincipal: number;
-  accruedInterest: number;
-  total: number;
-  paidInstallments: number;
-  state: ServicingState;
-}
-
-/** What settles the loan on `date`: everything overdue with its penalty, the principal, and interest for the days used. */
-export function quoteFrom(loan: Pick<LoanRow, 'terms'>, rows: readonly NewInstallmentRow[], state: ServicingState, date: string): Quote {
-  const terms = toScheduleTerms(termsSchema.parse(storedTerms(loan)));
-  const day = parseIsoDate(date)!;
-  // The current period: the first unsettled installment not yet fallen due.
-  const current = state.installments.findIndex((i) => i.paidOn === null && i.dueDate >= day);
-  let accrued = 0;
-  if (current >= 0) {
-    const row = rows[current]!;
-    const start = parseIsoDate(row.periodStart)!;
-    const base = terms.method === 'flat' ? terms.principal : state.outstandingPrincipal - state.overduePrincipal;
-    accrued = day > start ? Math.min(accruedInterest(terms, base, start, day).interest, row.interest) : 0;
-  }
-  const overdue = { principal: state.overduePrincipal, interest: state.overdueInterest, fees: state.overdueFees, penalty: state.penaltyOutstanding };
-  const outstanding = state.outstandingPrincipal - state.overduePrincipal;
-  const total = Math.max(0, state.costsOutstanding + overdue.principal + overdue.interest + overdue.fees + overdue.penalty + outstanding + accrued - state.unappliedCredit);
-  return { overdue, outstandingPrincipal: outstanding, accruedInterest: accrued, total, paidInstallments: current < 0 ? rows.length : current, state };
-}
-
-/**
- * The early-settlement schedule version: installments already due or paid stay; the rest become one
- * installment due on `date` carrying the remaining principal and the interest for the days used.
- */
-export function settlementRows(loan: Pick<LoanRow, 'id' | 'disbursementDate' | 'scheduleVersion'>, rows: readonly NewInstallmentRow[], q: Quote, date: string): NewInstallmentRow[] {
-  const day = parseIsoDate(date)!;
-  const kept = rows.filter((r) => parseIsoDate(r.dueDate)! < day || q.state.installments.find((i) => i.number === r.number)?.paidOn !== null);
-  const keptNumbers = new Set(kept.map((r) => r.number));
-  const lastKept = kept.at(-1);
-  const version = loan.scheduleVersion + 1;
-  const remainingPrincipal = rows.filter((r) => !keptNumbers.has(r.number)).reduce((s, r) => s + r.principal, 0);
-  return [
-    ...kept.map((r) => {
-      const { id: _id, ...copy } = r as InstallmentRow;
-      return { ...copy, scheduleVersion: version };
-    }),
-    {
-      loanId: loan.id,
-      scheduleVersion: version,
-      number: (lastKept?.number ?? 0) + 1,
-      periodStart: lastKept?.periodEnd ?? loan.disbursementDate!,
-      periodEnd: date,
-      dueDate: date,
-      days: day - parseIsoDate(lastKept?.periodEnd ?? loan.disbursementDate!)!,
-      openingBalance: remainingPrincipal,
-      principal: remainingPrincipal,
-      interest: q.accruedInterest,
-      fees: 0,
-      closingBalance: 0,
-    },
-  ];
-}
-
-/** What a write-off on a date takes off the book: the outstanding principal leaves as written off. */
+/** What a write-off on a date takes off the register: the outstanding principal leaves as written off. */
 export function writeOffChanges(state: ServicingState, date: string) {
   return {
     status: 'written-off' as const,
-    writtenOff: state.outstandingPrincipal,
     outstandingPrincipal: 0,
     principalRepaid: state.principalRepaid,
     overduePrincipal: 0,
@@ -197,4 +221,9 @@ export function writeOffChanges(state: ServicingState, date: string) {
     asOf: date,
     nextDueDate: null,
   } satisfies Partial<NewLoanRow>;
+}
+
+/** Yuan text of a stored detail back to fen (details show amounts as yuan). */
+export function detailFen(text: unknown): number {
+  return typeof text === 'string' ? (parseYuan(text) ?? 0) : 0;
 }

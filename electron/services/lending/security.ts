@@ -2,7 +2,8 @@
 import { findBorrowerRow } from '../../../db/repositories/lending/borrowers';
 import { findLoan, queryLoans, type LoanRow } from '../../../db/repositories/lending/loans';
 import { counterSecuredTotal } from '../../../db/repositories/guarantees/guarantees';
-import { loanOrThrow, toLoanSummary } from './loans';
+import { loanOrThrow } from './loan-access';
+import { toLoanSummary } from './loan-summary';
 import {
   collateralOfLoan,
   collateralOwnedBy,

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chunksPlannedOffThread, enablePlanner, stopPlanner } from '../../../electron/services/platform/planner';
 import { tsxWorker } from '../../../electron/services/platform/tsx-worker';
-import { loadLoanBook, type LoanHistory } from '../../../electron/services/lending/loan-book';
+import { bookHistory, loadLoanBook, type LoanHistory } from '../../../electron/services/lending/loan-book';
 import { contract, type ChannelInput } from '../../../shared/contract';
 import { parseYuan } from '../../../shared/money/yuan';
 import { expectSameTables, twinRuntimes } from '../../helpers/loaders';
@@ -59,7 +59,8 @@ async function throughServices(rt: TestRuntime): Promise<void> {
   }
 }
 
-function histories(): LoanHistory[] {
+/** Each story as the book on file has it, before it becomes the loader's history. */
+function books() {
   return stories.map((story, k) => ({
     application: contract['loan.create'].input.parse(application(story, k)),
     repayments: story.repayments.map((r) => ({ date: r.date, amount: parseYuan(r.amount)!, channel: 'bank', reference: r.reference ?? null })),
@@ -67,6 +68,9 @@ function histories(): LoanHistory[] {
     writeOff: story.writeOff ? { reason: '终结执行', recoveries: story.writeOff.recoveries.map((amount) => ({ amount: parseYuan(amount)!, channel: 'bank', reference: '执行款' })) } : null,
   }));
 }
+type Book = ReturnType<typeof books>[number];
+const historiesOf = (list: Book[]): LoanHistory[] => list.map(({ application: a, ...book }) => bookHistory(a, TODAY, book));
+const histories = () => historiesOf(books());
 
 /** Every lending table, without the wall-clock instants (the two books were built a moment apart). */
 function tables(rt: TestRuntime) {
@@ -113,17 +117,18 @@ describe('loading a book of loans with their history', () => {
   });
 
   it.each([
-    ['a repayment before the loan was lent', (h: LoanHistory[]) => (h[1]!.repayments[0]!.date = '2025-12-31'), 'loans[1].repayments[0].date', 'beforeDisbursement'],
-    ['a repayment after the business date', (h: LoanHistory[]) => (h[3]!.repayments[1]!.date = '2026-10-01'), 'loans[3].repayments[1].date', 'afterBusinessDate'],
-    ['a negative amount', (h: LoanHistory[]) => (h[0]!.repayments[0]!.amount = -100), 'loans[0].repayments[0].amount', 'notPositive'],
-    ['an unknown borrower', (h: LoanHistory[]) => (h[2]!.application.borrowerId = 999), 'loans[2].borrowerId', 'borrowerNotFound'],
-    ['a loan lent after the business date', (h: LoanHistory[]) => (h[4]!.application.terms.disbursementDate += 400), 'loans[4].terms.disbursementDate', 'afterBusinessDate'],
-    ['settling a loan its repayments already settled', (h: LoanHistory[]) => (h[1]!.earlySettlement = { date: '2026-05-01', channel: 'bank', reference: null }), 'loans[1].earlySettlement', 'loanStatus'],
-    ['a duplicate contract number', (h: LoanHistory[]) => ((h[0]!.application.contractNo = 'X-1'), (h[5]!.application.contractNo = 'X-1')), 'loans[5].contractNo', 'contractNoTaken'],
+    ['a repayment before the loan was lent', (h: Book[]) => (h[1]!.repayments[0]!.date = '2025-12-31'), 'loans[1].repayments[0].date', 'beforeDisbursement'],
+    ['a repayment after the business date', (h: Book[]) => (h[3]!.repayments[1]!.date = '2026-10-01'), 'loans[3].repayments[1].date', 'afterBusinessDate'],
+    ['a negative amount', (h: Book[]) => (h[0]!.repayments[0]!.amount = -100), 'loans[0].repayments[0].amount', 'notPositive'],
+    ['an unknown borrower', (h: Book[]) => (h[2]!.application.borrowerId = 999), 'loans[2].borrowerId', 'borrowerNotFound'],
+    ['a loan lent after the business date', (h: Book[]) => (h[4]!.application.terms.disbursementDate += 400), 'loans[4].terms.disbursementDate', 'afterBusinessDate'],
+    ['settling a loan its repayments already settled', (h: Book[]) => (h[1]!.earlySettlement = { date: '2026-05-01', channel: 'bank', reference: null }), 'loans[1].earlySettlement', 'loanStatus'],
+    ['a duplicate contract number', (h: Book[]) => ((h[0]!.application.contractNo = 'X-1'), (h[5]!.application.contractNo = 'X-1')), 'loans[5].contractNo', 'contractNoTaken'],
   ])('refuses %s, naming the loan and field, and writes nothing', (_label, spoil, field, reason) => {
     const ctx = serviceContext(bulk);
-    const book = histories();
-    spoil(book);
+    const list = books();
+    spoil(list);
+    const book = historiesOf(list);
     const count = (table: string) => bulk.database.sqlite.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get();
     const before = ['loans', 'installments', 'payments', 'loan_events', 'audit_log'].map(count);
     expect(() => ctx.transaction(() => loadLoanBook(ctx, book))).toThrow(expect.objectContaining({ field, reason }));
@@ -134,8 +139,12 @@ describe('loading a book of loans with their history', () => {
 describe('a book planned on a second thread while the first writes', () => {
   // The six stories many times over: past the small first chunks into full ones.
   const REPEATS = 220;
-  const bigBook = () => Array.from({ length: REPEATS }, () => histories()).flat();
-  const spoiledAt = (book: LoanHistory[], index: number, spoil: (h: LoanHistory) => void) => spoil(book[index]!);
+  const bigBooks = () => Array.from({ length: REPEATS }, () => books()).flat();
+  const bigBook = () => historiesOf(bigBooks());
+  const spoiledAt = (list: Book[], index: number, spoil: (h: Book) => void) => {
+    spoil(list[index]!);
+    return historiesOf(list);
+  };
   let threaded: TestRuntime;
   beforeEach(async () => {
     threaded = await seeded();
@@ -160,8 +169,7 @@ describe('a book planned on a second thread while the first writes', () => {
 
   it('reports a refusal from the planning thread by entry and field, and writes nothing', () => {
     const ctx = serviceContext(threaded);
-    const book = bigBook();
-    spoiledAt(book, 6 * 150 + 3, (h) => (h.repayments[1]!.date = '2026-10-01'));
+    const book = spoiledAt(bigBooks(), 6 * 150 + 3, (h) => (h.repayments[1]!.date = '2026-10-01'));
     const count = () => threaded.database.sqlite.prepare('SELECT COUNT(*) FROM loans').pluck().get();
     expect(() => ctx.transaction(() => loadLoanBook(ctx, book))).toThrow(expect.objectContaining({ field: 'loans[903].repayments[1].date', reason: 'afterBusinessDate' }));
     expect(count()).toBe(0);
@@ -172,9 +180,9 @@ describe('a book planned on a second thread while the first writes', () => {
 
   it('reports the earliest refusal when planning refuses an entry before one this thread refuses', () => {
     const ctx = serviceContext(threaded);
-    const book = bigBook();
-    spoiledAt(book, 6 * 100 + 1, (h) => (h.repayments[0]!.date = '2025-12-31'));
-    spoiledAt(book, 6 * 100 + 2, (h) => (h.application.borrowerId = 999));
+    const list = bigBooks();
+    spoiledAt(list, 6 * 100 + 2, (h) => (h.application.borrowerId = 999));
+    const book = spoiledAt(list, 6 * 100 + 1, (h) => (h.repayments[0]!.date = '2025-12-31'));
     expect(() => ctx.transaction(() => loadLoanBook(ctx, book))).toThrow(expect.objectContaining({ field: 'loans[601].repayments[0].date', reason: 'beforeDisbursement' }));
   });
 });

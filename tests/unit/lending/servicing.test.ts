@@ -15,7 +15,7 @@ const schedule: ScheduledInstallment[] = [
 ];
 
 /** Penalty rate 12% × (1 + 50%) = 18% a year, on a 360-day year. */
-const terms: ServicingTerms = { penaltyRate: 180_000, compoundInterest: true, graceDays: 0, dayBasis: 360, roundingMode: 'half-up', allocationOrder: DEFAULT_ALLOCATION };
+const terms: ServicingTerms = { penaltyRate: 180_000, compoundInterest: true, graceDays: 0, dayBasis: 360, roundingMode: 'half-up', allocationStrategy: 'by-component', allocationOrder: DEFAULT_ALLOCATION };
 
 const pay = (id: number, date: string, yuan: number): PostedPayment => ({ id, date: d(date), amount: Math.round(yuan * 100) });
 

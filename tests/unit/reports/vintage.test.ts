@@ -14,7 +14,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '../../../shared/contract';
-import { loadLoanBook } from '../../../electron/services/lending/loan-book';
+import { bookHistory, loadLoanBook } from '../../../electron/services/lending/loan-book';
 import { disbursedLoan, twoBorrowers } from '../../helpers/book';
 import { runCli } from '../../helpers/cli';
 import { serviceContext, tempDataDir, testRuntime, type TestRuntime } from '../../helpers/runtime';
@@ -79,8 +79,8 @@ describe('month ends kept by the daily close', () => {
       const ctx = serviceContext(other);
       ctx.transaction(() =>
         loadLoanBook(ctx, [
-          { application: application('L-A', 1, '120000', '2026-01-10'), repayments: [{ date: '2026-02-10', amount: 120_000, channel: 'bank', reference: null }], earlySettlement: null, writeOff: null },
-          { application: application('L-B', 2, '60000', '2026-01-20'), repayments: [{ date: '2026-02-20', amount: 60_000, channel: 'bank', reference: null }], earlySettlement: { date: '2026-03-20', channel: 'bank', reference: null }, writeOff: null },
+          bookHistory(application('L-A', 1, '120000', '2026-01-10'), '2026-05-05', { repayments: [{ date: '2026-02-10', amount: 120_000, channel: 'bank', reference: null }] }),
+          bookHistory(application('L-B', 2, '60000', '2026-01-20'), '2026-05-05', { repayments: [{ date: '2026-02-20', amount: 60_000, channel: 'bank', reference: null }], earlySettlement: { date: '2026-03-20', channel: 'bank', reference: null } }),
         ]),
       );
       expect(monthEnds(other, ['L-A', 'L-B'])).toEqual(monthEnds(rt, ['L-A', 'L-B']));

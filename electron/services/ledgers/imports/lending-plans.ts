@@ -7,12 +7,22 @@ import { AppError } from '../../../../shared/contract/errors';
 import { parseYuan } from '../../../../shared/money/yuan';
 import type { ServiceContext } from '../../context';
 import { createBorrower } from '../../lending/borrowers';
-import { loadLoanBook, type LoanHistory } from '../../lending/loan-book';
+import { bookHistory, loadLoanBook, type MoneyReceived } from '../../lending/loan-book';
+import type { ChannelParsedInput } from '../../../../shared/contract';
+
 import { createCollateral } from '../../lending/security';
 import { businessDate } from '../../platform/status';
 import { firstInFile, ownerOf, str, UnitError, validated, type ImportPlan, type ImportUnit, type Sheets } from './plan';
 import { cellIssue, nested } from './rows';
 import type { ImportIssue } from './workbook-reader';
+
+/** A loan of the file as it is read: its application and the money it received, in the book's terms. */
+interface BookEntry {
+  application: ChannelParsedInput<'loan.create'>;
+  repayments: MoneyReceived[];
+  earlySettlement: Omit<MoneyReceived, 'amount'> | null;
+  writeOff: { reason: string; recoveries: Array<Omit<MoneyReceived, 'date'>> } | null;
+}
 
 const defaultIdType = (kind: unknown) => (kind === 'enterprise' ? 'social-credit-code' : 'resident-id');
 
@@ -57,8 +67,8 @@ export function planLoans(ctx: ServiceContext, sheets: Sheets, issues: ImportIss
   const today = businessDate(ctx);
   const seen = new Map<string, number>();
   const units: ImportUnit[] = [];
-  const histories = new Map<ImportUnit, LoanHistory>();
-  const byContract = new Map<string, { history: LoanHistory; lentOn: string }>();
+  const histories = new Map<ImportUnit, BookEntry>();
+  const byContract = new Map<string, { history: BookEntry; lentOn: string }>();
   for (const p of sheets.get('loans') ?? []) {
     const v = p.values;
     const borrowerId = ownerOf(borrowers, p, 'borrowerIdNumber', issues);
@@ -85,7 +95,7 @@ export function planLoans(ctx: ServiceContext, sheets: Sheets, issues: ImportIss
       continue;
     }
     const unit: ImportUnit = { row: p, key: input.contractNo!, existing: Boolean(existing) };
-    const history: LoanHistory = {
+    const history: BookEntry = {
       application: input,
       repayments: [],
       earlySettlement: settledOn ? { date: settledOn, channel: 'bank', reference: null } : null,
@@ -137,7 +147,10 @@ export function planLoans(ctx: ServiceContext, sheets: Sheets, issues: ImportIss
       try {
         loadLoanBook(
           ctx,
-          fresh.map((u) => histories.get(u)!),
+          fresh.map((u) => {
+            const { application, ...book } = histories.get(u)!;
+            return bookHistory(application, today, book);
+          }),
         );
       } catch (error) {
         // The loader names the loan it refused as loans[k].field: put it on that loan's row.

@@ -4,7 +4,7 @@ import { findBorrowerIdByIdentity } from '../../../../db/repositories/lending/bo
 import type { ServiceContext } from '../../context';
 import { loadBorrowers } from '../../lending/borrowers';
 import { createProduct, toProductView } from '../../lending/products';
-import { loadLoanBook, type LoanHistory } from '../../lending/loan-book';
+import { bookHistory, loadLoanBook, type LoanHistory, type MoneyReceived } from '../../lending/loan-book';
 import { generateSchedule } from '../../../../shared/schedule/generate';
 import { toScheduleTerms } from '../../../../shared/schedule/terms';
 import { businessDate } from '../status';
@@ -112,7 +112,7 @@ function loanHistory(random: SeededRandom, application: LoanHistory['application
   const installments = generateSchedule(toScheduleTerms(application.terms)).installments;
   const behaviour = behaviourOf(random);
   const stopAfter = behaviour === 'stopped' ? random.int(0, installments.length - 1) : Infinity;
-  const repayments: LoanHistory['repayments'] = [];
+  const repayments: MoneyReceived[] = [];
   let settleOn: string | null = null;
   for (const [index, installment] of installments.entries()) {
     if (installment.dueDate > today || index >= stopAfter) break;
@@ -130,10 +130,10 @@ function loanHistory(random: SeededRandom, application: LoanHistory['application
   const earlySettlement = settleOn && settleOn >= lastPaid ? { date: settleOn, channel: 'bank', reference: null } : null;
   // About half of the loans a year past due have been written off, a few with something recovered.
   const firstUnpaid = installments[stopAfter];
-  let writeOff: LoanHistory['writeOff'] = null;
+  let writeOff: Parameters<typeof bookHistory>[2]['writeOff'] = null;
   if (firstUnpaid && today - firstUnpaid.dueDate > 360 && random.chance(0.5)) {
     const recoveries = random.chance(0.3) ? [{ amount: Math.round(firstUnpaid.openingBalance * random.next() * 0.3) + 100, channel: 'bank', reference: '执行回款' }] : [];
     writeOff = { reason: '诉讼终结执行，经审批核销', recoveries };
   }
-  return { application, repayments, earlySettlement, writeOff };
+  return bookHistory(application, formatIsoDate(today), { repayments, earlySettlement, writeOff });
 }
