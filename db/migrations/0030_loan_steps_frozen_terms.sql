@@ -1,8 +1,9 @@
--- A loan's life as steps (issue #19): each installment carries its penalty rate, a prepayment's payment the
--- installment it pays alone, each step event its payment and the reversal that undid it; the servicing rules
+-- A loan's life as steps (issue #19): each installment carries its penalty rate and, a prepayment's own, the
+-- payment that alone pays it; each step event its payment and the reversal that undid it; the servicing rules
 -- that decide money are frozen on the loan instead of being read from the settings at every replay.
 ALTER TABLE `installments` ADD `penalty_rate` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 UPDATE `installments` SET `penalty_rate` = (SELECT `penalty_rate` FROM `loans` WHERE `loans`.`id` = `installments`.`loan_id`);--> statement-breakpoint
+ALTER TABLE `installments` ADD `paid_by` integer REFERENCES payments(id);--> statement-breakpoint
 ALTER TABLE `loan_events` ADD `payment_id` integer REFERENCES payments(id);--> statement-breakpoint
 ALTER TABLE `loan_events` ADD `reversed_by` integer REFERENCES loan_events(id);--> statement-breakpoint
 ALTER TABLE `loan_products` ADD `allocation_strategy` text DEFAULT 'by-component' NOT NULL;--> statement-breakpoint
@@ -10,7 +11,6 @@ ALTER TABLE `loans` ADD `allocation_strategy` text DEFAULT 'by-component' NOT NU
 ALTER TABLE `loans` ADD `day_basis` integer DEFAULT 360 NOT NULL;--> statement-breakpoint
 ALTER TABLE `loans` ADD `rounding_mode` text DEFAULT 'half-up' NOT NULL;--> statement-breakpoint
 ALTER TABLE `loans` ADD `penalty_markup` integer DEFAULT 500000 NOT NULL;--> statement-breakpoint
-ALTER TABLE `payments` ADD `earmarked_for` integer;--> statement-breakpoint
 -- Loans on file were serviced under the settings as they stand: those become their frozen terms.
 UPDATE `loans` SET
   `day_basis` = COALESCE((SELECT CAST(json_extract(`value`, '$') AS INTEGER) FROM `settings` WHERE `key` = 'lending.daysPerYear'), 360),
@@ -33,8 +33,8 @@ UPDATE `loan_events` SET `payment_id` = (
 UPDATE `loan_events` SET `reversed_by` = (
     SELECT MIN(r.`id`) FROM `loan_events` r WHERE r.`loan_id` = `loan_events`.`loan_id` AND r.`event` = 'reversal' AND json_extract(r.`detail`, '$.paymentId') = `loan_events`.`payment_id`)
   WHERE `payment_id` IS NOT NULL;--> statement-breakpoint
--- A prepayment's payment pays the installment it made: the one due that day of exactly its amount.
-UPDATE `payments` SET `earmarked_for` = (
-    SELECT MIN(i.`number`) FROM `installments` i JOIN `loans` l ON l.`id` = i.`loan_id` AND i.`schedule_version` = l.`schedule_version`
-    WHERE i.`loan_id` = `payments`.`loan_id` AND i.`due_date` = `payments`.`value_date` AND i.`principal` + i.`interest` + i.`fees` = `payments`.`amount`)
-  WHERE `id` IN (SELECT `payment_id` FROM `loan_events` WHERE `event` = 'prepayment' AND `payment_id` IS NOT NULL);
+-- A prepayment's own installment, in every schedule version that carries it, is paid by the prepayment alone.
+UPDATE `installments` SET `paid_by` = (
+    SELECT MIN(p.`id`) FROM `payments` p JOIN `loan_events` e ON e.`payment_id` = p.`id` AND e.`event` = 'prepayment'
+    WHERE p.`loan_id` = `installments`.`loan_id` AND p.`value_date` = `installments`.`due_date` AND p.`amount` = `installments`.`principal` + `installments`.`interest` + `installments`.`fees`)
+  WHERE `loan_id` IN (SELECT `loan_id` FROM `loan_events` WHERE `event` = 'prepayment');

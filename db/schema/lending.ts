@@ -197,6 +197,8 @@ export const installments = sqliteTable(
     closingBalance: integer('closing_balance').notNull(),
     /** The penalty rate this installment accrues at (a restructuring prices its own installments only). */
     penaltyRate: integer('penalty_rate').notNull(),
+    /** The payment that alone pays it: a prepayment's own installment (no other receipt is allocated to it). */
+    paidBy: integer('paid_by').references((): AnySQLiteColumn => payments.id),
   },
   (t) => [uniqueIndex('installments_loan_version_number_uq').on(t.loanId, t.scheduleVersion, t.number)],
 );
@@ -216,8 +218,6 @@ export const payments = sqliteTable(
     status: text('status', { enum: ['posted', 'reversed'] }).notNull(),
     /** repayment: serviced against the schedule; recovery: received after write-off (核销后收回). */
     kind: text('kind', { enum: ['repayment', 'recovery'] }).notNull().default('repayment'),
-    /** The installment a prepayment made and pays alone (no other receipt is allocated to it). */
-    earmarkedFor: integer('earmarked_for'),
     reversalReason: text('reversal_reason'),
     reversedAt: text('reversed_at'),
     reversedBy: text('reversed_by'),

@@ -156,7 +156,8 @@ export const loanDetail = loanSummary.extend({
   terms: z.record(z.string(), z.unknown()),
   installments: z.array(installmentState),
   payments: z.array(paymentView),
-  events: z.array(z.object({ event: z.string(), businessDate: z.string(), detail: z.unknown(), at: z.string(), by: z.string() })),
+  /** `reversed`: a step undone by a later reversal (it stays in the history). */
+  events: z.array(z.object({ id: z.number().int(), event: z.string(), businessDate: z.string(), detail: z.unknown(), reversed: z.boolean(), at: z.string(), by: z.string() })),
   unappliedCredit: money,
   security: loanSecurityView,
 });

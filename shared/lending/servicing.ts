@@ -23,17 +23,17 @@ export interface ScheduledInstallment {
    * restructuring that changed the rate): a rate change never re-prices what fell due before it.
    */
   penaltyRate?: RateMicros;
+  /**
+   * The payment that alone pays this installment (a partial prepayment's own installment): no other
+   * receipt is allocated to it, not even one on the same day, and that payment pays nothing else.
+   */
+  paidBy?: number;
 }
 
 export interface PostedPayment {
   id: number;
   date: DayNumber;
   amount: Fen;
-  /**
-   * Paid to this installment alone (a partial prepayment pays the installment it made, and nothing else
-   * pays that one): a receipt on the same day is never allocated to it.
-   */
-  earmarkedFor?: number;
 }
 
 /**
@@ -165,9 +165,8 @@ export function serviceLoan(
   }));
   const rates = schedule.map((s) => s.penaltyRate ?? terms.penaltyRate);
   const accruals: Accrual[] = installments.map((i) => ({ from: i.dueDate, closed: 0 }));
-  const byNumber = new Map(installments.map((i, k) => [i.number, k]));
-  // Installments a receipt of their own pays: the waterfall passes them by.
-  const earmarked = new Set(payments.flatMap((p) => (p.earmarkedFor === undefined ? [] : [p.earmarkedFor])));
+  // Installments a receipt of their own pays, by that receipt: the waterfall passes them by.
+  const ownInstallment = new Map(schedule.flatMap((s, k) => (s.paidBy === undefined ? [] : [[s.paidBy, k] as const])));
   const allocations = new Map<string, Allocation>();
   const credits: Credit[] = [];
   const basis = RATE_SCALE * terms.dayBasis;
@@ -248,7 +247,7 @@ export function serviceLoan(
   const payable = (day: DayNumber, visit: (k: number) => boolean) => {
     for (let k = 0; k < installments.length; k++) {
       if (installments[k]!.dueDate > day) return;
-      if (earmarked.has(installments[k]!.number)) continue;
+      if (schedule[k]!.paidBy !== undefined) continue;
       if (!visit(k)) return;
     }
   };
@@ -281,9 +280,7 @@ export function serviceLoan(
   };
 
   /** A receipt of the installment's own: its interest, then its principal and fees; nothing else. */
-  const applyEarmarked = (payment: PostedPayment, day: DayNumber): Fen => {
-    const k = byNumber.get(payment.earmarkedFor!);
-    if (k === undefined) return payment.amount;
+  const applyOwn = (payment: PostedPayment, k: number, day: DayNumber): Fen => {
     let left = payment.amount;
     for (const component of ['interest', 'principal', 'fees'] as const) left -= payInstallment(payment.id, k, component, day, left);
     return left;
@@ -331,7 +328,8 @@ export function serviceLoan(
     useCredit(day);
     while (next < ordered.length && ordered[next]!.date === day) {
       const payment = ordered[next++]!;
-      const left = payment.earmarkedFor === undefined ? apply(payment.id, day, payment.amount) : applyEarmarked(payment, day);
+      const own = ownInstallment.get(payment.id);
+      const left = own === undefined ? apply(payment.id, day, payment.amount) : applyOwn(payment, own, day);
       if (left > 0) {
         allocate(payment.id, null, 'unapplied', left);
         credits.push({ paymentId: payment.id, amount: left });

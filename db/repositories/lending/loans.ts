@@ -162,8 +162,8 @@ export function allocationsOf(db: AppDatabase, loanId: number): AllocationRow[] 
  */
 export function loanHistoryWriter(db: AppDatabase) {
   return {
-    installment: rowWriter(db, installments, ['loanId', 'scheduleVersion', 'number', 'periodStart', 'periodEnd', 'dueDate', 'days', 'openingBalance', 'principal', 'interest', 'fees', 'closingBalance', 'penaltyRate']),
-    payment: rowWriter(db, payments, ['loanId', 'valueDate', 'amount', 'channel', 'reference', 'status', 'kind', 'earmarkedFor', 'reversalReason', 'reversedAt', 'reversedBy', 'createdAt', 'createdBy']),
+    installment: rowWriter(db, installments, ['loanId', 'scheduleVersion', 'number', 'periodStart', 'periodEnd', 'dueDate', 'days', 'openingBalance', 'principal', 'interest', 'fees', 'closingBalance', 'penaltyRate', 'paidBy']),
+    payment: rowWriter(db, payments, ['loanId', 'valueDate', 'amount', 'channel', 'reference', 'status', 'kind', 'reversalReason', 'reversedAt', 'reversedBy', 'createdAt', 'createdBy']),
     allocation: rowWriter(db, paymentAllocations, ['paymentId', 'loanId', 'installmentNumber', 'component', 'amount']),
     event: rowWriter(db, loanEvents, ['loanId', 'event', 'businessDate', 'detail', 'paymentId', 'at', 'by']),
     markReversed: (id: number, reversalId: number) => markEventReversed(db, id, reversalId),

@@ -70,7 +70,7 @@ export function bookHistory(
   return { application, actions };
 }
 
-type PlannedPayment = Pick<PaymentRow, 'valueDate' | 'amount' | 'channel' | 'reference' | 'kind' | 'earmarkedFor' | 'status' | 'reversalReason'> & { id: number };
+type PlannedPayment = Pick<PaymentRow, 'valueDate' | 'amount' | 'channel' | 'reference' | 'kind' | 'status' | 'reversalReason'> & { id: number };
 interface PlannedEvent {
   event: string;
   businessDate: string;
@@ -101,7 +101,7 @@ export interface PackedLoans {
   rows: NewLoanRow[];
   /** Per loan, five counts: its installments, payments, allocations, month ends and events in the lists below. */
   counts: number[];
-  /** The values of each row in turn, in the order packLoans puts them (12 per installment, 8 per payment, 4 per allocation and month end, 5 per event). */
+  /** The values of each row in turn, in the order packLoans puts them (13 per installment, 7 per payment, 4 per allocation and month end, 5 per event). */
   installments: unknown[];
   payments: unknown[];
   allocations: unknown[];
@@ -253,7 +253,8 @@ function planLoan({ rules, entry, today }: BookPlanning, loan: LoanHistory, appl
       slot = payments.findIndex((p) => p.id === record.reversedReceipt!.ref);
       Object.assign(payments[slot]!, { status: 'reversed', reversalReason: (action as { reason: string }).reason });
     }
-    if (record.schedule) schedules.push(scheduleRows(0, schedules.length + 1, record.schedule));
+    // A prepayment's own installment names its payment by slot here; the writer turns the slot into the payment's id.
+    if (record.schedule) schedules.push(scheduleRows(0, schedules.length + 1, record.schedule, (ref) => payments.findIndex((p) => p.id === ref)));
     eventOf[k] = events.length;
     if (record.reversed) events[eventOf[record.reversed.id]!]!.reversedBy = events.length;
     events.push({ event: record.event.name, businessDate: formatIsoDate(record.event.date), detail: stepEventDetail(record.event.detail, null, record.schedule ? schedules.length : null), ...(slot === undefined ? {} : { paymentSlot: slot }) });
@@ -261,7 +262,7 @@ function planLoan({ rules, entry, today }: BookPlanning, loan: LoanHistory, appl
     // Repayments only add money, so the last of a run of them decides.
     const next = loan.actions[k + 1];
     const runGoesOn = action.kind === 'step' && action.step.kind === 'repayment' && next !== undefined && 'step' in next && next.step.kind === 'repayment';
-    if (record.state.status === 'live' && !runGoesOn) settledToday(record.state);
+    if (!runGoesOn) settledToday(record.state);
   }
   const { state } = history;
   if (serviced === null) settledToday(state);
@@ -282,10 +283,10 @@ function packLoans(planned: readonly PlannedLoan[]): PackedLoans {
     packed.rows.push(loan.row);
     let installments = 0;
     for (const schedule of loan.schedules) {
-      for (const i of schedule) packed.installments.push(i.scheduleVersion, i.number, i.periodStart, i.periodEnd, i.dueDate, i.days, i.openingBalance, i.principal, i.interest, i.fees, i.closingBalance, i.penaltyRate);
+      for (const i of schedule) packed.installments.push(i.scheduleVersion, i.number, i.periodStart, i.periodEnd, i.dueDate, i.days, i.openingBalance, i.principal, i.interest, i.fees, i.closingBalance, i.penaltyRate, i.paidBy ?? -1);
       installments += schedule.length;
     }
-    for (const p of loan.payments) packed.payments.push(p.valueDate, p.amount, p.channel, p.reference, p.kind, p.earmarkedFor, p.status, p.reversalReason);
+    for (const p of loan.payments) packed.payments.push(p.valueDate, p.amount, p.channel, p.reference, p.kind, p.status, p.reversalReason);
     for (const a of loan.allocations) packed.allocations.push(a.paymentId, a.installment, a.component, a.amount);
     for (const m of loan.monthEnds) packed.monthEnds.push(m.month, m.bucket, m.dpd, m.outstandingPrincipal);
     for (const e of loan.events) packed.events.push(e.event, e.businessDate, e.detail, e.paymentSlot ?? -1, e.reversedBy ?? -1);
@@ -295,7 +296,7 @@ function packLoans(planned: readonly PlannedLoan[]): PackedLoans {
 }
 
 /**
- * Writes packed loans table by table (their rows, then every month end, installment, payment, allocation and
+ * Writes packed loans table by table (their rows, then every month end, payment, installment, allocation and
  * event of the chunk): SQLite keeps one table's pages at hand at a time, which measured about 8% faster than
  * writing loan by loan.
  */
@@ -306,17 +307,21 @@ function writePackedLoans(ctx: ServiceContext, { entry: { at, by } }: BookPlanni
   for (let k = 0, m = 0; k < rows.length; k++) {
     for (const end = m + 4 * counts[5 * k + 3]!; m < end; m += 4) monthEnd(M[m] as string, loanIds[k]!, M[m + 1] as string, M[m + 2] as number, M[m + 3] as number);
   }
-  for (let k = 0, i = 0; k < rows.length; k++) {
-    for (const end = i + 12 * counts[5 * k]!; i < end; i += 12) write.installment(loanIds[k], I[i], I[i + 1], I[i + 2], I[i + 3], I[i + 4], I[i + 5], I[i + 6], I[i + 7], I[i + 8], I[i + 9], I[i + 10], I[i + 11]);
-  }
   // Payment ids in the chunk's order; a loan's payment slot k is paymentIds[its first + k].
   const paymentIds: number[] = [];
   const firstPayment: number[] = [];
   for (let k = 0, p = 0; k < rows.length; k++) {
     firstPayment.push(paymentIds.length);
-    for (const end = p + 8 * counts[5 * k + 1]!; p < end; p += 8) {
-      const reversed = P[p + 6] === 'reversed';
-      paymentIds.push(write.payment(loanIds[k], P[p], P[p + 1], P[p + 2], P[p + 3], P[p + 6], P[p + 4], P[p + 5], P[p + 7], reversed ? at : null, reversed ? by : null, at, by));
+    for (const end = p + 7 * counts[5 * k + 1]!; p < end; p += 7) {
+      const reversed = P[p + 5] === 'reversed';
+      paymentIds.push(write.payment(loanIds[k], P[p], P[p + 1], P[p + 2], P[p + 3], P[p + 5], P[p + 4], P[p + 6], reversed ? at : null, reversed ? by : null, at, by));
+    }
+  }
+  // After the payments: a prepayment's own installment names the payment that pays it.
+  for (let k = 0, i = 0; k < rows.length; k++) {
+    for (const end = i + 13 * counts[5 * k]!; i < end; i += 13) {
+      const paidBy = I[i + 12] as number;
+      write.installment(loanIds[k], I[i], I[i + 1], I[i + 2], I[i + 3], I[i + 4], I[i + 5], I[i + 6], I[i + 7], I[i + 8], I[i + 9], I[i + 10], I[i + 11], paidBy < 0 ? null : paymentIds[firstPayment[k]! + paidBy]!);
     }
   }
   for (let k = 0, a = 0; k < rows.length; k++) {

@@ -61,7 +61,8 @@ export function contractOf(loan: ContractColumns): LoanContract {
 
 export type NewInstallmentRow = Omit<InstallmentRow, 'id'>;
 
-export function scheduleRows(loanId: number, version: number, schedule: LoanSchedule): NewInstallmentRow[] {
+/** The schedule's installment rows; `paymentOf` gives the payment id of a receipt's ref (a prepayment's own installment). */
+export function scheduleRows(loanId: number, version: number, schedule: LoanSchedule, paymentOf: (ref: number) => number = (ref) => ref): NewInstallmentRow[] {
   return schedule.installments.map((i) => ({
     loanId,
     scheduleVersion: version,
@@ -76,6 +77,7 @@ export function scheduleRows(loanId: number, version: number, schedule: LoanSche
     fees: i.fees,
     closingBalance: i.closingBalance,
     penaltyRate: i.penaltyRate,
+    paidBy: i.paidBy === undefined ? null : paymentOf(i.paidBy),
   }));
 }
 
@@ -87,26 +89,25 @@ export function receiptColumns(step: LoanStep, receipt: Receipt) {
     channel: 'channel' in step ? step.channel : 'bank',
     reference: 'reference' in step ? step.reference : null,
     kind: receipt.kind,
-    earmarkedFor: receipt.earmarkedFor ?? null,
   } satisfies Partial<PaymentRow>;
 }
 
-type PaymentLike = Pick<PaymentRow, 'id' | 'valueDate' | 'amount' | 'status' | 'kind' | 'earmarkedFor'>;
+type PaymentLike = Pick<PaymentRow, 'id' | 'valueDate' | 'amount' | 'status' | 'kind'>;
 
 /** The posted repayments serviced against the stored schedule as of `asOf` (the register's refresh). */
 export function serviceRows(
   loan: ServicingColumns,
-  rows: readonly Pick<NewInstallmentRow, 'number' | 'dueDate' | 'principal' | 'interest' | 'fees' | 'penaltyRate'>[],
+  rows: readonly Pick<NewInstallmentRow, 'number' | 'dueDate' | 'principal' | 'interest' | 'fees' | 'penaltyRate' | 'paidBy'>[],
   payments: readonly PaymentLike[],
   asOf: string,
   costs: ReadonlyArray<{ date: string; amount: number }> = [],
   checkpointDays: readonly number[] = [],
 ): ServicingState {
   return serviceLoan(
-    rows.map((r) => ({ number: r.number, dueDate: parseIsoDate(r.dueDate)!, principal: r.principal, interest: r.interest, fees: r.fees, penaltyRate: r.penaltyRate })),
+    rows.map((r) => ({ number: r.number, dueDate: parseIsoDate(r.dueDate)!, principal: r.principal, interest: r.interest, fees: r.fees, penaltyRate: r.penaltyRate, ...(r.paidBy == null ? {} : { paidBy: r.paidBy }) })),
     payments
       .filter((p) => p.status === 'posted' && p.kind === 'repayment')
-      .map((p) => ({ id: p.id, date: parseIsoDate(p.valueDate)!, amount: p.amount, ...(p.earmarkedFor === null ? {} : { earmarkedFor: p.earmarkedFor }) })),
+      .map((p) => ({ id: p.id, date: parseIsoDate(p.valueDate)!, amount: p.amount })),
     servicingTermsOf(loan),
     parseIsoDate(asOf)!,
     costs.map((c) => ({ date: parseIsoDate(c.date)!, amount: c.amount })),

@@ -80,7 +80,7 @@ export function loanDetail(ctx: ServiceContext, contractNo: string): LoanDetail 
       reversalReason: p.reversalReason,
       allocations: allocations.filter((a) => a.paymentId === p.id).map((a) => ({ installment: a.installmentNumber, component: a.component, amount: y(a.amount) })),
     })),
-    events: eventsOf(ctx.db, loan.id).map((e) => ({ event: e.event, businessDate: e.businessDate, detail: e.detail === null ? null : (JSON.parse(e.detail) as unknown), at: e.at, by: e.by })),
+    events: eventsOf(ctx.db, loan.id).map((e) => ({ id: e.id, event: e.event, businessDate: e.businessDate, detail: e.detail === null ? null : (JSON.parse(e.detail) as unknown), reversed: e.reversedBy !== null, at: e.at, by: e.by })),
     unappliedCredit: y(state?.unappliedCredit ?? 0),
     security: loanSecurity(ctx, loan),
   };

@@ -40,7 +40,7 @@ export function takeAction(contract: LoanContract, lent: Schedule, history: Loan
   if (action.kind === 'step') {
     const outcome = applyStep(contract, history.state, action.step, env);
     return {
-      steps: [...history.steps, { id, step: action.step }],
+      steps: [...history.steps, { id, step: outcome.step }],
       state: outcome.state,
       receipt: outcome.receipt,
       reversed: null,

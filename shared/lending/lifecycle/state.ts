@@ -26,6 +26,8 @@ export interface LoanContract {
 /** An installment with the penalty rate it carries (a restructuring's new rate applies to its own installments only). */
 export interface LoanInstallment extends Installment {
   penaltyRate: RateMicros;
+  /** The receipt (its ref) that alone pays it: a prepayment's own installment. */
+  paidBy?: number;
 }
 
 /** The schedule in force: its installments, the terms they were made under and the level amount a prepayment keeps. */
@@ -43,8 +45,6 @@ export interface Receipt {
   date: DayNumber;
   amount: Fen;
   kind: 'repayment' | 'recovery';
-  /** A prepayment pays the installment it made, and only that one. */
-  earmarkedFor?: number;
 }
 
 export interface LoanState {
@@ -90,7 +90,7 @@ export function serviceState(
   costs: readonly ChargedCost[] = [],
   checkpointDays: readonly DayNumber[] = [],
 ): ServicingState {
-  const repayments = state.receipts.filter((r) => r.kind === 'repayment').map((r) => ({ id: r.ref, date: r.date, amount: r.amount, ...(r.earmarkedFor === undefined ? {} : { earmarkedFor: r.earmarkedFor }) }));
+  const repayments = state.receipts.filter((r) => r.kind === 'repayment').map((r) => ({ id: r.ref, date: r.date, amount: r.amount }));
   return serviceLoan(state.schedule.installments, repayments, contract.servicing, asOf, costs, checkpointDays);
 }
 

@@ -84,6 +84,8 @@ export interface StepEnvironment {
 }
 
 export interface StepOutcome {
+  /** The step as it is recorded: an early settlement with the payoff it received, so a replay receives the same. */
+  step: LoanStep;
   state: LoanState;
   /** The schedule the step put in force (a new version), or null when it kept the schedule. */
   schedule: LoanSchedule | null;
@@ -123,7 +125,7 @@ export function applyStep(contract: LoanContract, state: LoanState, step: LoanSt
       positive(step.amount);
       onOrAfterDisbursement(contract, step.date);
       const receipt: Receipt = { ref: step.ref, date: step.date, amount: step.amount, kind: 'repayment' };
-      return { state: { ...state, receipts: [...state.receipts, receipt] }, schedule: null, receipt, detail: { amount: y(step.amount), channel: step.channel, reference: step.reference } };
+      return { step, state: { ...state, receipts: [...state.receipts, receipt] }, schedule: null, receipt, detail: { amount: y(step.amount), channel: step.channel, reference: step.reference } };
     }
     case 'prepayment':
       return prepayment(contract, state, step, env);
@@ -137,7 +139,10 @@ export function applyStep(contract: LoanContract, state: LoanState, step: LoanSt
       onOrAfterDisbursement(contract, step.date);
       const serviced = serviceState(contract, state, step.date, env.costs);
       if (isPaidOff(serviced)) throw new LoanRefusal('contractNo', 'loanStatus', 'the loan is settled: it cannot be written off', 'conflict', { status: 'settled', action: 'written off' });
+      // Money held for installments not yet due belongs to the borrower: apply or refund it before writing off the rest.
+      if (serviced.unappliedCredit > 0) throw new LoanRefusal('contractNo', 'creditHeld', `${y(serviced.unappliedCredit)} of credit is held: apply or refund it first`, 'conflict', { credit: y(serviced.unappliedCredit) });
       return {
+        step,
         state: { ...state, status: 'written-off', writtenOff: serviced.outstandingPrincipal, writtenOffOn: step.date },
         schedule: null,
         receipt: null,
@@ -149,11 +154,11 @@ export function applyStep(contract: LoanContract, state: LoanState, step: LoanSt
       positive(step.amount);
       if (step.date < state.writtenOffOn!) throw new LoanRefusal('date', 'dateOrder', `${formatIsoDate(step.date)} is before the write-off on ${formatIsoDate(state.writtenOffOn!)}`, 'validation');
       const receipt: Receipt = { ref: step.ref, date: step.date, amount: step.amount, kind: 'recovery' };
-      return { state: { ...state, receipts: [...state.receipts, receipt], recovered: state.recovered + step.amount }, schedule: null, receipt, detail: { amount: y(step.amount) } };
+      return { step, state: { ...state, receipts: [...state.receipts, receipt], recovered: state.recovered + step.amount }, schedule: null, receipt, detail: { amount: y(step.amount) } };
     }
     case 'classification':
       live(state, 'reclassified');
-      return { state: { ...state, classOverride: step.to }, schedule: null, receipt: null, detail: { from: step.from, to: step.to ?? 'automatic', reason: step.reason } };
+      return { step, state: { ...state, classOverride: step.to }, schedule: null, receipt: null, detail: { from: step.from, to: step.to ?? 'automatic', reason: step.reason } };
   }
 }
 
@@ -200,11 +205,13 @@ function prepayment(contract: LoanContract, state: LoanState, step: Extract<Loan
     total: step.amount,
     closingBalance: serviced.outstandingPrincipal - result.principalPaid,
     penaltyRate: rate,
+    paidBy: step.ref,
   };
   const rest = renumbered(withPenaltyRate(result.schedule.installments.slice(paidInstallments), rate), paidInstallments + 2);
   const next: LoanSchedule = { terms: schedule.terms, installments: [...kept, prepaid, ...rest], levelAmount: result.schedule.levelAmount };
-  const receipt: Receipt = { ref: step.ref, date: step.date, amount: step.amount, kind: 'repayment', earmarkedFor: prepaid.number };
+  const receipt: Receipt = { ref: step.ref, date: step.date, amount: step.amount, kind: 'repayment' };
   return {
+    step,
     state: { ...state, schedule: next, receipts: [...state.receipts, receipt] },
     schedule: next,
     receipt,
@@ -246,6 +253,7 @@ function earlySettlement(contract: LoanContract, state: LoanState, step: Extract
   const amount = step.amount ?? quote.total;
   const receipt: Receipt | null = amount > 0 ? { ref: step.ref, date: step.date, amount, kind: 'repayment' } : null;
   return {
+    step: { ...step, amount },
     state: { ...state, schedule: next, receipts: receipt ? [...state.receipts, receipt] : state.receipts },
     schedule: next,
     receipt,
@@ -296,6 +304,7 @@ function restructuring(contract: LoanContract, state: LoanState, step: Extract<L
     levelAmount: fresh.levelAmount,
   };
   return {
+    step,
     state: { ...state, schedule: next },
     schedule: next,
     receipt: null,

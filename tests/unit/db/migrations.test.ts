@@ -185,6 +185,38 @@ describe('migrations', () => {
     fs.rmSync(openMarker(file));
     await expect(openDatabase({ file, migrationsFolder: migrationsFolder() })).rejects.toMatchObject({ code: expect.stringMatching(/database-damaged|SQLITE_CORRUPT/) });
   });
+
+  it('loan steps: a book on file gets its frozen terms, its steps linked to their payments and reversals, and its prepayments’ own installments', async () => {
+    const file = await databaseBefore('0030_loan_steps_frozen_terms');
+    const raw = new Database(file);
+    raw.pragma('foreign_keys = OFF');
+    raw.prepare("INSERT INTO settings (key, value, updated_at, updated_by) VALUES ('lending.daysPerYear', '365', 'x', 'x'), ('lending.roundingMode', '\"half-even\"', 'x', 'x'), ('lending.penaltyMarkupPercent', '\"30.00\"', 'x', 'x')").run();
+    const terms = JSON.stringify({ principal: '1000.00', annualRate: '12.00', periods: 2, method: 'equal-installment', disbursementDate: '2026-01-15', restructuredFrom: '2026-02-01' });
+    raw.prepare(`INSERT INTO loans (id, contract_no, borrower_id, security_type, loan_officer, principal, annual_rate, method, periods, terms, penalty_rate, compound_interest, grace_days, allocation_order, apr_percent, status, schedule_version, created_at, created_by, updated_at, updated_by)
+      VALUES (1, 'L-1', 1, 'credit', 'x', 100000, 120000, 'equal-installment', 2, ?, 180000, 1, 0, '[]', '12.00', 'disbursed', 2, 'x', 'x', 'x', 'x')`).run(terms);
+    const installment = raw.prepare(`INSERT INTO installments (loan_id, schedule_version, number, period_start, period_end, due_date, days, opening_balance, principal, interest, fees, closing_balance) VALUES (1, ?, ?, '2026-01-15', ?, ?, 30, 0, ?, ?, 0, 0)`);
+    installment.run(1, 1, '2026-02-15', '2026-02-15', 50000, 1000);
+    // Version 2 opens with the prepayment's own installment: 303.00 paid on 2026-02-10.
+    installment.run(2, 1, '2026-02-10', '2026-02-10', 30000, 300);
+    const payment = raw.prepare("INSERT INTO payments (id, loan_id, value_date, amount, channel, status, kind, created_at, created_by) VALUES (?, 1, ?, ?, 'bank', ?, 'repayment', 'x', 'x')");
+    payment.run(1, '2026-02-05', 10000, 'posted');
+    payment.run(2, '2026-02-10', 30300, 'posted');
+    payment.run(3, '2026-02-12', 500, 'reversed');
+    const event = raw.prepare("INSERT INTO loan_events (id, loan_id, event, business_date, detail, at, by) VALUES (?, 1, ?, ?, ?, 'x', 'x')");
+    event.run(1, 'repayment', '2026-02-05', JSON.stringify({ paymentId: 1, amount: '100.00' }));
+    event.run(2, 'prepayment', '2026-02-10', JSON.stringify({ amount: '303.00', principal: '300.00', interest: '3.00', mode: 'keep-term', scheduleVersion: 2 }));
+    event.run(3, 'repayment', '2026-02-12', JSON.stringify({ paymentId: 3, amount: '5.00' }));
+    event.run(4, 'reversal', '2026-02-13', JSON.stringify({ paymentId: 3, amount: '5.00', reason: '录错' }));
+    raw.close();
+    const opened = await openDatabase({ file, migrationsFolder: migrationsFolder() });
+    const db = opened.sqlite;
+    // Serviced until now under the settings as they stood: those are its terms from here on.
+    expect(db.prepare('SELECT day_basis, rounding_mode, penalty_markup, allocation_strategy FROM loans').get()).toEqual({ day_basis: 365, rounding_mode: 'half-even', penalty_markup: 300_000, allocation_strategy: 'by-component' });
+    expect(JSON.parse(db.prepare('SELECT terms FROM loans').pluck().get() as string)).not.toHaveProperty('restructuredFrom');
+    expect(db.prepare('SELECT id, payment_id, reversed_by FROM loan_events ORDER BY id').raw().all()).toEqual([[1, 1, null], [2, 2, null], [3, 3, 4], [4, null, null]]);
+    expect(db.prepare('SELECT schedule_version, number, penalty_rate, paid_by FROM installments ORDER BY schedule_version').raw().all()).toEqual([[1, 1, 180_000, null], [2, 1, 180_000, 2]]);
+    opened.close();
+  });
 });
 
 /** A database migrated up to (not including) the migration `tag`, to test what that migration does to existing rows. */
