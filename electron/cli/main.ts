@@ -2,13 +2,10 @@
  * The `loanbridge` command line: the same handler map as the app, for accountants' scheduled
  * exports and administrators' scripts. Exit code 0 on success, 2 when input is refused, 1 otherwise.
  */
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError } from 'commander';
 import type { ChannelName } from '../../shared/contract';
 import { systemClock, type Clock } from '../../shared/dates/clock';
 import { AppError, type AppErrorPayload } from '../../shared/contract/errors';
-import fs from 'node:fs';
-import os from 'node:os';
-import type { Actor } from '../../shared/platform/permissions';
 import type { Caller } from '../services/dispatch';
 import { openRuntime, type Runtime } from '../services/runtime';
 import { resolveDataDir } from '../services/platform/data-dir';
@@ -25,29 +22,8 @@ import { registerReportCommands } from './commands/reports';
 import { registerRestoreCommand } from './commands/restore';
 import { registerPlatformCommands } from './commands/platform';
 import { registerScheduleCommands } from './commands/schedule';
+import { CliFailure, localAdministrator, type CliContext } from './context';
 import { exitCodeFor, printError, type Output } from './output';
-
-/** Thrown inside a command to stop with a refused-input exit. */
-export class CliFailure extends Error {
-  constructor(readonly payload: AppErrorPayload) {
-    super(payload.message);
-  }
-}
-
-export interface CliContext {
-  output: Output;
-  /** The clock the command's runtime reads (the machine's, unless a test pins it). */
-  now: Clock;
-  /** Opens the data folder on first use; commands that need no database never open it. */
-  runtime(): Promise<Runtime>;
-  call<T>(channel: ChannelName, input: unknown): Promise<T>;
-}
-
-/**
- * Who the CLI acts as: a named user after a password check, or the local administrator — whoever can
- * run commands on the machine that holds the data folder can read the file anyway. Audited either way.
- */
-export const localAdministrator = (): Actor => ({ userName: `local-admin:${os.userInfo().username}`, role: 'administrator' });
 
 async function cliCaller(runtime: Runtime, options: { user?: string; password?: string }): Promise<Caller> {
   if (!options.user) return { actor: localAdministrator() };
@@ -58,28 +34,6 @@ async function cliCaller(runtime: Runtime, options: { user?: string; password?: 
   const signedIn = await runtime.dispatch('session.signIn', { userName: options.user, password }, { session: null });
   if (!signedIn.ok) throw new CliFailure(signedIn.error);
   return { session: (signedIn.value as { token: string }).token };
-}
-
-/** Reads the JSON file an option names; says which option, and whether the file was unreadable or not JSON. */
-export function readJsonOption(file: string, option: string): unknown {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new CliFailure({ code: 'bad-request', field: option, message: `--${option}: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new CliFailure({ code: 'bad-request', field: option, message: `--${option}: ${file} is not valid JSON (${(error as Error).message})` });
-  }
-}
-
-export function integerOption(name: string) {
-  return (value: string): number => {
-    if (!/^-?\d+$/.test(value.trim())) throw new InvalidArgumentError(`${name}: expected a whole number, got "${value}"`);
-    return Number(value);
-  };
 }
 
 export async function main(argv: string[], io: Partial<Pick<Output, 'out' | 'err'>> = {}, options: { now?: Clock } = {}): Promise<number> {

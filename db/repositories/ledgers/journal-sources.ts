@@ -20,7 +20,7 @@ export function interestDueByDay(db: AppDatabase, to: string): Array<{ date: str
   return db.all(sql`SELECT i.due_date AS date, SUM(i.interest) AS interest, COUNT(*) AS loans
     FROM installments i
     JOIN loans l ON l.id = i.loan_id AND i.schedule_version = l.schedule_version
-    LEFT JOIN loan_events w ON w.loan_id = l.id AND w.event = 'written-off'
+    LEFT JOIN loan_events w ON w.loan_id = l.id AND w.event = 'written-off' AND w.reversed_by IS NULL
     WHERE l.disbursement_date IS NOT NULL AND i.due_date <= ${to} AND i.interest <> 0
       AND (w.business_date IS NULL OR i.due_date <= w.business_date)
     GROUP BY i.due_date ORDER BY i.due_date`);
@@ -79,7 +79,7 @@ export function writeOffsUpTo(db: AppDatabase, to: string): Array<{ contractNo: 
       - COALESCE((SELECT SUM(a.amount) FROM payment_allocations a JOIN payments p ON p.id = a.payment_id
           WHERE a.loan_id = l.id AND a.component = 'interest' AND p.status = 'posted' AND p.kind = 'repayment'), 0) AS interestReceivable
     FROM loan_events w JOIN loans l ON l.id = w.loan_id
-    WHERE w.event = 'written-off' AND w.business_date <= ${to} ORDER BY w.business_date, l.id`);
+    WHERE w.event = 'written-off' AND w.reversed_by IS NULL AND w.business_date <= ${to} ORDER BY w.business_date, l.id`);
 }
 
 /** Enforcement costs the lender paid (legal cases), against a loan or a compensation claim, with its contract number. */

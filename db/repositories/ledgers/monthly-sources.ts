@@ -49,7 +49,7 @@ export function writtenOffBy(db: AppDatabase, group: BookGroup, from: string, to
         SUM(CASE WHEN w.business_date < ${from} THEN l.written_off ELSE 0 END) AS before,
         SUM(CASE WHEN w.business_date >= ${from} THEN l.written_off ELSE 0 END) AS within
       FROM loan_events w JOIN loans l ON l.id = w.loan_id JOIN borrowers b ON b.id = l.borrower_id LEFT JOIN loan_products pr ON pr.id = l.product_id
-      WHERE w.event = 'written-off' AND w.business_date <= ${to} GROUP BY ${groupKey(group)}`),
+      WHERE w.event = 'written-off' AND w.reversed_by IS NULL AND w.business_date <= ${to} GROUP BY ${groupKey(group)}`),
   );
 }
 

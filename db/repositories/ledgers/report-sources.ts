@@ -139,8 +139,8 @@ export interface LoanBookRow {
 /** Disbursed loans (on the book or not) with what their history needs: terms, product, settlement, write-off. */
 export function loanBookChunk(db: AppDatabase, afterId: number, limit: number): LoanBookRow[] {
   return db.all(sql`SELECT l.id AS id, l.contract_no AS contractNo, b.id_number AS idNumber, l.terms AS terms, p.code AS productCode, l.purpose AS purpose, l.security_type AS securityType,
-      (SELECT MAX(e.business_date) FROM loan_events e WHERE e.loan_id = l.id AND e.event = 'early-settlement') AS settledOn,
-      (SELECT MAX(e.detail) FROM loan_events e WHERE e.loan_id = l.id AND e.event = 'written-off') AS writeOffDetail
+      (SELECT MAX(e.business_date) FROM loan_events e WHERE e.loan_id = l.id AND e.event = 'early-settlement' AND e.reversed_by IS NULL) AS settledOn,
+      (SELECT MAX(e.detail) FROM loan_events e WHERE e.loan_id = l.id AND e.event = 'written-off' AND e.reversed_by IS NULL) AS writeOffDetail
     FROM loans l JOIN borrowers b ON b.id = l.borrower_id LEFT JOIN loan_products p ON p.id = l.product_id
     WHERE l.disbursement_date IS NOT NULL AND l.id > ${afterId} ORDER BY l.id LIMIT ${limit}`);
 }

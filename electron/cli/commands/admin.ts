@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import type { ChannelOutput } from '../../../shared/contract';
 import type { UserView } from '../../../shared/contract/platform';
 import { isSettingKey, settingsCatalog } from '../../../shared/platform/settings-catalog';
-import { CliFailure, integerOption, type CliContext } from '../main';
+import { CliFailure, integerOption, type CliContext } from '../context';
 import { printValue, table } from '../output';
 
 function userRows(users: UserView[]): string[][] {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { ChannelOutput } from '../../../shared/contract';
 import type { BorrowerSummary } from '../../../shared/lending/borrower';
-import { integerOption, readJsonOption, type CliContext } from '../main';
+import { integerOption, readJsonOption, type CliContext } from '../context';
 import { printValue, table } from '../output';
 
 type Borrower = ChannelOutput<'borrower.get'>;

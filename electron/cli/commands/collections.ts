@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { ChannelOutput } from '../../../shared/contract';
-import { integerOption, type CliContext } from '../main';
+import { integerOption, type CliContext } from '../context';
 import { money, printValue, table } from '../output';
 
 const list = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);

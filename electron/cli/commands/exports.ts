@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { ChannelName, ChannelOutput } from '../../../shared/contract';
-import { CliFailure, type CliContext } from '../main';
+import { CliFailure, type CliContext } from '../context';
 import { printValue } from '../output';
 
 const REPORTS = ['loan-register', 'loan-book', 'schedules', 'repayments', 'aging', 'classification', 'microloan-monthly', 'vintage', 'roll-rate', 'guarantee-register', 'monitoring-log', 'guarantee-statistics', 'collection-log', 'collector-performance', 'vouchers', 'trial-balance'] as const;

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { ChannelOutput } from '../../../shared/contract';
 import type { GuaranteeView } from '../../../shared/guarantees/guarantee';
-import { integerOption, readJsonOption, type CliContext } from '../main';
+import { integerOption, readJsonOption, type CliContext } from '../context';
 import { money, printValue, table } from '../output';
 
 function listJson(g: GuaranteeView) {

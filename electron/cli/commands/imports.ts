@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { ChannelOutput } from '../../../shared/contract';
 import { importKinds } from '../../../shared/import/kinds';
-import { CliFailure, type CliContext } from '../main';
+import { CliFailure, type CliContext } from '../context';
 import { printValue } from '../output';
 
 function kindOf(kind: string) {

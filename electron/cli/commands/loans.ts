@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { ChannelOutput } from '../../../shared/contract';
 import type { LoanDetail, LoanSummary } from '../../../shared/lending/loan';
-import { CliFailure, integerOption, readJsonOption, type CliContext } from '../main';
+import { CliFailure, integerOption, readJsonOption, type CliContext } from '../context';
 import { money, printValue, table } from '../output';
 
 /** What the JSON list prints per loan: the register columns, amounts as yuan strings. */

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { ChannelOutput } from '../../../shared/contract';
-import { integerOption, type CliContext } from '../main';
+import { integerOption, type CliContext } from '../context';
 import { printValue } from '../output';
 
 export function registerPlatformCommands(program: Command, cli: CliContext): void {

@@ -1,7 +1,7 @@
 /** `loanbridge report dashboard|microloan-monthly|guarantee-statistics|vintage|roll-rate [--as-of DATE] [--from DATE] [--json]`: the management reports. */
 import type { Command } from 'commander';
 import type { ChannelOutput } from '../../../shared/contract';
-import { CliFailure, type CliContext } from '../main';
+import { CliFailure, type CliContext } from '../context';
 import { printValue } from '../output';
 
 const REPORTS = ['dashboard', 'microloan-monthly', 'guarantee-statistics', 'vintage', 'roll-rate'] as const;

@@ -12,7 +12,7 @@ import { AppError } from '../../../shared/contract/errors';
 import { appendAudit } from '../../services/platform/audit';
 import { listBackupFiles, placeDatabaseFile, recoverFromLatestBackup } from '../../services/platform/backups';
 import { DATABASE_FILE_NAME, openRuntime } from '../../services/runtime';
-import { CliFailure, localAdministrator, type CliContext } from '../main';
+import { CliFailure, localAdministrator, type CliContext } from '../context';
 import { printValue } from '../output';
 
 export function registerRestoreCommand(program: Command, cli: CliContext, dataDir: () => string): void {

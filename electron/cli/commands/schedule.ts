@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { ChannelOutput } from '../../../shared/contract';
-import { readJsonOption, type CliContext } from '../main';
+import { readJsonOption, type CliContext } from '../context';
 import { money, printValue, table } from '../output';
 
 type WireSchedule = ChannelOutput<'schedule.calculate'>;

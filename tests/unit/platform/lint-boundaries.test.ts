@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { ESLint } from 'eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -54,6 +56,21 @@ describe('import boundaries are enforced by lint', () => {
       expect(await clockErrors(file, "import dayjs from 'dayjs';\nexport const a = dayjs();\n"), file).toBe(1);
       // A given instant or date is not the clock.
       expect(await clockErrors(file, "import dayjs from 'dayjs';\nexport const a = [new Date(0), Date.UTC(2026, 0, 1), Date.parse('2026-01-01'), dayjs('2026-01-01')];\n"), file).toBe(0);
+    }
+  });
+
+  it('refuses an import cycle between modules', async () => {
+    // Two files that import each other, on disk (the rule follows the imports), removed afterwards.
+    const folder = path.join('shared', `__cycle_fixture_${process.pid}__`);
+    fs.mkdirSync(folder, { recursive: true });
+    try {
+      fs.writeFileSync(path.join(folder, 'a.ts'), "import { b } from './b';\nexport const a = () => b;\n");
+      fs.writeFileSync(path.join(folder, 'b.ts'), "import { a } from './a';\nexport const b = () => a;\n");
+      const results = await eslint.lintFiles([folder]);
+      const cycles = results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'import-x/no-cycle'));
+      expect(cycles).toHaveLength(2);
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
     }
   });
 });
