@@ -45,6 +45,16 @@ export function daysInMonth(year: number, month: number): number {
 
 /** Parses YYYY-MM-DD; null when it is not a real calendar date. */
 export function parseIsoDate(text: string): DayNumber | null {
+  const known = parsed.get(text);
+  if (known !== undefined) return known;
+  const day = parseNew(text);
+  if (day !== null && parsed.size < 120_000) parsed.set(text, day);
+  return day;
+}
+
+const parsed = new Map<string, DayNumber>();
+
+function parseNew(text: string): DayNumber | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!match) return null;
   const year = Number(match[1]);
@@ -54,9 +64,18 @@ export function parseIsoDate(text: string): DayNumber | null {
   return dayNumber(year, month, day);
 }
 
+/** Dates formatted so far: a book of loans formats the same few thousand days millions of times. */
+const formatted = new Map<DayNumber, string>();
+
 export function formatIsoDate(dayNo: DayNumber): string {
-  const { year, month, day } = civilDate(dayNo);
-  return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+  let text = formatted.get(dayNo);
+  if (text === undefined) {
+    const { year, month, day } = civilDate(dayNo);
+    text = `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+    // Bounded: ±150 years of days is ~110,000 entries; beyond that, format without keeping.
+    if (formatted.size < 120_000) formatted.set(dayNo, text);
+  }
+  return text;
 }
 
 /**

@@ -166,7 +166,8 @@ export function serviceLoan(
   const rates = schedule.map((s) => s.penaltyRate ?? terms.penaltyRate);
   const accruals: Accrual[] = installments.map((i) => ({ from: i.dueDate, closed: 0 }));
   // Installments a receipt of their own pays, by that receipt: the waterfall passes them by.
-  const ownInstallment = new Map(schedule.flatMap((s, k) => (s.paidBy === undefined ? [] : [[s.paidBy, k] as const])));
+  const ownInstallment = new Map<number, number>();
+  for (let k = 0; k < schedule.length; k++) if (schedule[k]!.paidBy !== undefined) ownInstallment.set(schedule[k]!.paidBy!, k);
   const allocations = new Map<string, Allocation>();
   const credits: Credit[] = [];
   const basis = RATE_SCALE * terms.dayBasis;
@@ -243,14 +244,8 @@ export function serviceLoan(
     allocate(paymentId, null, 'costs', portion);
     return portion;
   };
-  /** The installments the waterfall may pay on `day`: fallen due, not set aside for a receipt of their own. */
-  const payable = (day: DayNumber, visit: (k: number) => boolean) => {
-    for (let k = 0; k < installments.length; k++) {
-      if (installments[k]!.dueDate > day) return;
-      if (schedule[k]!.paidBy !== undefined) continue;
-      if (!visit(k)) return;
-    }
-  };
+  /** Whether the waterfall may pay installment k on `day`: fallen due, and not set aside for a receipt of its own. */
+  const payable = (k: number) => schedule[k]!.paidBy === undefined;
 
   /** Applies `amount` to what is due on `day` by the allocation strategy and order; returns what is left. */
   const apply = (paymentId: number, day: DayNumber, amount: Fen): Fen => {
@@ -259,11 +254,11 @@ export function serviceLoan(
     if (terms.allocationStrategy === 'by-component') {
       for (const component of order) {
         if (component === 'costs') left -= payCosts(paymentId, day, left);
-        else
-          payable(day, (k) => {
-            left -= payInstallment(paymentId, k, component, day, left);
-            return left > 0;
-          });
+        else {
+          for (let k = 0; k < installments.length && installments[k]!.dueDate <= day && left > 0; k++) {
+            if (payable(k)) left -= payInstallment(paymentId, k, component, day, left);
+          }
+        }
         if (left === 0) return 0;
       }
       return left;
@@ -271,10 +266,10 @@ export function serviceLoan(
     // By installment: the loan's costs when the order puts them first, then each installment in full.
     const costsFirst = order[0] === 'costs';
     if (costsFirst) left -= payCosts(paymentId, day, left);
-    payable(day, (k) => {
+    for (let k = 0; k < installments.length && installments[k]!.dueDate <= day && left > 0; k++) {
+      if (!payable(k)) continue;
       for (const component of order) if (component !== 'costs') left -= payInstallment(paymentId, k, component, day, left);
-      return left > 0;
-    });
+    }
     if (!costsFirst && left > 0) left -= payCosts(paymentId, day, left);
     return left;
   };
@@ -308,16 +303,18 @@ export function serviceLoan(
     while (nextCheckpoint < checkpointDays.length && checkpointDays[nextCheckpoint]! < day) {
       const at = checkpointDays[nextCheckpoint++]!;
       let outstanding = 0;
-      let penalty = 0;
       let oldest: DayNumber | null = null;
-      for (let k = 0; k < installments.length; k++) {
-        const i = installments[k]!;
+      let allSettled = true;
+      for (const i of installments) {
         outstanding += i.principalDue - i.principalPaid;
-        penalty += penaltyTo(k, at) - i.penaltyPaid;
-        if (oldest === null && i.dueDate < at && !settled(i)) oldest = i.dueDate;
+        if (!settled(i)) {
+          allSettled = false;
+          if (oldest === null && i.dueDate < at) oldest = i.dueDate;
+        }
       }
-      // Settled as the register settles a loan: every installment, its penalty and the costs paid.
-      const paidOff = installments.every(settled) && penalty === 0 && costsCharged(at) === costsPaid;
+      // Settled as the register settles a loan: every installment, its penalty and the costs paid (the penalty
+      // is worth summing only then: settled installments accrue no more, so it is what their segments closed).
+      const paidOff = allSettled && installments.every((i, k) => penaltyTo(k, at) === i.penaltyPaid) && costsCharged(at) === costsPaid;
       checkpoints.push({ day: at, outstandingPrincipal: outstanding, dpd: oldest === null ? 0 : at - oldest, paidOff });
     }
   };

@@ -222,8 +222,8 @@ function planLoan({ rules, entry, today }: BookPlanning, loan: LoanHistory, appl
     happened('approved', today, { comment: null }),
     happened('disbursed', lentOn, { principal: y(application.principal), installments: lent.installments.length }),
   ];
-  let history: LoanHistoryState = { steps: [], state: disbursedState(contract, lent) };
-  const schedules = [scheduleRows(0, 1, history.state.schedule)];
+  let history: LoanHistoryState = { steps: [], state: disbursedState(lent) };
+  const schedules = [scheduleRows(0, 1, history.state.schedule, row.penaltyRate)];
   const payments: PlannedPayment[] = [];
   /** The event each action recorded, by the action's index. */
   const eventOf: number[] = [];
@@ -254,7 +254,7 @@ function planLoan({ rules, entry, today }: BookPlanning, loan: LoanHistory, appl
       Object.assign(payments[slot]!, { status: 'reversed', reversalReason: (action as { reason: string }).reason });
     }
     // A prepayment's own installment names its payment by slot here; the writer turns the slot into the payment's id.
-    if (record.schedule) schedules.push(scheduleRows(0, schedules.length + 1, record.schedule, (ref) => payments.findIndex((p) => p.id === ref)));
+    if (record.schedule) schedules.push(scheduleRows(0, schedules.length + 1, record.schedule, row.penaltyRate, (ref) => payments.findIndex((p) => p.id === ref)));
     eventOf[k] = events.length;
     if (record.reversed) events[eventOf[record.reversed.id]!]!.reversedBy = events.length;
     events.push({ event: record.event.name, businessDate: formatIsoDate(record.event.date), detail: stepEventDetail(record.event.detail, null, record.schedule ? schedules.length : null), ...(slot === undefined ? {} : { paymentSlot: slot }) });
@@ -267,7 +267,8 @@ function planLoan({ rules, entry, today }: BookPlanning, loan: LoanHistory, appl
   const { state } = history;
   if (serviced === null) settledToday(state);
   Object.assign(row, stateColumns(state, schedules.length));
-  const allocations = serviced!.allocations.map((a) => ({ ...a, paymentId: payments.findIndex((p) => p.id === a.paymentId) }));
+  const slotOf = new Map(payments.map((p, slot) => [p.id, slot]));
+  const allocations = serviced!.allocations.map((a) => ({ ...a, paymentId: slotOf.get(a.paymentId)! }));
   Object.assign(row, snapshotOf(rules, state.classOverride, serviced!, today));
   if (state.status === 'written-off') Object.assign(row, writeOffChanges(serviceState(contract, state, state.writtenOffOn!, env.costs), formatIsoDate(state.writtenOffOn!)));
   return { row, schedules, payments, allocations, monthEnds: monthEndRows(rules, 0, serviced!), events };

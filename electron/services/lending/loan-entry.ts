@@ -23,7 +23,7 @@ import { setting } from '../platform/settings';
 import { businessDate, dateUpToBusinessDate } from '../platform/status';
 import { assertStatus, loanOrThrow, recordEvent } from './loan-access';
 import { refreshLoan } from './daily-close';
-import { scheduleRows, servicingTermsOf, storedTerms, type ServicingColumns } from './loan-state';
+import { scheduleRows, storedTerms, type ServicingColumns } from './loan-state';
 import { loanDetail } from './loan-views';
 import { offeredSchedule, rateCaps, type RateCaps } from './schedule';
 
@@ -171,8 +171,7 @@ export function disburseLoan(ctx: ServiceContext, input: ChannelParsedInput<'loa
     if (terms.firstDueDate && terms.firstDueDate <= date) terms.firstDueDate = null;
   }
   const schedule = generateSchedule(toScheduleTerms(termsSchema.parse(terms)));
-  const state = disbursedState({ terms: schedule.terms, servicing: servicingTermsOf(loan) }, schedule);
-  insertInstallments(ctx.db, scheduleRows(loan.id, 1, state.schedule));
+  insertInstallments(ctx.db, scheduleRows(loan.id, 1, disbursedState(schedule).schedule, loan.penaltyRate));
   updateLoan(ctx.db, loan.id, {
     status: 'disbursed',
     terms: JSON.stringify(terms),

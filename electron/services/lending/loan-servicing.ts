@@ -95,7 +95,7 @@ function act(ctx: ServiceContext, loan: LoanRow, action: LoanAction, reason: str
   if (reversedPayment !== null) updatePayment(ctx.db, reversedPayment, { status: 'reversed', reversalReason: reason, reversedAt: at, reversedBy: by });
   let version = loan.scheduleVersion;
   // The step's own receipt has no id until written (ref 0): its installment points at the payment just inserted.
-  if (record.schedule) insertInstallments(ctx.db, scheduleRows(loan.id, ++version, record.schedule, (ref) => (ref === 0 ? paymentId! : ref)));
+  if (record.schedule) insertInstallments(ctx.db, scheduleRows(loan.id, ++version, record.schedule, loan.penaltyRate, (ref) => (ref === 0 ? paymentId! : ref)));
   updateLoan(ctx.db, loan.id, { ...stateColumns(record.state, version), updatedAt: at, updatedBy: by });
   const named = paymentId ?? reversedPayment;
   const eventId = recordEvent(ctx, loan, record.event.name, formatIsoDate(record.event.date), stepEventDetail(record.event.detail, named, record.schedule ? version : null), named);

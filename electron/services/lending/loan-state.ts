@@ -61,8 +61,11 @@ export function contractOf(loan: ContractColumns): LoanContract {
 
 export type NewInstallmentRow = Omit<InstallmentRow, 'id'>;
 
-/** The schedule's installment rows; `paymentOf` gives the payment id of a receipt's ref (a prepayment's own installment). */
-export function scheduleRows(loanId: number, version: number, schedule: LoanSchedule, paymentOf: (ref: number) => number = (ref) => ref): NewInstallmentRow[] {
+/**
+ * The schedule's installment rows, each with its penalty rate (the loan's, unless a restructuring gave
+ * it another); `paymentOf` gives the payment id of a receipt's ref (a prepayment's own installment).
+ */
+export function scheduleRows(loanId: number, version: number, schedule: LoanSchedule, loanPenaltyRate: number, paymentOf: (ref: number) => number = (ref) => ref): NewInstallmentRow[] {
   return schedule.installments.map((i) => ({
     loanId,
     scheduleVersion: version,
@@ -76,7 +79,7 @@ export function scheduleRows(loanId: number, version: number, schedule: LoanSche
     interest: i.interest,
     fees: i.fees,
     closingBalance: i.closingBalance,
-    penaltyRate: i.penaltyRate,
+    penaltyRate: i.penaltyRate ?? loanPenaltyRate,
     paidBy: i.paidBy === undefined ? null : paymentOf(i.paidBy),
   }));
 }
@@ -119,6 +122,8 @@ const STEP_OF_EVENT = new Map<string, LoanStepKind>(Object.entries(STEP_EVENTS).
 
 /** The event a step is recorded as: its detail with the payment it received first and the schedule version it made last. */
 export function stepEventDetail(detail: Record<string, unknown>, paymentId: number | null, scheduleVersion: number | null): string {
+  // Most events are a repayment's: its detail as it is, with nothing to add.
+  if (paymentId === null && scheduleVersion === null) return JSON.stringify(detail);
   return JSON.stringify({ ...(paymentId === null ? {} : { paymentId }), ...detail, ...(scheduleVersion === null ? {} : { scheduleVersion }) });
 }
 

@@ -34,7 +34,7 @@ export class StepRefused extends Error {
 
 /** Applies the steps in order from the disbursement (`schedule`: what the contract's terms give). */
 export function replaySteps(contract: LoanContract, schedule: Schedule, steps: readonly RecordedStep[], env: StepEnvironment): Replay {
-  let state = disbursedState(contract, schedule);
+  let state = disbursedState(schedule);
   const outcomes: StepOutcome[] = [];
   for (const recorded of steps) {
     try {

@@ -23,9 +23,9 @@ export interface LoanContract {
   servicing: ServicingTerms;
 }
 
-/** An installment with the penalty rate it carries (a restructuring's new rate applies to its own installments only). */
+/** An installment, with the penalty rate it carries when not the contract's (a restructuring's new rate applies to its own installments only). */
 export interface LoanInstallment extends Installment {
-  penaltyRate: RateMicros;
+  penaltyRate?: RateMicros;
   /** The receipt (its ref) that alone pays it: a prepayment's own installment. */
   paidBy?: number;
 }
@@ -66,14 +66,10 @@ export function penaltyRateFor(annualRate: RateMicros, markup: RateMicros, cap: 
 }
 
 /** The state on the day of disbursement: the schedule the terms give, nothing received. */
-export function disbursedState(contract: LoanContract, schedule: Schedule): LoanState {
+export function disbursedState(schedule: Schedule): LoanState {
   return {
     status: 'live',
-    schedule: {
-      terms: schedule.terms,
-      installments: schedule.installments.map((i) => ({ ...i, penaltyRate: contract.servicing.penaltyRate })),
-      levelAmount: schedule.levelAmount,
-    },
+    schedule: { terms: schedule.terms, installments: schedule.installments, levelAmount: schedule.levelAmount },
     receipts: [],
     writtenOff: 0,
     writtenOffOn: null,

@@ -109,9 +109,9 @@ function positive(amount: Fen): void {
   if (!(amount > 0)) throw new LoanRefusal('amount', 'notPositive', 'must be more than zero', 'validation');
 }
 
-/** The installments a new schedule replaces, with the penalty rate they carry. */
-function withPenaltyRate(list: readonly Installment[], penaltyRate: RateMicros): LoanInstallment[] {
-  return list.map((i) => ({ ...i, penaltyRate }));
+/** New installments carry on the penalty rate of those they replace (nothing, when that is the contract's). */
+function withPenaltyRate(list: readonly Installment[], penaltyRate: RateMicros | undefined): LoanInstallment[] {
+  return penaltyRate === undefined ? [...list] : list.map((i) => ({ ...i, penaltyRate }));
 }
 
 function renumbered(list: readonly LoanInstallment[], first: number): LoanInstallment[] {
@@ -191,7 +191,7 @@ function prepayment(contract: LoanContract, state: LoanState, step: Extract<Loan
   // The prepayment becomes an installment of its own, due and paid on the date, between the kept and the re-amortized ones.
   const kept = schedule.installments.slice(0, paidInstallments);
   const start = kept.at(-1)?.periodEnd ?? contract.terms.disbursementDate;
-  const rate = schedule.installments[paidInstallments]?.penaltyRate ?? contract.servicing.penaltyRate;
+  const rate = schedule.installments[paidInstallments]?.penaltyRate;
   const prepaid: LoanInstallment = {
     number: paidInstallments + 1,
     periodStart: start,
@@ -204,7 +204,7 @@ function prepayment(contract: LoanContract, state: LoanState, step: Extract<Loan
     fees: 0,
     total: step.amount,
     closingBalance: serviced.outstandingPrincipal - result.principalPaid,
-    penaltyRate: rate,
+    ...(rate === undefined ? {} : { penaltyRate: rate }),
     paidBy: step.ref,
   };
   const rest = renumbered(withPenaltyRate(result.schedule.installments.slice(paidInstallments), rate), paidInstallments + 2);
@@ -247,8 +247,9 @@ function earlySettlement(contract: LoanContract, state: LoanState, step: Extract
     fees: 0,
     total: remaining + quote.accruedInterest,
     closingBalance: 0,
-    penaltyRate: installments.find((r) => !keptNumbers.has(r.number))?.penaltyRate ?? contract.servicing.penaltyRate,
   };
+  const rate = installments.find((r) => !keptNumbers.has(r.number))?.penaltyRate;
+  if (rate !== undefined) final.penaltyRate = rate;
   const next: LoanSchedule = { terms: state.schedule.terms, installments: [...kept, final], levelAmount: null };
   const amount = step.amount ?? quote.total;
   const receipt: Receipt | null = amount > 0 ? { ref: step.ref, date: step.date, amount, kind: 'repayment' } : null;
