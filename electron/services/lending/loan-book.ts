@@ -229,10 +229,13 @@ function planLoan({ rules, entry, today }: BookPlanning, loan: LoanHistory, appl
   const eventOf: number[] = [];
   const monthEnds = monthEndsBetween(parseIsoDate(lentOn)!, day);
   let status: 'disbursed' | 'settled' = 'disbursed';
-  let serviced: ServicingState | null = null;
+  /** The last servicing as of today, and what it was computed from: the schedule and the repayments it saw. */
+  const last: { serviced: ServicingState | null; schedule: LoanState['schedule'] | null; repayments: number } = { serviced: null, schedule: null, repayments: -1 };
+  const repaymentsOf = (state: LoanState) => state.receipts.reduce((n, r) => (r.kind === 'repayment' ? n + 1 : n), 0);
   // As the services refresh the register after each action: settled (or reopened) when it changes that as of today.
   const settledToday = (state: LoanState) => {
-    serviced = serviceState(contract, state, day, env.costs, monthEnds);
+    const serviced = serviceState(contract, state, day, env.costs, monthEnds);
+    Object.assign(last, { serviced, schedule: state.schedule, repayments: repaymentsOf(state) });
     const now = snapshotOf(rules, state.classOverride, serviced, today).status;
     if (now !== status) events.push(happened(now === 'settled' ? 'settled' : 'reopened', today, null));
     status = now;
@@ -262,16 +265,19 @@ function planLoan({ rules, entry, today }: BookPlanning, loan: LoanHistory, appl
     // Repayments only add money, so the last of a run of them decides.
     const next = loan.actions[k + 1];
     const runGoesOn = action.kind === 'step' && action.step.kind === 'repayment' && next !== undefined && 'step' in next && next.step.kind === 'repayment';
-    if (!runGoesOn) settledToday(record.state);
+    // A written-off loan is never settled by the refresh: its figures are taken once, at the end.
+    if (!runGoesOn && record.state.status === 'live') settledToday(record.state);
   }
   const { state } = history;
-  if (serviced === null) settledToday(state);
+  // The servicing of the loan as it ends up (a write-off or recovery changes neither schedule nor repayments).
+  if (last.schedule !== state.schedule || last.repayments !== repaymentsOf(state)) settledToday(state);
+  const serviced = last.serviced!;
   Object.assign(row, stateColumns(state, schedules.length));
   const slotOf = new Map(payments.map((p, slot) => [p.id, slot]));
-  const allocations = serviced!.allocations.map((a) => ({ ...a, paymentId: slotOf.get(a.paymentId)! }));
-  Object.assign(row, snapshotOf(rules, state.classOverride, serviced!, today));
+  const allocations = serviced.allocations.map((a) => ({ ...a, paymentId: slotOf.get(a.paymentId)! }));
+  Object.assign(row, snapshotOf(rules, state.classOverride, serviced, today));
   if (state.status === 'written-off') Object.assign(row, writeOffChanges(serviceState(contract, state, state.writtenOffOn!, env.costs), formatIsoDate(state.writtenOffOn!)));
-  return { row, schedules, payments, allocations, monthEnds: monthEndRows(rules, 0, serviced!), events };
+  return { row, schedules, payments, allocations, monthEnds: monthEndRows(rules, 0, serviced), events };
 }
 
 function happened(event: string, businessDate: string, detail: object | null, paymentSlot?: number): PlannedEvent {
@@ -284,7 +290,8 @@ function packLoans(planned: readonly PlannedLoan[]): PackedLoans {
     packed.rows.push(loan.row);
     let installments = 0;
     for (const schedule of loan.schedules) {
-      for (const i of schedule) packed.installments.push(i.scheduleVersion, i.number, i.periodStart, i.periodEnd, i.dueDate, i.days, i.openingBalance, i.principal, i.interest, i.fees, i.closingBalance, i.penaltyRate, i.paidBy ?? -1);
+      // The loan's own penalty rate travels as -1 (nearly every installment has it), so does no paying payment.
+      for (const i of schedule) packed.installments.push(i.scheduleVersion, i.number, i.periodStart, i.periodEnd, i.dueDate, i.days, i.openingBalance, i.principal, i.interest, i.fees, i.closingBalance, i.penaltyRate === loan.row.penaltyRate ? -1 : i.penaltyRate, i.paidBy ?? -1);
       installments += schedule.length;
     }
     for (const p of loan.payments) packed.payments.push(p.valueDate, p.amount, p.channel, p.reference, p.kind, p.status, p.reversalReason);
@@ -321,8 +328,9 @@ function writePackedLoans(ctx: ServiceContext, { entry: { at, by } }: BookPlanni
   // After the payments: a prepayment's own installment names the payment that pays it.
   for (let k = 0, i = 0; k < rows.length; k++) {
     for (const end = i + 13 * counts[5 * k]!; i < end; i += 13) {
+      const rate = I[i + 11] as number;
       const paidBy = I[i + 12] as number;
-      write.installment(loanIds[k], I[i], I[i + 1], I[i + 2], I[i + 3], I[i + 4], I[i + 5], I[i + 6], I[i + 7], I[i + 8], I[i + 9], I[i + 10], I[i + 11], paidBy < 0 ? null : paymentIds[firstPayment[k]! + paidBy]!);
+      write.installment(loanIds[k], I[i], I[i + 1], I[i + 2], I[i + 3], I[i + 4], I[i + 5], I[i + 6], I[i + 7], I[i + 8], I[i + 9], I[i + 10], rate < 0 ? rows[k]!.penaltyRate : rate, paidBy < 0 ? null : paymentIds[firstPayment[k]! + paidBy]!);
     }
   }
   for (let k = 0, a = 0; k < rows.length; k++) {
