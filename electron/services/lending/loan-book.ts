@@ -99,14 +99,20 @@ export interface PlannedLoan {
  */
 export interface PackedLoans {
   rows: NewLoanRow[];
-  /** Per loan, five counts: its installments, payments, allocations, month ends and events in the lists below. */
+  /** Per loan, six counts: its installments, payments, allocations, month ends, events and exceptions in the lists below. */
   counts: number[];
-  /** The values of each row in turn, in the order packLoans puts them (13 per installment, 7 per payment, 4 per allocation and month end, 5 per event). */
+  /** The values of each row in turn, in the order packLoans puts them (11 per installment, 5 per payment, 4 per allocation, month end and event). */
   installments: unknown[];
   payments: unknown[];
   allocations: unknown[];
   monthEnds: unknown[];
   events: unknown[];
+  /**
+   * What few loans have, four values each, so the common rows travel without them: [0, installment, penalty
+   * rate, paying payment's slot] (a rate other than the loan's, a prepayment's own installment; -1 for none),
+   * [1, payment slot, reason, 0] (a reversed payment), [2, event, the event reversing it, 0].
+   */
+  exceptions: unknown[];
 }
 
 /** What planning a loan reads from the settings and the session, gathered once per load. */
@@ -163,7 +169,7 @@ export function loadLoanBook(ctx: ServiceContext, book: Iterable<LoanHistory>): 
     const packed = lane.next();
     writePackedLoans(ctx, planning, writer, packed);
     for (const row of packed.rows) contractNos.push(row.contractNo);
-    for (let k = 1; k < packed.counts.length; k += 5) payments += packed.counts[k]!;
+    for (let k = 1; k < packed.counts.length; k += 6) payments += packed.counts[k]!;
   };
   let chunk: PlanRequest[] = [];
   let index = -1;
@@ -285,23 +291,49 @@ function happened(event: string, businessDate: string, detail: object | null, pa
 }
 
 function packLoans(planned: readonly PlannedLoan[]): PackedLoans {
-  const packed: PackedLoans = { rows: [], counts: [], installments: [], payments: [], allocations: [], monthEnds: [], events: [] };
+  const packed: PackedLoans = { rows: [], counts: [], installments: [], payments: [], allocations: [], monthEnds: [], events: [], exceptions: [] };
+  const X = packed.exceptions;
   for (const loan of planned) {
     packed.rows.push(loan.row);
+    const exceptions = X.length;
     let installments = 0;
     for (const schedule of loan.schedules) {
-      // The loan's own penalty rate travels as -1 (nearly every installment has it), so does no paying payment.
-      for (const i of schedule) packed.installments.push(i.scheduleVersion, i.number, i.periodStart, i.periodEnd, i.dueDate, i.days, i.openingBalance, i.principal, i.interest, i.fees, i.closingBalance, i.penaltyRate === loan.row.penaltyRate ? -1 : i.penaltyRate, i.paidBy ?? -1);
-      installments += schedule.length;
+      for (const i of schedule) {
+        packed.installments.push(i.scheduleVersion, i.number, i.periodStart, i.periodEnd, i.dueDate, i.days, i.openingBalance, i.principal, i.interest, i.fees, i.closingBalance);
+        if (i.penaltyRate !== loan.row.penaltyRate || i.paidBy !== null) X.push(0, installments, i.penaltyRate === loan.row.penaltyRate ? -1 : i.penaltyRate, i.paidBy ?? -1);
+        installments++;
+      }
     }
-    for (const p of loan.payments) packed.payments.push(p.valueDate, p.amount, p.channel, p.reference, p.kind, p.status, p.reversalReason);
+    for (const [slot, p] of loan.payments.entries()) {
+      packed.payments.push(p.valueDate, p.amount, p.channel, p.reference, p.kind);
+      if (p.status === 'reversed') X.push(1, slot, p.reversalReason, 0);
+    }
     for (const a of loan.allocations) packed.allocations.push(a.paymentId, a.installment, a.component, a.amount);
     for (const m of loan.monthEnds) packed.monthEnds.push(m.month, m.bucket, m.dpd, m.outstandingPrincipal);
-    for (const e of loan.events) packed.events.push(e.event, e.businessDate, e.detail, e.paymentSlot ?? -1, e.reversedBy ?? -1);
-    packed.counts.push(installments, loan.payments.length, loan.allocations.length, loan.monthEnds.length, loan.events.length);
+    for (const [k, e] of loan.events.entries()) {
+      packed.events.push(e.event, e.businessDate, e.detail, e.paymentSlot ?? -1);
+      if (e.reversedBy !== undefined) X.push(2, k, e.reversedBy, 0);
+    }
+    packed.counts.push(installments, loan.payments.length, loan.allocations.length, loan.monthEnds.length, loan.events.length, (X.length - exceptions) / 4);
   }
   return packed;
 }
+
+/** A loan's exceptions (see PackedLoans) by kind: installment → [rate, paying slot], payment slot → reason, event → reversal. */
+function exceptionsOf(X: readonly unknown[], from: number, count: number) {
+  const installments = new Map<number, [number, number]>();
+  const reversedPayments = new Map<number, string>();
+  const reversedEvents: Array<[number, number]> = [];
+  for (let x = from; x < from + 4 * count; x += 4) {
+    if (X[x] === 0) installments.set(X[x + 1] as number, [X[x + 2] as number, X[x + 3] as number]);
+    else if (X[x] === 1) reversedPayments.set(X[x + 1] as number, X[x + 2] as string);
+    else reversedEvents.push([X[x + 1] as number, X[x + 2] as number]);
+  }
+  return { installments, reversedPayments, reversedEvents };
+}
+
+const NO_EXCEPTIONS = exceptionsOf([], 0, 0);
+const NO_OVERRIDE: readonly [number, number] = [-1, -1];
 
 /**
  * Writes packed loans table by table (their rows, then every month end, payment, installment, allocation and
@@ -309,45 +341,46 @@ function packLoans(planned: readonly PlannedLoan[]): PackedLoans {
  * writing loan by loan.
  */
 function writePackedLoans(ctx: ServiceContext, { entry: { at, by } }: BookPlanning, write: LoanHistoryWriter, packed: PackedLoans): void {
-  const { rows, counts, installments: I, payments: P, allocations: A, monthEnds: M, events: E } = packed;
+  const { rows, counts, installments: I, payments: P, allocations: A, monthEnds: M, events: E, exceptions: X } = packed;
   const loanIds = rows.map((row) => insertLoan(ctx.db, row));
+  const exceptions: Array<typeof NO_EXCEPTIONS> = [];
+  for (let k = 0, x = 0; k < rows.length; x += 4 * counts[6 * k + 5]!, k++) exceptions.push(counts[6 * k + 5] === 0 ? NO_EXCEPTIONS : exceptionsOf(X, x, counts[6 * k + 5]!));
   const monthEnd = monthEndWriter(ctx.db);
   for (let k = 0, m = 0; k < rows.length; k++) {
-    for (const end = m + 4 * counts[5 * k + 3]!; m < end; m += 4) monthEnd(M[m] as string, loanIds[k]!, M[m + 1] as string, M[m + 2] as number, M[m + 3] as number);
+    for (const end = m + 4 * counts[6 * k + 3]!; m < end; m += 4) monthEnd(M[m] as string, loanIds[k]!, M[m + 1] as string, M[m + 2] as number, M[m + 3] as number);
   }
   // Payment ids in the chunk's order; a loan's payment slot k is paymentIds[its first + k].
   const paymentIds: number[] = [];
   const firstPayment: number[] = [];
   for (let k = 0, p = 0; k < rows.length; k++) {
     firstPayment.push(paymentIds.length);
-    for (const end = p + 7 * counts[5 * k + 1]!; p < end; p += 7) {
-      const reversed = P[p + 5] === 'reversed';
-      paymentIds.push(write.payment(loanIds[k], P[p], P[p + 1], P[p + 2], P[p + 3], P[p + 5], P[p + 4], P[p + 6], reversed ? at : null, reversed ? by : null, at, by));
+    const reversed = exceptions[k]!.reversedPayments;
+    for (let slot = 0; slot < counts[6 * k + 1]!; slot++, p += 5) {
+      const reason = reversed.get(slot);
+      paymentIds.push(write.payment(loanIds[k], P[p], P[p + 1], P[p + 2], P[p + 3], reason === undefined ? 'posted' : 'reversed', P[p + 4], reason ?? null, reason === undefined ? null : at, reason === undefined ? null : by, at, by));
     }
   }
   // After the payments: a prepayment's own installment names the payment that pays it.
   for (let k = 0, i = 0; k < rows.length; k++) {
-    for (const end = i + 13 * counts[5 * k]!; i < end; i += 13) {
-      const rate = I[i + 11] as number;
-      const paidBy = I[i + 12] as number;
+    const own = exceptions[k]!.installments;
+    for (let n = 0; n < counts[6 * k]!; n++, i += 11) {
+      const [rate, paidBy] = own.get(n) ?? NO_OVERRIDE;
       write.installment(loanIds[k], I[i], I[i + 1], I[i + 2], I[i + 3], I[i + 4], I[i + 5], I[i + 6], I[i + 7], I[i + 8], I[i + 9], I[i + 10], rate < 0 ? rows[k]!.penaltyRate : rate, paidBy < 0 ? null : paymentIds[firstPayment[k]! + paidBy]!);
     }
   }
   for (let k = 0, a = 0; k < rows.length; k++) {
-    for (const end = a + 4 * counts[5 * k + 2]!; a < end; a += 4) write.allocation(paymentIds[firstPayment[k]! + (A[a] as number)], loanIds[k], A[a + 1], A[a + 2], A[a + 3]);
+    for (const end = a + 4 * counts[6 * k + 2]!; a < end; a += 4) write.allocation(paymentIds[firstPayment[k]! + (A[a] as number)], loanIds[k], A[a + 1], A[a + 2], A[a + 3]);
   }
   for (let k = 0, e = 0; k < rows.length; k++) {
     const eventIds: number[] = [];
-    const reversals: Array<[number, number]> = [];
-    for (const end = e + 5 * counts[5 * k + 4]!; e < end; e += 5) {
+    for (const end = e + 4 * counts[6 * k + 4]!; e < end; e += 4) {
       const slot = E[e + 3] as number;
       const paymentId = slot < 0 ? null : paymentIds[firstPayment[k]! + slot]!;
       // The payment's id leads the detail, as the one-loan services write it.
       const detail = paymentId === null ? E[e + 2] : `{"paymentId":${paymentId},${(E[e + 2] as string).slice(1)}`;
-      if ((E[e + 4] as number) >= 0) reversals.push([eventIds.length, E[e + 4] as number]);
       eventIds.push(write.event(loanIds[k], E[e], E[e + 1], detail, paymentId, at, by));
     }
     // A reversed step points at the reversal after it, as the services mark it once the reversal is written.
-    for (const [step, reversal] of reversals) write.markReversed(eventIds[step]!, eventIds[reversal]!);
+    for (const [step, reversal] of exceptions[k]!.reversedEvents) write.markReversed(eventIds[step]!, eventIds[reversal]!);
   }
 }
