@@ -34,12 +34,60 @@ function toDriver(value: unknown, encode: Encoder): unknown {
   return value === null || !encode ? value : encode(value);
 }
 
-interface RowInserter {
-  statement: { run(...values: unknown[]): { lastInsertRowid: number | bigint } };
-  /** Per parameter: its property, how to encode it (null when the driver takes it as it is), its default. */
+/** The columns an insert names, in order: each with its encoder (null when the driver takes the value as it is) and its default. */
+export interface RowLayout {
   names: string[];
   encoders: Encoder[];
   fallbacks: unknown[];
+}
+
+const layouts = new WeakMap<SQLiteTable, RowLayout>();
+
+/** Every column of the table but its primary key, in the schema's order. Needs no connection (a planning thread builds rows with it). */
+export function rowLayout(table: SQLiteTable): RowLayout {
+  let layout = layouts.get(table);
+  if (!layout) {
+    const columns = getTableColumns(table) as Record<string, Column>;
+    const names = Object.keys(columns).filter((name) => !columns[name]!.primary);
+    layout = {
+      names,
+      encoders: names.map((name) => encoderOf(columns[name])),
+      fallbacks: names.map((name) => {
+        const fallback = columns[name]!.default;
+        if (typeof fallback === 'object' && fallback !== null) throw new Error(`insertRow: ${name} has an SQL default`);
+        return fallback ?? null;
+      }),
+    };
+    layouts.set(table, layout);
+  }
+  return layout;
+}
+
+/** A row's values as the driver takes them, in the layout's order (columns it leaves out take their default, or null), appended to `into`. */
+export function rowValues(layout: RowLayout, row: object, into: unknown[] = []): unknown[] {
+  const values = row as Record<string, unknown>;
+  const { names, encoders, fallbacks } = layout;
+  for (let k = 0; k < names.length; k++) {
+    const given = values[names[k]!];
+    into.push(toDriver(given === undefined ? fallbacks[k] : given, encoders[k]!));
+  }
+  return into;
+}
+
+/** Inserts the row whose driver values start at `from` in `values` (rowValues's order); returns the new row's id. */
+export function insertValues(db: AppDatabase, table: SQLiteTable, values: readonly unknown[], from = 0): number {
+  const layout = rowLayout(table);
+  const statement = prepared(db, `insertRow:${getTableName(table)}`, () => {
+    const query = db
+      .insert(table)
+      .values(Object.fromEntries(layout.names.map((name) => [name, sql.placeholder(name)])) as never)
+      .toSQL();
+    const order = query.params.map((param) => (param as { value: { name: string } }).value.name);
+    if (order.join() !== layout.names.join()) throw new Error(`insertRow: ${getTableName(table)} binds its columns in another order`);
+    return db.$client.prepare(query.sql);
+  });
+  const count = layout.names.length;
+  return Number(statement.run(...(from === 0 && values.length === count ? values : values.slice(from, from + count))).lastInsertRowid);
 }
 
 /**
@@ -49,34 +97,7 @@ interface RowInserter {
  * straight to the driver, its values encoded by their columns (booleans, JSON) as drizzle would.
  */
 export function insertRow<T extends SQLiteTable>(db: AppDatabase, table: T, row: T['$inferInsert']): number {
-  const inserter = prepared(db, `insertRow:${getTableName(table)}`, (): RowInserter => {
-    const columns = getTableColumns(table) as Record<string, Column>;
-    const names = Object.keys(columns).filter((name) => !columns[name]!.primary);
-    const query = db
-      .insert(table)
-      .values(Object.fromEntries(names.map((name) => [name, sql.placeholder(name)])) as T['$inferInsert'])
-      .toSQL();
-    const params = query.params.map((param) => {
-      const { value, encoder } = param as { value: { name: string }; encoder: Column };
-      const fallback = encoder.default;
-      if (typeof fallback === 'object' && fallback !== null) throw new Error(`insertRow: ${value.name} has an SQL default`);
-      return { name: value.name, column: encoder, fallback: fallback ?? null };
-    });
-    return {
-      statement: db.$client.prepare(query.sql),
-      names: params.map((p) => p.name),
-      encoders: params.map(({ column }) => encoderOf(column)),
-      fallbacks: params.map((p) => p.fallback),
-    };
-  });
-  const values = row as Record<string, unknown>;
-  const { names, encoders, fallbacks } = inserter;
-  const driverValues = new Array<unknown>(names.length);
-  for (let k = 0; k < names.length; k++) {
-    const given = values[names[k]!];
-    driverValues[k] = toDriver(given === undefined ? fallbacks[k] : given, encoders[k]!);
-  }
-  return Number(inserter.statement.run(...driverValues).lastInsertRowid);
+  return insertValues(db, table, rowValues(rowLayout(table), row));
 }
 
 interface RowUpdater {

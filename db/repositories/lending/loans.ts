@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, lte, ne, or, sql, sum, type SQL } from 'drizzle-orm';
 import type { AppDatabase } from '../../open';
-import { insertRow, prepared, rowWriter } from '../../prepared';
+import { insertRow, insertValues, prepared, rowLayout, rowValues, rowWriter } from '../../prepared';
 import { borrowers, installments, legalCosts, loanEvents, loans, paymentAllocations, payments } from '../../schema';
 
 export type LoanRow = typeof loans.$inferSelect;
@@ -13,6 +13,16 @@ export type LoanEventRow = typeof loanEvents.$inferSelect;
 export function insertLoan(db: AppDatabase, row: NewLoanRow): number {
   return insertRow(db, loans, row);
 }
+
+/** A loan row's values in the table's layout, for a planning thread to hand over (LOAN_ROW says where the writer's reads sit). */
+export function loanRowValues(row: NewLoanRow, into: unknown[]): unknown[] {
+  return rowValues(rowLayout(loans), row, into);
+}
+
+export const LOAN_ROW = (() => {
+  const { names } = rowLayout(loans);
+  return { width: names.length, contractNo: names.indexOf('contractNo'), penaltyRate: names.indexOf('penaltyRate') };
+})();
 
 export function findLoan(db: AppDatabase, id: number): LoanRow | undefined {
   return prepared(db, 'findLoan', () => db.select().from(loans).where(eq(loans.id, sql.placeholder('id'))).prepare()).get({ id });
@@ -162,6 +172,8 @@ export function allocationsOf(db: AppDatabase, loanId: number): AllocationRow[] 
  */
 export function loanHistoryWriter(db: AppDatabase) {
   return {
+    /** A loan row from its values (loanRowValues) starting at `from`. */
+    loan: (values: readonly unknown[], from: number) => insertValues(db, loans, values, from),
     installment: rowWriter(db, installments, ['loanId', 'scheduleVersion', 'number', 'periodStart', 'periodEnd', 'dueDate', 'days', 'openingBalance', 'principal', 'interest', 'fees', 'closingBalance', 'penaltyRate', 'paidBy']),
     payment: rowWriter(db, payments, ['loanId', 'valueDate', 'amount', 'channel', 'reference', 'status', 'kind', 'reversalReason', 'reversedAt', 'reversedBy', 'createdAt', 'createdBy']),
     allocation: rowWriter(db, paymentAllocations, ['paymentId', 'loanId', 'installmentNumber', 'component', 'amount']),

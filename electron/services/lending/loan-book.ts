@@ -6,7 +6,7 @@
  * every step. One audit entry records the load; each loan's own events carry its history.
  */
 import { allBorrowerIds } from '../../../db/repositories/lending/borrowers';
-import { findLoanByContract, insertLoan, loanHistoryWriter, type LoanHistoryWriter, type NewLoanRow, type PaymentRow } from '../../../db/repositories/lending/loans';
+import { findLoanByContract, loanHistoryWriter, loanRowValues, LOAN_ROW, type LoanHistoryWriter, type NewLoanRow, type PaymentRow } from '../../../db/repositories/lending/loans';
 import { allProducts, type ProductRow } from '../../../db/repositories/lending/products';
 import { monthEndWriter, type MonthEndRow } from '../../../db/repositories/ledgers/month-end-sources';
 import type { ChannelParsedInput } from '../../../shared/contract';
@@ -98,7 +98,8 @@ export interface PlannedLoan {
  * shared lists (a planning thread hands lists of values over several times faster than row objects).
  */
 export interface PackedLoans {
-  rows: NewLoanRow[];
+  /** Each loan's row as its values, in the loans table's layout (see db/prepared rowLayout): no property names to copy across. */
+  loans: unknown[];
   /** Per loan, six counts: its installments, payments, allocations, month ends, events and exceptions in the lists below. */
   counts: number[];
   /** The values of each row in turn, in the order packLoans puts them (11 per installment, 5 per payment, 4 per allocation, month end and event). */
@@ -168,7 +169,7 @@ export function loadLoanBook(ctx: ServiceContext, book: Iterable<LoanHistory>): 
   const writeNext = () => {
     const packed = lane.next();
     writePackedLoans(ctx, planning, writer, packed);
-    for (const row of packed.rows) contractNos.push(row.contractNo);
+    for (let k = LOAN_ROW.contractNo; k < packed.loans.length; k += LOAN_ROW.width) contractNos.push(packed.loans[k] as string);
     for (let k = 1; k < packed.counts.length; k += 6) payments += packed.counts[k]!;
   };
   let chunk: PlanRequest[] = [];
@@ -291,10 +292,10 @@ function happened(event: string, businessDate: string, detail: object | null, pa
 }
 
 function packLoans(planned: readonly PlannedLoan[]): PackedLoans {
-  const packed: PackedLoans = { rows: [], counts: [], installments: [], payments: [], allocations: [], monthEnds: [], events: [], exceptions: [] };
+  const packed: PackedLoans = { loans: [], counts: [], installments: [], payments: [], allocations: [], monthEnds: [], events: [], exceptions: [] };
   const X = packed.exceptions;
   for (const loan of planned) {
-    packed.rows.push(loan.row);
+    loanRowValues(loan.row, packed.loans);
     const exceptions = X.length;
     let installments = 0;
     for (const schedule of loan.schedules) {
@@ -341,18 +342,23 @@ const NO_OVERRIDE: readonly [number, number] = [-1, -1];
  * writing loan by loan.
  */
 function writePackedLoans(ctx: ServiceContext, { entry: { at, by } }: BookPlanning, write: LoanHistoryWriter, packed: PackedLoans): void {
-  const { rows, counts, installments: I, payments: P, allocations: A, monthEnds: M, events: E, exceptions: X } = packed;
-  const loanIds = rows.map((row) => insertLoan(ctx.db, row));
+  const { counts, installments: I, payments: P, allocations: A, monthEnds: M, events: E, exceptions: X } = packed;
+  const loanIds: number[] = [];
+  const penaltyRates: number[] = [];
+  for (let from = 0; from < packed.loans.length; from += LOAN_ROW.width) {
+    loanIds.push(write.loan(packed.loans, from));
+    penaltyRates.push(packed.loans[from + LOAN_ROW.penaltyRate] as number);
+  }
   const exceptions: Array<typeof NO_EXCEPTIONS> = [];
-  for (let k = 0, x = 0; k < rows.length; x += 4 * counts[6 * k + 5]!, k++) exceptions.push(counts[6 * k + 5] === 0 ? NO_EXCEPTIONS : exceptionsOf(X, x, counts[6 * k + 5]!));
+  for (let k = 0, x = 0; k < loanIds.length; x += 4 * counts[6 * k + 5]!, k++) exceptions.push(counts[6 * k + 5] === 0 ? NO_EXCEPTIONS : exceptionsOf(X, x, counts[6 * k + 5]!));
   const monthEnd = monthEndWriter(ctx.db);
-  for (let k = 0, m = 0; k < rows.length; k++) {
+  for (let k = 0, m = 0; k < loanIds.length; k++) {
     for (const end = m + 4 * counts[6 * k + 3]!; m < end; m += 4) monthEnd(M[m] as string, loanIds[k]!, M[m + 1] as string, M[m + 2] as number, M[m + 3] as number);
   }
   // Payment ids in the chunk's order; a loan's payment slot k is paymentIds[its first + k].
   const paymentIds: number[] = [];
   const firstPayment: number[] = [];
-  for (let k = 0, p = 0; k < rows.length; k++) {
+  for (let k = 0, p = 0; k < loanIds.length; k++) {
     firstPayment.push(paymentIds.length);
     const reversed = exceptions[k]!.reversedPayments;
     for (let slot = 0; slot < counts[6 * k + 1]!; slot++, p += 5) {
@@ -361,17 +367,17 @@ function writePackedLoans(ctx: ServiceContext, { entry: { at, by } }: BookPlanni
     }
   }
   // After the payments: a prepayment's own installment names the payment that pays it.
-  for (let k = 0, i = 0; k < rows.length; k++) {
+  for (let k = 0, i = 0; k < loanIds.length; k++) {
     const own = exceptions[k]!.installments;
     for (let n = 0; n < counts[6 * k]!; n++, i += 11) {
       const [rate, paidBy] = own.get(n) ?? NO_OVERRIDE;
-      write.installment(loanIds[k], I[i], I[i + 1], I[i + 2], I[i + 3], I[i + 4], I[i + 5], I[i + 6], I[i + 7], I[i + 8], I[i + 9], I[i + 10], rate < 0 ? rows[k]!.penaltyRate : rate, paidBy < 0 ? null : paymentIds[firstPayment[k]! + paidBy]!);
+      write.installment(loanIds[k], I[i], I[i + 1], I[i + 2], I[i + 3], I[i + 4], I[i + 5], I[i + 6], I[i + 7], I[i + 8], I[i + 9], I[i + 10], rate < 0 ? penaltyRates[k]! : rate, paidBy < 0 ? null : paymentIds[firstPayment[k]! + paidBy]!);
     }
   }
-  for (let k = 0, a = 0; k < rows.length; k++) {
+  for (let k = 0, a = 0; k < loanIds.length; k++) {
     for (const end = a + 4 * counts[6 * k + 2]!; a < end; a += 4) write.allocation(paymentIds[firstPayment[k]! + (A[a] as number)], loanIds[k], A[a + 1], A[a + 2], A[a + 3]);
   }
-  for (let k = 0, e = 0; k < rows.length; k++) {
+  for (let k = 0, e = 0; k < loanIds.length; k++) {
     const eventIds: number[] = [];
     for (const end = e + 4 * counts[6 * k + 4]!; e < end; e += 4) {
       const slot = E[e + 3] as number;
