@@ -2,7 +2,7 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQL
 import { stamps } from './columns';
 import { borrowerKinds, idTypes, relationships } from '../../shared/lending/borrower';
 import { roundingModes } from '../../shared/money/rounding';
-import { allocationStrategies } from '../../shared/lending/servicing';
+import { allocationStrategies } from '../../shared/lending/product';
 import { dayCounts, frequencies, repaymentMethods } from '../../shared/schedule/types';
 
 /** 借款人 */

@@ -10,6 +10,14 @@ export const allocationComponents = ['costs', 'penalty', 'interest', 'fees', 'pr
 export type AllocationComponent = (typeof allocationComponents)[number];
 export const DEFAULT_ALLOCATION: AllocationComponent[] = ['costs', 'penalty', 'interest', 'fees', 'principal'];
 
+/**
+ * Whether a payment settles each component across all installments before the next component (by
+ * component, the Civil Code default: costs, then every installment's penalty, then interest…) or each
+ * installment in full, oldest first, before the next (by installment).
+ */
+export const allocationStrategies = ['by-component', 'by-installment'] as const;
+export type AllocationStrategy = (typeof allocationStrategies)[number];
+
 const productFields = z.strictObject({
   code: z
     .string()
@@ -21,7 +29,8 @@ const productFields = z.strictObject({
   periods: z.number().int().min(1).max(600),
   frequency: z.enum(frequencies).default('monthly'),
   interestOnlyPeriods: z.number().int().min(0).max(599).default(0),
-  dayCount: z.enum(dayCounts).default('30/360'),
+  /** Defaults by method (defaultDayCount: actual days for a bullet loan). */
+  dayCount: z.enum(dayCounts).optional(),
   roundingMode: z.enum(roundingModes).default('half-up'),
   installmentMultiple,
   /** Percent of the principal, charged at disbursement. */
@@ -37,6 +46,8 @@ const productFields = z.strictObject({
       message: 'list each of costs, penalty, interest, fees and principal once',
       params: { reason: 'allocationOrder' },
     }),
+  /** By component across installments (the Civil Code default), or each installment in full, oldest first. */
+  allocationStrategy: z.enum(allocationStrategies).default('by-component'),
   note: optionalText(200),
   active: z.boolean().default(true),
 });
@@ -71,6 +82,7 @@ export const productView = z.object({
   compoundInterest: z.boolean(),
   graceDays: z.number().int(),
   allocationOrder: z.array(z.enum(allocationComponents)),
+  allocationStrategy: z.enum(allocationStrategies),
   note: z.string().nullable(),
   active: z.boolean(),
   version: z.number().int(),

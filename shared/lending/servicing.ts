@@ -10,7 +10,7 @@ import { mulDivRound, type RoundingMode } from '../money/rounding';
 import type { Fen } from '../money/yuan';
 import type { DayNumber } from '../dates/calendar';
 import { RATE_SCALE, type RateMicros } from '../rates/rate';
-import type { AllocationComponent } from './product';
+import type { AllocationComponent, AllocationStrategy } from './product';
 
 export interface ScheduledInstallment {
   number: number;
@@ -35,14 +35,6 @@ export interface PostedPayment {
   date: DayNumber;
   amount: Fen;
 }
-
-/**
- * Whether a payment settles each component across all installments before the next component (by
- * component, the Civil Code default: costs, then every installment's penalty, then interest…) or each
- * installment in full, oldest first, before the next (by installment).
- */
-export const allocationStrategies = ['by-component', 'by-installment'] as const;
-export type AllocationStrategy = (typeof allocationStrategies)[number];
 
 export interface ServicingTerms {
   /** Penalty rate a year in millionths: the contract rate × (1 + markup), within the legal cap. */

@@ -8,7 +8,7 @@ import { roundingModes } from '../money/rounding';
 import { MAX_AMOUNT_FEN, parseYuan } from '../money/yuan';
 import { MAX_RATE_MICROS, parsePercent } from '../rates/rate';
 import { addPeriods } from './periods';
-import { dayCounts, dueDateRules, frequencies, repaymentMethods, type ScheduleTerms } from './types';
+import { dayCounts, dueDateRules, frequencies, repaymentMethods, type DayCount, type RepaymentMethod, type ScheduleTerms } from './types';
 
 function issue(ctx: z.RefinementCtx, reason: string, message: string) {
   ctx.addIssue({ code: 'custom', message, params: { reason } });
@@ -50,6 +50,15 @@ const date = z.string().transform((text, ctx): DayNumber => {
   return day;
 });
 
+/**
+ * The day count a method takes when none is given: a bullet loan (到期一次还本付息) accrues simple interest on
+ * the actual days (ACT/360: 100,000 at 12% for 365 days is 12,166.67, where 30/360 would charge 12,000.00);
+ * the others count 30-day months.
+ */
+export function defaultDayCount(method: RepaymentMethod): DayCount {
+  return method === 'bullet' ? 'ACT/360' : '30/360';
+}
+
 const MULTIPLES: Record<string, number> = { '0.01': 1, '1': 100, '1.00': 100, '10': 1000, '10.00': 1000 };
 
 /** "0.01" | "1" | "10" yuan → the installment multiple in fen. */
@@ -76,7 +85,7 @@ export const termsSchema = z
     disbursementDate: date,
     firstDueDate: date.nullish(),
     repaymentDay: z.number().int().min(1).max(31).nullish(),
-    dayCount: z.enum(dayCounts).default('30/360'),
+    dayCount: z.enum(dayCounts).optional(),
     roundingMode: z.enum(roundingModes).default('half-up'),
     installmentMultiple,
     upfrontFee: yuan({ positive: false }).default(0 as never),
@@ -106,7 +115,8 @@ export const termsSchema = z
       }
     }
     if (t.upfrontFee >= t.principal) at('upfrontFee', 'feeExceedsPrincipal', 'the upfront fee must be less than the principal');
-  });
+  })
+  .transform((t) => ({ ...t, dayCount: t.dayCount ?? defaultDayCount(t.method) }));
 
 export type TermsInput = z.input<typeof termsSchema>;
 

@@ -46,7 +46,9 @@ export type WireSchedule = z.output<typeof wireSchedule>;
 export type ScheduleWarning = WireSchedule['warnings'][number];
 
 function percentOf(fraction: number, decimals: number): string {
-  return (fraction * 100).toFixed(decimals);
+  const text = (fraction * 100).toFixed(decimals);
+  // A zero-rate loan's IRR comes out a hair below zero: it is disclosed as 0.00, never "-0.00".
+  return /^-0\.?0*$/.test(text) ? text.slice(1) : text;
 }
 
 /** The APR as disclosed (rounded as shown): all a loan's entry needs of the wire form. */

@@ -121,6 +121,8 @@ export interface BookPlanning {
   rules: LendingRules;
   entry: EntryRules;
   today: string;
+  /** The products by code, handed to the planning thread once rather than with every loan. */
+  products: Map<string, ProductRow>;
 }
 
 /** One loan of the book, checked against the database and numbered: all its planning needs besides `BookPlanning`. */
@@ -128,7 +130,6 @@ export interface PlanRequest {
   index: number;
   loan: LoanHistory;
   contractNo: string;
-  product: ProductRow | undefined;
 }
 
 function refuse(field: string, message: string, reason: string): never {
@@ -141,8 +142,8 @@ const FIRST_CHUNK = 50;
 
 /** Loads the book's loans in the order given; `book` may be generated as it is read (the demo), so a large book need not sit in memory. */
 export function loadLoanBook(ctx: ServiceContext, book: Iterable<LoanHistory>): string[] {
-  const planning: BookPlanning = { rules: lendingRules(ctx), entry: entryRules(ctx), today: businessDate(ctx) };
   const products = new Map(allProducts(ctx.db).map((p) => [p.code, p]));
+  const planning: BookPlanning = { rules: lendingRules(ctx), entry: entryRules(ctx), today: businessDate(ctx), products };
   const borrowers = new Set(allBorrowerIds(ctx.db));
   const nextContractNo = contractNumbers(ctx);
   const taken = new Set<string>();
@@ -159,7 +160,7 @@ export function loadLoanBook(ctx: ServiceContext, book: Iterable<LoanHistory>): 
         throw new AppError('conflict', `contractNo: ${contractNo} exists`, { field: 'contractNo', reason: 'contractNoTaken' });
       }
       taken.add(contractNo);
-      return { index, loan, contractNo, product };
+      return { index, loan, contractNo };
     });
   const contractNos: string[] = [];
   const writer = loanHistoryWriter(ctx.db);
@@ -206,11 +207,12 @@ export function planPackedBook(planning: BookPlanning, requests: readonly PlanRe
 
 /** Plans each loan in memory (pure: the same requests give the same rows); a refusal names the loan's entry. */
 export function planBook(planning: BookPlanning, requests: readonly PlanRequest[]): PlannedLoan[] {
-  return requests.map(({ index, loan, contractNo, product }) =>
+  return requests.map(({ index, loan, contractNo }) =>
     withinEntry('loans', index, () => {
       const { application } = loan;
       const offer = offeredSchedule(planning.entry.caps, { terms: application.terms, allowAboveCap: application.allowAboveCap });
       const warnings = offer.warnings.map((w) => w.reason);
+      const product = application.productCode === undefined ? undefined : planning.products.get(application.productCode);
       return planLoan(planning, loan, applicationRow(planning.entry, application, product, offer, contractNo), offer.schedule, warnings);
     }),
   );

@@ -85,14 +85,14 @@ function registerAfter(ctx: ServiceContext, loan: LoanRow, c: LoanCase, state: L
  * Takes the action on the loan (a step, or the reversal of one) and writes what it made: the payment
  * received or the one reversed, the schedule version, the event; then the register.
  */
-function act(ctx: ServiceContext, loan: LoanRow, action: LoanAction, reason: string | null = null): { paymentId: number | null; record: ActionRecord } {
+function act(ctx: ServiceContext, loan: LoanRow, action: LoanAction): { paymentId: number | null; record: ActionRecord } {
   const c = loanCase(ctx, loan);
   const record = refused(() => takeAction(c.contract, c.lent, { steps: c.steps, state: stateOf(loan, c) }, action, 0, c.env));
   const at = instant(ctx);
   const by = actorOf(ctx).userName;
   const paymentId = record.receipt && action.kind === 'step' ? insertPayment(ctx.db, { loanId: loan.id, ...receiptColumns(action.step, record.receipt), status: 'posted', createdAt: at, createdBy: by }) : null;
   const reversedPayment = record.reversedReceipt?.ref ?? null;
-  if (reversedPayment !== null) updatePayment(ctx.db, reversedPayment, { status: 'reversed', reversalReason: reason, reversedAt: at, reversedBy: by });
+  if (reversedPayment !== null) updatePayment(ctx.db, reversedPayment, { status: 'reversed', reversalReason: action.kind === 'reversal' ? action.reason : null, reversedAt: at, reversedBy: by });
   let version = loan.scheduleVersion;
   // The step's own receipt has no id until written (ref 0): its installment points at the payment just inserted.
   if (record.schedule) insertInstallments(ctx.db, scheduleRows(loan.id, ++version, record.schedule, loan.penaltyRate, (ref) => (ref === 0 ? paymentId! : ref)));
@@ -200,7 +200,7 @@ export function reverseLoanStep(ctx: ServiceContext, input: ChannelParsedInput<'
   if (event.reversedBy !== null) throw new AppError('conflict', `${input.paymentId !== undefined ? `payment ${input.paymentId}` : `event ${event.id}`} is already reversed`, { field: input.paymentId !== undefined ? 'paymentId' : 'eventId', reason: 'alreadyReversed' });
   const loan = findLoan(ctx.db, event.loanId)!;
   assertStatus(loan, ['disbursed', 'settled', 'written-off'], 'changed');
-  act(ctx, loan, { kind: 'reversal', of: event.id, date: day(businessDate(ctx)), reason: input.reason }, input.reason);
+  act(ctx, loan, { kind: 'reversal', of: event.id, date: day(businessDate(ctx)), reason: input.reason });
   ctx.audit({ entityType: event.paymentId !== null ? 'payment' : 'loan-event', entityId: event.paymentId ?? event.id, before: { status: 'posted', event: event.event }, after: { status: 'reversed', reason: input.reason } });
   return loanDetail(ctx, loan.contractNo);
 }

@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/contract/errors';
 import type { AllocationComponent, ProductView } from '../../../shared/lending/product';
 import { fenToYuan } from '../../../shared/money/yuan';
 import { formatPercent } from '../../../shared/rates/rate';
+import { defaultDayCount } from '../../../shared/schedule/terms';
 import { actorOf, instant, type ServiceContext } from '../context';
 
 type ProductInput = ChannelParsedInput<'product.create'>;
@@ -28,6 +29,7 @@ export function toProductView(row: ProductRow): ProductView {
     compoundInterest: row.compoundInterest,
     graceDays: row.graceDays,
     allocationOrder: JSON.parse(row.allocationOrder) as AllocationComponent[],
+    allocationStrategy: row.allocationStrategy,
     note: row.note,
     active: row.active,
     version: row.version,
@@ -43,7 +45,7 @@ function columns(input: ProductInput) {
     periods: input.periods,
     frequency: input.frequency,
     interestOnlyPeriods: input.interestOnlyPeriods,
-    dayCount: input.dayCount,
+    dayCount: input.dayCount ?? defaultDayCount(input.method),
     roundingMode: input.roundingMode,
     installmentMultiple: input.installmentMultiple,
     upfrontFeeRate: input.upfrontFeePercent,
@@ -52,6 +54,7 @@ function columns(input: ProductInput) {
     compoundInterest: input.compoundInterest,
     graceDays: input.graceDays,
     allocationOrder: JSON.stringify(input.allocationOrder),
+    allocationStrategy: input.allocationStrategy,
     note: input.note,
     active: input.active,
   };

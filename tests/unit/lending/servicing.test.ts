@@ -240,3 +240,39 @@ describe('penalty across month and year ends', () => {
     expect(state.dpd).toBe(20);
   });
 });
+
+describe('allocation strategies', () => {
+  it('by installment pays the oldest installment in full (penalty, interest, principal) before the next; by component pays each component across them', () => {
+    // 3,000.00 principal due on each of two dates, 100.00 interest each; nothing paid until 2026-03-25.
+    const two: ScheduledInstallment[] = [
+      { number: 1, dueDate: d('2026-02-15'), principal: 300_000, interest: 10_000, fees: 0 },
+      { number: 2, dueDate: d('2026-03-15'), principal: 300_000, interest: 10_000, fees: 0 },
+    ];
+    const day = d('2026-03-25');
+    // Penalty at 18% / 360 to 2026-03-25: installment 1 for 38 days, installment 2 for 10, on principal and interest, each rounded once.
+    const penalty = (base: number, days: number) => Math.round((base * 0.18 * days) / 360);
+    const p1 = penalty(300_000, 38) + penalty(10_000, 38);
+    const p2 = penalty(300_000, 10) + penalty(10_000, 10);
+    const amount = 400_000;
+    const byInstallment = serviceLoan(two, [{ id: 1, date: day, amount }], { ...terms, allocationStrategy: 'by-installment' }, day);
+    expect(byInstallment.allocations).toEqual([
+      { paymentId: 1, installment: 1, component: 'penalty', amount: p1 },
+      { paymentId: 1, installment: 1, component: 'interest', amount: 10_000 },
+      { paymentId: 1, installment: 1, component: 'principal', amount: 300_000 },
+      { paymentId: 1, installment: 2, component: 'penalty', amount: p2 },
+      { paymentId: 1, installment: 2, component: 'interest', amount: 10_000 },
+      { paymentId: 1, installment: 2, component: 'principal', amount: amount - p1 - 10_000 - 300_000 - p2 - 10_000 },
+    ]);
+    expect(byInstallment.installments[0]!.paidOn).toBe(day);
+    const byComponent = serviceLoan(two, [{ id: 1, date: day, amount }], terms, day);
+    expect(byComponent.allocations).toEqual([
+      { paymentId: 1, installment: 1, component: 'penalty', amount: p1 },
+      { paymentId: 1, installment: 2, component: 'penalty', amount: p2 },
+      { paymentId: 1, installment: 1, component: 'interest', amount: 10_000 },
+      { paymentId: 1, installment: 2, component: 'interest', amount: 10_000 },
+      { paymentId: 1, installment: 1, component: 'principal', amount: 300_000 },
+      { paymentId: 1, installment: 2, component: 'principal', amount: amount - p1 - p2 - 20_000 - 300_000 },
+    ]);
+  });
+});
+

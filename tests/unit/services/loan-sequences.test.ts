@@ -160,3 +160,32 @@ describe('a receipt and a prepayment on the same day', () => {
     expect(prepaid).toMatchObject({ dpd: 0, penaltyOutstanding: '0.00', unappliedCredit: '0.00' });
   });
 });
+
+describe('a borrower who pays every installment two days late', () => {
+  it('rolls into arrears when each payment pays the penalty first; with the penalty last, stays current and owes only the penalty', async () => {
+    // Interest and principal of what is due before any penalty: each payment settles its installment.
+    await rt.call('product.create', { code: 'ZQ', name: '罚息后收', method: 'equal-installment', annualRate: '12', periods: 12, allocationOrder: ['costs', 'interest', 'fees', 'principal', 'penalty'] });
+    await rt.call('loan.create', { borrowerId: 1, contractNo: 'P-2', productCode: 'ZQ', terms: { principal: '100000', annualRate: '12', periods: 12, method: 'equal-installment', disbursementDate: '2026-01-15' } });
+    await rt.call('loan.approve', { contractNo: 'P-2' }, manager);
+    await rt.call('loan.disburse', { contractNo: 'P-2' });
+    await lend('P-3');
+    const schedule = (await get('P-2')).installments;
+    let expectedPenalty = 0;
+    for (const installment of schedule.slice(0, 6)) {
+      const late = new Date(Date.parse(`${installment.dueDate}T00:00:00Z`) + 2 * 86_400_000).toISOString().slice(0, 10);
+      await closeTo(late);
+      for (const contractNo of ['P-2', 'P-3']) await rt.call('loan.repay', { contractNo, amount: installment.total });
+      // Two days on the installment's principal and on its interest, each rounded once.
+      expectedPenalty += penalty(fen(installment.principal), 2) + penalty(fen(installment.interest), 2);
+      expect((await get('P-2')).dpd, `P-2 after paying ${installment.dueDate}`).toBe(0);
+    }
+    const [byInstallment, byComponent] = [await get('P-2'), await get('P-3')];
+    expect(byInstallment).toMatchObject({ dpd: 0, classification: 'normal', penaltyOutstanding: yuan(expectedPenalty) });
+    expect(byInstallment.installments.slice(0, 6).every((i) => i.state === 'paid')).toBe(true);
+    // Penalty first, each payment leaves the newest installment short by what the penalty took: the arrears roll
+    // forward month after month (and age once the term ends), though every installment was paid in full amount.
+    expect(byComponent.dpd).toBe(2);
+    expect(byComponent.installments[5]!.state).not.toBe('paid');
+    expect(fen(byComponent.overduePrincipal)).toBeGreaterThan(0);
+  });
+});

@@ -35,6 +35,27 @@ describe('schedule.calculate', () => {
     expect(s.nominal).toEqual({ annualPercent: '17.30', monthlyPermille: '14.4167', dailyPerTenThousand: '4.8056' });
   });
 
+  it('discloses a zero-rate loan’s APR as 0.00, not -0.00', async () => {
+    for (const method of ['equal-installment', 'equal-principal', 'interest-only', 'bullet'] as const) {
+      const s = await rt.call('schedule.calculate', { terms: { ...base, method, annualRate: '0' } });
+      expect(s.apr, method).toMatchObject({ simple: '0.00', compound: '0.00' });
+      expect(s.totals.interest).toBe('0.00');
+    }
+  });
+
+  it('accrues a bullet loan on the actual days unless told otherwise: 365 days at 12% is 12,166.67, not 12,000.00', async () => {
+    // 2026-01-15 to 2027-01-15 is 365 days: 100,000.00 × 12% × 365 / 360.
+    const interest = Math.round((10_000_000 * 0.12 * 365) / 360) / 100;
+    const bullet = await rt.call('schedule.calculate', { terms: { ...base, method: 'bullet' } });
+    expect(bullet.installments).toHaveLength(1);
+    expect(bullet.installments[0]).toMatchObject({ days: 365, interest: interest.toFixed(2) });
+    expect(interest.toFixed(2)).toBe('12166.67');
+    const thirty = await rt.call('schedule.calculate', { terms: { ...base, method: 'bullet', dayCount: '30/360' } });
+    expect(thirty.installments[0]!.interest).toBe('12000.00');
+    // The other methods keep 30-day months by default.
+    expect((await rt.call('schedule.calculate', { terms: base })).installments[0]!.days).toBe(30);
+  });
+
   it('warns above 4 × LPR and blocks above the hard cap unless explicitly overridden', async () => {
     expect((await rt.call('schedule.calculate', { terms: seedStory })).warnings).toEqual([
       expect.objectContaining({ reason: 'aprAboveWarning', params: { apr: '17.30', limit: '12.00' } }),

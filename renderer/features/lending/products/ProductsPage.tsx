@@ -4,6 +4,7 @@ import { App, Button, Card, Col, Form, Input, InputNumber, Modal, Row, Select, S
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { allocationStrategies } from '../../../../shared/lending/product';
 import type { ChannelInput } from '../../../../shared/contract';
 import type { ProductView } from '../../../../shared/lending/product';
 import { dayCounts, frequencies, repaymentMethods } from '../../../../shared/schedule/types';
@@ -60,7 +61,7 @@ export function ProductsPage() {
           name="product"
           layout="vertical"
           onFinish={(values) => save.mutate({ ...values, annualRate: String(values.annualRate), upfrontFeePercent: String(values.upfrontFeePercent ?? '0'), periodicFee: String(values.periodicFee ?? '0'), penaltyMarkupPercent: String(values.penaltyMarkupPercent ?? '50') })}
-          initialValues={{ method: 'equal-installment', frequency: 'monthly', dayCount: '30/360', roundingMode: 'half-up', installmentMultiple: '0.01', interestOnlyPeriods: 0, upfrontFeePercent: '0', periodicFee: '0', penaltyMarkupPercent: '50', compoundInterest: true, graceDays: 0, active: true }}
+          initialValues={{ method: 'equal-installment', frequency: 'monthly', dayCount: '30/360', allocationStrategy: 'by-component', roundingMode: 'half-up', installmentMultiple: '0.01', interestOnlyPeriods: 0, upfrontFeePercent: '0', periodicFee: '0', penaltyMarkupPercent: '50', compoundInterest: true, graceDays: 0, active: true }}
         >
           <Row gutter={12}>
             <Col span={8}><Form.Item name="code" label={t('products.code')} rules={[{ required: true, message: t('errors.required') }]}><Input /></Form.Item></Col>
@@ -76,6 +77,7 @@ export function ProductsPage() {
             <Col span={8}><Form.Item name="penaltyMarkupPercent" label={t('products.penaltyMarkup')}><Input addonAfter="%" /></Form.Item></Col>
             <Col span={8}><Form.Item name="graceDays" label={t('products.graceDays')}><InputNumber min={0} max={30} style={{ width: '100%' }} /></Form.Item></Col>
             <Col span={8}><Form.Item name="compoundInterest" label={t('products.compoundInterest')} valuePropName="checked"><Switch /></Form.Item></Col>
+            <Col span={16}><Form.Item name="allocationStrategy" label={t('products.allocationStrategy')} tooltip={t('products.allocationStrategyHint')}><Select options={options(allocationStrategies, 'products.allocationStrategies')} /></Form.Item></Col>
             <Col span={8}><Form.Item name="active" label={t('users.active')} valuePropName="checked"><Switch /></Form.Item></Col>
           </Row>
         </Form>

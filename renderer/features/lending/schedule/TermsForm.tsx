@@ -3,7 +3,7 @@ import type { FormInstance } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { roundingModes } from '../../../../shared/money/rounding';
-import type { TermsInput } from '../../../../shared/schedule/terms';
+import { defaultDayCount, type TermsInput } from '../../../../shared/schedule/terms';
 import { dayCounts, dueDateRules, frequencies, repaymentMethods } from '../../../../shared/schedule/types';
 
 export interface TermsFormValues {
@@ -90,7 +90,18 @@ export function TermsForm({
     values.map((value) => ({ value, label: t(`${group}.${value}`) }));
 
   return (
-    <Form form={form} name="terms" layout="vertical" initialValues={initialValues} onValuesChange={onChange} size="middle">
+    <Form
+      form={form}
+      name="terms"
+      layout="vertical"
+      initialValues={initialValues}
+      onValuesChange={(changed: Partial<TermsFormValues>) => {
+        // A bullet loan accrues on actual days unless the officer chose otherwise (defaultDayCount).
+        if (changed.method && !form.isFieldTouched('dayCount')) form.setFieldValue('dayCount', defaultDayCount(changed.method));
+        onChange();
+      }}
+      size="middle"
+    >
       <Row gutter={12}>
         <Col span={12}>
           <Form.Item name="principal" label={t('terms.principal')}>
