@@ -82,8 +82,10 @@ describe('hand-worked cases', () => {
     // 2026-01-15 to 2026-07-15 = 181 days: 100,000 × 12% × 181 / 365 = 5,950.684...
     expect(rows(act365)).toEqual([['2026-07-15', 100000, 5950.68, 105950.68, 0]]);
     expect(act365.installments[0]!.days).toBe(181);
-    const thirty360 = scheduleOf({ ...base, periods: 6, method: 'bullet' });
+    const thirty360 = scheduleOf({ ...base, periods: 6, method: 'bullet', dayCount: '30/360' });
     expect(thirty360.installments[0]!.interest).toBe(600_000);
+    // With no day count given, a bullet loan takes the actual days: 100,000 × 12% × 181 / 360 = 6,033.333...
+    expect(scheduleOf({ ...base, periods: 6, method: 'bullet' }).installments[0]!.interest).toBe(603_333);
     // simple APR on a bullet is the simple rate itself (on actual days / 365)
     expect(act365.apr.simple).toBeCloseTo(0.12, 6);
   });
