@@ -10,6 +10,8 @@ export const provisionRuns = sqliteTable('provision_runs', {
   required: integer('required').notNull(),
   /** The requirement by class, JSON {normal: fen, …}, for the classification report's history. */
   byClass: text('by_class').notNull(),
+  /** The general reserve (一般风险准备) the book requires: `lending.generalReservePercent` of the loans on the book. */
+  generalReserve: integer('general_reserve').notNull().default(0),
   at: text('at').notNull(),
   by: text('by').notNull(),
 });

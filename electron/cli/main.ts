@@ -21,6 +21,7 @@ import { registerImportCommands } from './commands/imports';
 import { registerReportCommands } from './commands/reports';
 import { registerRestoreCommand } from './commands/restore';
 import { registerPlatformCommands } from './commands/platform';
+import { registerProductCommands } from './commands/products';
 import { registerScheduleCommands } from './commands/schedule';
 import { CliFailure, localAdministrator, type CliContext } from './context';
 import { exitCodeFor, printError, type Output } from './output';
@@ -74,6 +75,7 @@ export async function main(argv: string[], io: Partial<Pick<Output, 'out' | 'err
   registerPlatformCommands(program, context);
   registerBorrowerCommands(program, context);
   registerScheduleCommands(program, context);
+  registerProductCommands(program, context);
   registerLoanCommands(program, context);
   registerGuaranteeCommands(program, context);
   registerMonitoringCommands(program, context);

@@ -188,7 +188,8 @@ export const microloanMonthlyView = z.object({
       classes: z.array(z.object({ classification: z.string(), loans: z.number().int(), outstanding: z.string(), provisionRatePercent: z.string(), provisionRequired: z.string() })),
       nplBalance: z.string(),
       nplRatio: z.string().nullable(),
-      provisions: z.object({ required: z.string(), held: z.string() }),
+      /** generalReserve: the general reserve (一般风险准备) the book requires. */
+      provisions: z.object({ required: z.string(), held: z.string(), generalReserve: z.string() }),
       concentration: z.object({ netAssets: z.string().nullable(), largest: z.array(z.object({ name: z.string(), outstanding: z.string(), shareOfNetAssets: z.string().nullable() })) }),
     })
     .nullable(),

@@ -26,7 +26,12 @@ export const loanCreateInput = z.strictObject({
 });
 
 export const loanRef = z.strictObject({ contractNo });
-export const loanApproveInput = loanRef.extend({ decision: z.enum(['approve', 'reject']).default('approve'), comment: optionalText(500) });
+export const loanApproveInput = loanRef.extend({
+  decision: z.enum(['approve', 'reject']).default('approve'),
+  comment: optionalText(500),
+  /** Why the loan is approved over a lending limit (or with no net assets on file to check it): recorded with the approval. */
+  limitOverride: optionalText(500),
+});
 export const loanDisburseInput = loanRef.extend({ date: isoDate.optional() });
 export const loanRepayInput = loanRef.extend({
   amount: yuan({ positive: true }),

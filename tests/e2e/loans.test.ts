@@ -72,7 +72,12 @@ describe('a loan in the browser', () => {
   });
 
   it('is approved and disbursed from its page; the schedule shows 14,416.67 then 91,347.18', async () => {
+    // No net assets on file yet: the limits cannot be checked, so the approver is asked why it goes ahead.
     await page.getByTestId('loan-approve').click();
+    await page.getByTestId('limit-override-reason').waitFor();
+    expect(await page.locator('.ant-modal-confirm').textContent()).toContain('尚未录入净资产');
+    await page.getByTestId('limit-override-reason').fill('净资产待年审后补录，经总经理同意');
+    await page.locator('.ant-modal-confirm .ant-btn-primary').click();
     await expect.poll(() => text('loan-status')).toBe('已审批');
     await page.getByTestId('loan-disburse').click();
     await expect.poll(() => text('loan-status')).toBe('在贷');

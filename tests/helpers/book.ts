@@ -10,8 +10,16 @@ export async function twoBorrowers(rt: TestRuntime): Promise<void> {
 }
 
 /** A loan applied for, approved by a manager and disbursed on its terms' date. */
-export async function disbursedLoan(rt: TestRuntime, contractNo: string, borrowerId: number, terms: { principal: string; annualRate: string; periods: number; method: string; disbursementDate: string }): Promise<void> {
+export async function disbursedLoan(rt: TestRuntime, contractNo: string, borrowerId: number, terms: { principal: string; annualRate: string; periods: number; method: string; dayCount?: string; disbursementDate: string }): Promise<void> {
   await rt.call('loan.create', { borrowerId, contractNo, terms: terms as never });
   await rt.call('loan.approve', { contractNo }, MANAGER);
   await rt.call('loan.disburse', { contractNo });
+}
+
+/**
+ * Net assets on file, large enough that no lending limit binds: approving a loan checks the limits
+ * against them and refuses when none are recorded. Tests of the limits record their own.
+ */
+export async function ampleNetAssets(rt: Pick<TestRuntime, 'call'>): Promise<void> {
+  await rt.call('netAssets.record', { periodEnd: '2025-12-31', amount: '500000000' });
 }

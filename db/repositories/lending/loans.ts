@@ -206,6 +206,20 @@ export function eventsOf(db: AppDatabase, loanId: number): LoanEventRow[] {
   return db.select().from(loanEvents).where(eq(loanEvents.loanId, loanId)).orderBy(asc(loanEvents.id)).all();
 }
 
+/**
+ * What the borrowers owe on loans still on the book: the outstanding principal of loans lent and the
+ * principal of loans approved and not yet lent, leaving out one loan (the one being approved).
+ */
+export function lendingExposure(db: AppDatabase, borrowerIds: readonly number[], exceptLoanId: number): number {
+  if (borrowerIds.length === 0) return 0;
+  const row = db
+    .select({ total: sql<number>`COALESCE(SUM(CASE ${loans.status} WHEN 'disbursed' THEN ${loans.outstandingPrincipal} WHEN 'approved' THEN ${loans.principal} ELSE 0 END), 0)` })
+    .from(loans)
+    .where(and(inArray(loans.borrowerId, [...borrowerIds]), sql`${loans.id} <> ${exceptLoanId}`))
+    .get();
+  return Number(row?.total ?? 0);
+}
+
 export function anyLoan(db: AppDatabase): boolean {
   return db.select({ id: loans.id }).from(loans).limit(1).get() !== undefined;
 }

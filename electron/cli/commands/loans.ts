@@ -71,8 +71,9 @@ export function registerLoanCommands(program: Command, cli: CliContext): void {
     .command('approve <contractNo>')
     .option('--reject', 'reject instead of approving')
     .option('--comment <text>')
-    .action(async (contractNo: string, o: { reject?: boolean; comment?: string }) => {
-      const detail = await cli.call<LoanDetail>('loan.approve', { contractNo, decision: o.reject ? 'reject' : 'approve', comment: o.comment ?? null });
+    .option('--limit-override <reason>', 'approve over a lending limit (or with no net assets on file), recording why')
+    .action(async (contractNo: string, o: { reject?: boolean; comment?: string; limitOverride?: string }) => {
+      const detail = await cli.call<LoanDetail>('loan.approve', { contractNo, decision: o.reject ? 'reject' : 'approve', comment: o.comment ?? null, limitOverride: o.limitOverride ?? null });
       show(detail, `${detail.contractNo} ${detail.status}`);
     });
 
@@ -98,11 +99,13 @@ export function registerLoanCommands(program: Command, cli: CliContext): void {
 
   loan
     .command('reverse')
-    .requiredOption('--payment <id>', 'payment id', integerOption('--payment'))
+    .description('reverse a payment (--payment) or another step of the loan (--event: an extension, a write-off, a classification)')
+    .option('--payment <id>', 'payment id', integerOption('--payment'))
+    .option('--event <id>', 'event id (loan show --json lists them)', integerOption('--event'))
     .requiredOption('--reason <text>')
-    .action(async (o: { payment: number; reason: string }) => {
-      const detail = await cli.call<LoanDetail>('loan.reverse', { paymentId: o.payment, reason: o.reason });
-      show(detail, `payment ${o.payment} reversed; ${detail.contractNo} outstanding ${money(detail.outstandingPrincipal)}, DPD ${detail.dpd}`);
+    .action(async (o: { payment?: number; event?: number; reason: string }) => {
+      const detail = await cli.call<LoanDetail>('loan.reverse', { ...(o.payment === undefined ? {} : { paymentId: o.payment }), ...(o.event === undefined ? {} : { eventId: o.event }), reason: o.reason });
+      show(detail, `${o.payment === undefined ? `event ${o.event}` : `payment ${o.payment}`} reversed; ${detail.contractNo} outstanding ${money(detail.outstandingPrincipal)}, DPD ${detail.dpd}`);
     });
 
   loan

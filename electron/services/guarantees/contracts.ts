@@ -38,7 +38,8 @@ import { setting } from '../platform/settings';
 import { scheduleFirstCheck, stopMonitoring } from './monitoring';
 import { activationStep, approvalStep, bankRepaymentStep, compensationStep, lossStep, recoveryStep, releaseStep, type ContractStep } from './transitions';
 import { contractOrThrow, guaranteeView } from './views';
-import { ratioSettings, relatedParties } from './ratios';
+import { ratioSettings } from './ratios';
+import { relatedParties } from '../lending/related-borrowers';
 import { businessDate, dateUpToBusinessDate } from '../platform/status';
 
 const y = fenToYuan;

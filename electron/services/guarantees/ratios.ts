@@ -1,6 +1,6 @@
 /** The ratios page and `loanbridge ratios`: the book's figures against the regulatory limits, with formulas. */
 import { guaranteeBookTotals, ratioBook, weightedLiabilityNow } from '../../../db/repositories/guarantees/guarantees';
-import { findBorrowerRow, relatedBorrowerPairs, relatedPairsOf } from '../../../db/repositories/lending/borrowers';
+import { findBorrowerRow, relatedBorrowerPairs } from '../../../db/repositories/lending/borrowers';
 import { clientGroups, largestConcentrations } from '../../../shared/guarantees/concentration';
 import { netAssetsAsOf } from '../../../db/repositories/platform/net-assets';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
@@ -35,17 +35,6 @@ export function ratioSettings(ctx: ServiceContext): RatioSettings {
   };
 }
 
-/** The other clients in this client's group of related parties (see shared/guarantees/concentration), walked link by link. */
-export function relatedParties(ctx: ServiceContext, clientId: number): number[] {
-  const group = new Set([clientId]);
-  for (let frontier = [clientId]; frontier.length > 0; ) {
-    const found = relatedPairsOf(ctx.db, frontier).flat().filter((id) => !group.has(id));
-    for (const id of found) group.add(id);
-    frontier = [...new Set(found)];
-  }
-  group.delete(clientId);
-  return [...group].sort((a, b) => a - b);
-}
 
 function concentrationOf(ctx: ServiceContext, contracts: RatioContract[], asOf: string, netAssets: number | null) {
   const balances = new Map<number, number>();

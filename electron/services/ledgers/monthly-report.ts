@@ -16,7 +16,7 @@ import { fenToYuan } from '../../../shared/money/yuan';
 import { formatPercent } from '../../../shared/rates/rate';
 import type { ServiceContext } from '../context';
 import { businessDate } from '../platform/status';
-import { provisionRates } from './provision';
+import { provisionRates, generalReserveOf } from './provision';
 import { computeTrialBalance } from './trial-balance';
 import { voucherMapping } from './journal';
 
@@ -68,7 +68,7 @@ function positions(ctx: ServiceContext, asOf: string) {
     }),
     nplBalance: y(npl),
     nplRatio: fractionString(npl, total),
-    provisions: { required: y(required), held: y(held) },
+    provisions: { required: y(required), held: y(held), generalReserve: y(generalReserveOf(ctx, total)) },
     concentration: {
       netAssets: netAssets ? y(netAssets.amount) : null,
       largest: largestBorrowers(ctx.db, 10).map((b) => ({ name: b.name, outstanding: y(Number(b.outstanding)), shareOfNetAssets: netAssets ? fractionString(Number(b.outstanding), netAssets.amount) : null })),

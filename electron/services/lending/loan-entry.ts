@@ -3,7 +3,10 @@
  * product or the settings), approval, and disbursement, where the schedule is fixed.
  */
 import { findBorrowerRow } from '../../../db/repositories/lending/borrowers';
-import { countContractsWithPrefix, findLoan, findLoanByContract, insertInstallments, insertLoan, updateLoan, type NewLoanRow } from '../../../db/repositories/lending/loans';
+import { countContractsWithPrefix, findLoan, findLoanByContract, insertInstallments, insertLoan, lendingExposure, updateLoan, type LoanRow, type NewLoanRow } from '../../../db/repositories/lending/loans';
+import { netAssetsAsOf } from '../../../db/repositories/platform/net-assets';
+import { lendingLimitBreaches } from '../../../shared/lending/limits';
+import { relatedParties } from './related-borrowers';
 import { findProductByCode, type ProductRow } from '../../../db/repositories/lending/products';
 import type { ChannelParsedInput } from '../../../shared/contract';
 import { AppError } from '../../../shared/contract/errors';
@@ -148,14 +151,43 @@ export function createLoan(ctx: ServiceContext, input: ChannelParsedInput<'loan.
   return loanDetail(ctx, loan.contractNo);
 }
 
+/** The lending limits this loan would break if approved (shared/lending/limits), against the net assets on file. */
+function limitBreaches(ctx: ServiceContext, loan: LoanRow) {
+  const related = relatedParties(ctx, loan.borrowerId);
+  const borrowerExposure = lendingExposure(ctx.db, [loan.borrowerId], loan.id) + loan.principal;
+  const net = netAssetsAsOf(ctx.db, businessDate(ctx));
+  return lendingLimitBreaches({
+    netAssets: net ? { amount: net.amount, periodEnd: net.periodEnd } : null,
+    borrowerExposure,
+    groupExposure: related.length > 0 ? borrowerExposure + lendingExposure(ctx.db, related, loan.id) : null,
+    relatedCount: related.length,
+    singleLimit: parsePercent(setting(ctx, 'lending.singleBorrowerLimitPercent'))!,
+    relatedLimit: parsePercent(setting(ctx, 'lending.relatedBorrowerLimitPercent'))!,
+  });
+}
+
+/**
+ * Approval (审批) or rejection. An approval within the lending limits goes ahead; one over a limit, or with
+ * no net assets on file to check them, needs the approver's recorded reason (`limitOverride`).
+ */
 export function approveLoan(ctx: ServiceContext, input: ChannelParsedInput<'loan.approve'>): LoanDetail {
   const loan = loanOrThrow(ctx, input.contractNo);
   const approved = input.decision === 'approve';
   assertStatus(loan, ['applied'], approved ? 'approved' : 'rejected');
+  const breaches = approved ? limitBreaches(ctx, loan) : [];
+  if (breaches.length > 0 && !input.limitOverride) {
+    const [first] = breaches;
+    throw new AppError('conflict', `limitOverride: ${breaches.map((b) => b.message).join('; ')} — record why the loan is approved nonetheless`, {
+      field: 'limitOverride',
+      reason: first!.reason,
+      params: { ...first!.params, breaches: breaches.map((b) => b.reason).join(',') },
+    });
+  }
+  const override = breaches.length > 0 ? { reason: input.limitOverride, breaches: breaches.map((b) => b.reason) } : undefined;
   const by = actorOf(ctx).userName;
   updateLoan(ctx.db, loan.id, { status: approved ? 'approved' : 'rejected', approvedBy: by, approvalComment: input.comment, updatedAt: instant(ctx), updatedBy: by });
-  recordEvent(ctx, loan, approved ? 'approved' : 'rejected', businessDate(ctx), JSON.stringify({ comment: input.comment }));
-  ctx.audit({ entityType: 'loan', entityId: loan.contractNo, before: { status: loan.status }, after: { status: approved ? 'approved' : 'rejected', comment: input.comment } });
+  recordEvent(ctx, loan, approved ? 'approved' : 'rejected', businessDate(ctx), JSON.stringify({ comment: input.comment, ...(override ? { limitOverride: override } : {}) }));
+  ctx.audit({ entityType: 'loan', entityId: loan.contractNo, before: { status: loan.status }, after: { status: approved ? 'approved' : 'rejected', comment: input.comment, ...(override ? { limitOverride: override } : {}) } });
   return loanDetail(ctx, loan.contractNo);
 }
 

@@ -48,6 +48,7 @@ function MonthlyReport({ r }: { r: Monthly }) {
           <Descriptions size="small" bordered column={2} items={[
             { key: 'npl', label: t('reports.npl'), children: `${yuan(p.nplBalance)}（${pct(p.nplRatio)}）` },
             { key: 'prov', label: t('reports.provisions'), children: `${yuan(p.provisions.required)} / ${yuan(p.provisions.held)}` },
+            { key: 'general', label: t('reports.generalReserve'), children: yuan(p.provisions.generalReserve) },
           ]} />
           <ReportTable
             rowKey="name"

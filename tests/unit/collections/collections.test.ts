@@ -4,6 +4,7 @@
  * broken, limitation periods with each kind of interruption and the guarantor period, performance.
  */
 import { execFileSync } from 'node:child_process';
+import { ampleNetAssets } from '../../helpers/book';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -29,6 +30,7 @@ async function overdueLoan(contractNo: string, borrowerId: number) {
 
 beforeEach(async () => {
   rt = await testRuntime();
+  await ampleNetAssets(rt);
   await rt.call('day.close', { to: '2026-01-15' });
   await rt.call('user.create', { userName: 'xiaozhang', displayName: '张小红', role: 'collector', password: 'temp-pass-1' });
   await rt.call('user.create', { userName: 'xiaoli', displayName: '李小明', role: 'collector', password: 'temp-pass-1' });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { relatedBorrowerPairs } from '../../../db/repositories/lending/borrowers';
 import { SeededRandom } from '../../../electron/services/platform/demo/random';
 import { personName, residentId, socialCreditCode } from '../../../electron/services/platform/demo/people';
-import { relatedParties } from '../../../electron/services/guarantees/ratios';
+import { relatedParties } from '../../../electron/services/lending/related-borrowers';
 import { clientGroups } from '../../../shared/guarantees/concentration';
 import { serviceContext, testRuntime, type TestRuntime } from '../../helpers/runtime';
 

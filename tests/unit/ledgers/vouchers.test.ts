@@ -4,7 +4,7 @@
  * loan and guarantee sub-ledgers.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { disbursedLoan, twoBorrowers } from '../../helpers/book';
+import { disbursedLoan, twoBorrowers, ampleNetAssets } from '../../helpers/book';
 import { testRuntime, type TestRuntime } from '../../helpers/runtime';
 
 let rt: TestRuntime;
@@ -24,12 +24,13 @@ async function vouchers(from: string, to: string, kind?: string) {
 
 beforeAll(async () => {
   rt = await testRuntime();
+  await ampleNetAssets(rt);
   await rt.call('day.close', { to: '2026-01-15' });
   await twoBorrowers(rt);
   // W-1: 100,000 at 12 %, interest only for 3 months: 1,000.00 interest a month.
   await disbursedLoan(rt, 'W-1', 1, { principal: '100000', annualRate: '12', periods: 3, method: 'interest-only', disbursementDate: '2026-01-15' });
   // W-2: 12,000 at 12 % for one month (120.00 interest due 02-15), paid two weeks late with 13,000.
-  await disbursedLoan(rt, 'W-2', 1, { principal: '12000', annualRate: '12', periods: 1, method: 'bullet', disbursementDate: '2026-01-15' });
+  await disbursedLoan(rt, 'W-2', 1, { principal: '12000', annualRate: '12', periods: 1, method: 'bullet', dayCount: '30/360', disbursementDate: '2026-01-15' });
   await rt.call('day.close', { to: '2026-02-15' });
   await rt.call('loan.repay', { contractNo: 'W-1', amount: '1000' });
   await rt.call('day.close', { to: '2026-03-01' });

@@ -5,6 +5,7 @@
  * entry never reaches it.
  */
 import fc from 'fast-check';
+import { ampleNetAssets } from '../../helpers/book';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookHistory, loadLoanBook, type HistoryAction } from '../../../electron/services/lending/loan-book';
 import { contract as channels } from '../../../shared/contract';
@@ -22,6 +23,7 @@ let services: TestRuntime;
 let loaded: TestRuntime;
 async function seeded() {
   const rt = await testRuntime();
+  await ampleNetAssets(rt);
   await rt.call('day.close', { to: TODAY });
   await rt.call('borrower.create', { kind: 'individual', name: '孙七', idType: 'resident-id', idNumber: '11010519491231002X' });
   return rt;

@@ -5,6 +5,7 @@
  * on a second thread (planner.ts), as the background worker runs it.
  */
 import { fileURLToPath } from 'node:url';
+import { ampleNetAssets } from '../../helpers/book';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chunksPlannedOffThread, enablePlanner, stopPlanner } from '../../../electron/services/platform/planner';
 import { tsxWorker } from '../../../electron/services/platform/tsx-worker';
@@ -36,6 +37,7 @@ const stories: Story[] = [
 
 async function seeded(): Promise<TestRuntime> {
   const rt = await testRuntime();
+  await ampleNetAssets(rt);
   await rt.call('day.close', { to: TODAY });
   await rt.call('platform.demo', { borrowers: 6, seed: 3 });
   return rt;

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../helpers/cli';
-import { disbursedLoan, twoBorrowers } from '../../helpers/book';
+import { disbursedLoan, twoBorrowers, ampleNetAssets } from '../../helpers/book';
 import { tempDataDir, testRuntime, type TestRuntime } from '../../helpers/runtime';
 
 let rt: TestRuntime;
@@ -12,6 +12,7 @@ const manager = { userName: 'wang', role: 'manager' as const };
 
 beforeAll(async () => {
   rt = await testRuntime();
+  await ampleNetAssets(rt);
   await rt.call('day.close', { to: '2026-01-15' });
   await twoBorrowers(rt);
   // L-1: 100,000 at 12 %, interest only for 12 months; pays February's 1,000 and nothing after.
@@ -138,7 +139,12 @@ describe('microloan monthly report', () => {
       { classification: 'normal', loans: 1, outstanding: '300000.00', provisionRatePercent: '0.00', provisionRequired: '0.00' },
       { classification: 'substandard', loans: 1, outstanding: '100000.00', provisionRatePercent: '25.00', provisionRequired: '25000.00' },
     ]);
-    expect(positions).toMatchObject({ nplBalance: '100000.00', nplRatio: '0.2500', provisions: { required: '25000.00', held: '25000.00' } });
+    // The general reserve: 1.5% (the setting's default) of the 400,000.00 on the book.
+    const general = Math.round(40_000_000 * 0.015);
+    expect(positions).toMatchObject({ nplBalance: '100000.00', nplRatio: '0.2500', provisions: { required: '25000.00', held: '25000.00', generalReserve: (general / 100).toFixed(2) } });
+    // The close that brought the book to the business date recorded it beside the provision.
+    const run = rt.database.sqlite.prepare('SELECT required, general_reserve AS generalReserve FROM provision_runs ORDER BY business_date DESC LIMIT 1').get();
+    expect(run).toEqual({ required: 2_500_000, generalReserve: general });
     expect(positions!.concentration).toEqual({
       netAssets: '50000000.00',
       largest: [

@@ -15,7 +15,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '../../../shared/contract';
 import { bookHistory, loadLoanBook } from '../../../electron/services/lending/loan-book';
-import { disbursedLoan, twoBorrowers } from '../../helpers/book';
+import { disbursedLoan, twoBorrowers, ampleNetAssets } from '../../helpers/book';
 import { runCli } from '../../helpers/cli';
 import { serviceContext, tempDataDir, testRuntime, type TestRuntime } from '../../helpers/runtime';
 
@@ -34,6 +34,7 @@ function monthEnds(runtime: TestRuntime, contractNos: string[]) {
 beforeAll(async () => {
   dataDir = tempDataDir('vintage');
   rt = await testRuntime({ dataDir });
+  await ampleNetAssets(rt);
   await rt.call('day.close', { to: '2026-01-10' });
   await twoBorrowers(rt);
   await disbursedLoan(rt, 'L-A', 1, interestOnly('120000', '2026-01-10'));
@@ -71,6 +72,7 @@ describe('month ends kept by the daily close', () => {
 
   it('the book loader writes the same history for the same loans (import and demo)', async () => {
     const other = await testRuntime();
+    await ampleNetAssets(other);
     try {
       await other.call('day.close', { to: '2026-05-05' });
       await twoBorrowers(other);
@@ -175,6 +177,7 @@ describe('CLI and Excel', () => {
 describe('month boundaries and an empty book', () => {
   it('a payment on the month-end day counts for that month; a due date on the month end is not yet overdue', async () => {
     const other = await testRuntime();
+    await ampleNetAssets(other);
     try {
       await other.call('day.close', { to: '2025-12-31' });
       await twoBorrowers(other);

@@ -1,5 +1,6 @@
 /** Partial prepayment and extension on stored loans: new schedule versions, the old ones kept. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ampleNetAssets } from '../../helpers/book';
 import { testRuntime, type TestRuntime } from '../../helpers/runtime';
 
 let rt: TestRuntime;
@@ -8,6 +9,7 @@ const fen = (v: string) => Math.round(Number(v) * 100);
 
 beforeEach(async () => {
   rt = await testRuntime();
+  await ampleNetAssets(rt);
   await rt.call('day.close', { to: '2026-01-15' });
   await rt.call('borrower.create', { kind: 'individual', name: '孙七', idType: 'resident-id', idNumber: '11010519491231002X' });
   await rt.call('loan.create', { borrowerId: 1, contractNo: 'P-1', terms: { principal: '100000', annualRate: '12', periods: 12, method: 'equal-installment', disbursementDate: '2026-01-15' } });

@@ -4,6 +4,7 @@
  * 12% × days / 360, penalty at 18%), never read back from the app first.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ampleNetAssets } from '../../helpers/book';
 import { testRuntime, type TestRuntime } from '../../helpers/runtime';
 
 let rt: TestRuntime;
@@ -29,6 +30,7 @@ const shape = (loan: Awaited<ReturnType<typeof get>>) => loan.installments.map((
 
 beforeEach(async () => {
   rt = await testRuntime();
+  await ampleNetAssets(rt);
   await closeTo('2026-01-15');
   await rt.call('borrower.create', { kind: 'individual', name: '孙七', idType: 'resident-id', idNumber: '11010519491231002X' });
   await lend();

@@ -1,10 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testRuntime, type TestRuntime } from '../../helpers/runtime';
+import { ampleNetAssets } from '../../helpers/book';
 
 let rt: TestRuntime;
 const manager = { userName: 'wang.jingli', role: 'manager' as const };
 beforeEach(async () => {
   rt = await testRuntime();
+  await ampleNetAssets(rt);
   await rt.call('day.close', { to: '2026-01-15' });
   await rt.call('borrower.create', { kind: 'individual', name: '赵六', idType: 'resident-id', idNumber: '11010519491231002X' });
   await rt.call('loan.create', { borrowerId: 1, contractNo: 'W-1', terms: { principal: '100000', annualRate: '12', periods: 3, method: 'interest-only', disbursementDate: '2026-01-15' } });

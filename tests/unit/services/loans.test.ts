@@ -1,5 +1,6 @@
 /** The seed story through the real services: a mortgaged business loan from application to early settlement. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ampleNetAssets } from '../../helpers/book';
 import { testRuntime, type TestRuntime } from '../../helpers/runtime';
 import { seedStoryTerms } from '../../helpers/schedule';
 
@@ -16,6 +17,7 @@ async function closeTo(date: string) {
 
 beforeAll(async () => {
   rt = await testRuntime({ now: () => new Date('2026-01-14T02:00:00Z') });
+  await ampleNetAssets(rt);
   await rt.call('borrower.create', { kind: 'enterprise', name: '杭州恒达建材有限公司', idType: 'social-credit-code', idNumber: '91350100M000100Y43' });
 });
 afterAll(() => rt.close());

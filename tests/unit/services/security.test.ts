@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testRuntime, type TestRuntime } from '../../helpers/runtime';
+import { ampleNetAssets } from '../../helpers/book';
 
 let rt: TestRuntime;
 beforeEach(async () => {
   rt = await testRuntime();
+  await ampleNetAssets(rt);
   await rt.call('day.close', { to: '2026-01-15' });
   await rt.call('borrower.create', { kind: 'enterprise', name: '杭州恒达建材有限公司', idType: 'social-credit-code', idNumber: '91350100M000100Y43' });
   await rt.call('borrower.create', { kind: 'individual', name: '陈大股东', idType: 'resident-id', idNumber: '440524199003072319' });

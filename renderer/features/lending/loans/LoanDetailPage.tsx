@@ -1,13 +1,13 @@
 import { ArrowLeftOutlined, FileExcelOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Col, DatePicker, Descriptions, Form, Input, Modal, Result, Row, Select, Space, Spin, Statistic, Table, Tabs, Tag, Timeline } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Form, Input, Modal, Result, Row, Select, Space, Spin, Statistic, Table, Tabs, Tag, Timeline } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { paymentChannels, type LoanDetail } from '../../../../shared/lending/loan';
 import { api } from '../../../api/client';
-import { errorText } from '../../../app/errors';
+import { errorPayload, errorText } from '../../../app/errors';
 import { yuan } from '../../../app/format';
 import { useCan } from '../../../app/permissions';
 import { useExport } from '../../../app/useExport';
@@ -200,7 +200,31 @@ export function LoanDetailPage() {
               </Button>
             )}
             {canApprove && l.status === 'applied' && (
-              <Button type="primary" onClick={() => act(approve.mutateAsync({ contractNo: l.contractNo, decision: 'approve', comment: null }))} data-testid="loan-approve">{t('loans.approve')}</Button>
+              <Button
+                type="primary"
+                loading={approve.isPending}
+                onClick={() =>
+                  approve.mutateAsync({ contractNo: l.contractNo, decision: 'approve', comment: null }).catch((error: unknown) => {
+                    // Over a lending limit (or no net assets to check it): the approver may go ahead with a recorded reason.
+                    if (errorPayload(error).field !== 'limitOverride') return void message.error(errorText(t, error));
+                    let reason = '';
+                    modal.confirm({
+                      title: t('loans.limitOverrideTitle'),
+                      content: (
+                        <Space direction="vertical" style={{ width: '100%' }}>
+                          <Alert type="warning" showIcon title={errorText(t, error)} />
+                          <Input.TextArea placeholder={t('loans.limitOverrideReason')} onChange={(e) => (reason = e.target.value)} data-testid="limit-override-reason" />
+                        </Space>
+                      ),
+                      okText: t('loans.approveOverLimit'),
+                      onOk: () => act(approve.mutateAsync({ contractNo: l.contractNo, decision: 'approve', comment: null, limitOverride: reason })),
+                    });
+                  })
+                }
+                data-testid="loan-approve"
+              >
+                {t('loans.approve')}
+              </Button>
             )}
             {canWrite && l.status === 'approved' && (
               <Button type="primary" onClick={() => act(disburse.mutateAsync({ contractNo: l.contractNo }))} data-testid="loan-disburse">{t('loans.disburse')}</Button>
