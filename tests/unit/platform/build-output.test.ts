@@ -36,7 +36,7 @@ describe.skipIf(!fs.existsSync(preload))('build output', () => {
     try {
       const reply = new Promise((resolve) => port1.once('message', resolve));
       worker.postMessage({ id: 7, task: 'loan-book', shared: {}, requests: [] });
-      expect(await reply).toEqual({ id: 7, ok: true, value: { rows: [], counts: [], installments: [], payments: [], allocations: [], monthEnds: [], events: [] } });
+      expect(await reply).toEqual({ id: 7, ok: true, value: { loans: [], counts: [], installments: [], payments: [], allocations: [], monthEnds: [], events: [], exceptions: [] } });
       // The thread posts its reply, then bumps the counter a writer sleeps on: the bump may land just after the reply.
       await vi.waitFor(() => expect(Atomics.load(replies, 0)).toBe(1));
     } finally {
