@@ -276,6 +276,7 @@ export const en: Messages = {
     reverse: 'Reverse',
     reversed: 'reversed',
     reverseTitle: 'Reverse payment {{id}}',
+    reverseEventTitle: 'Reverse the {{event}} of {{date}}',
     reverseReason: 'Reason (required)',
     payoffQuote: 'Payoff quote',
     quoteDate: 'Quote date',
@@ -301,7 +302,7 @@ export const en: Messages = {
     channels: { bank: 'bank transfer', cash: 'cash', wechat: 'WeChat', alipay: 'Alipay', deduction: 'direct debit', other: 'other' },
     installmentStates: { paid: 'paid', due: 'due', overdue: 'overdue', 'partly-paid': 'partly paid' },
     components: { costs: 'costs', penalty: 'penalty', interest: 'interest', fees: 'fees', principal: 'principal', unapplied: 'credit' },
-    events: { applied: 'applied', approved: 'approved', rejected: 'rejected', disbursed: 'disbursed', repayment: 'repayment', reversal: 'reversal', 'early-settlement': 'early settlement', settled: 'settled', reopened: 'reopened', 'written-off': 'written off', recovery: 'recovery', classified: 'reclassified' },
+    events: { applied: 'applied', approved: 'approved', rejected: 'rejected', disbursed: 'disbursed', repayment: 'repayment', reversal: 'reversal', 'early-settlement': 'early settlement', settled: 'settled', reopened: 'reopened', 'written-off': 'written off', recovery: 'recovery', classified: 'reclassified', prepayment: 'partial prepayment', extended: 'extended', restructured: 'restructured' },
   },
   security: {
     coverage: 'Collateral coverage',

@@ -275,6 +275,7 @@ export const zhCN = {
     reverse: '冲正',
     reversed: '已冲正',
     reverseTitle: '冲正第 {{id}} 笔还款',
+    reverseEventTitle: '冲正 {{date}} 的{{event}}',
     reverseReason: '冲正原因（必填）',
     payoffQuote: '提前结清试算',
     quoteDate: '试算日期',
@@ -300,7 +301,7 @@ export const zhCN = {
     channels: { bank: '银行转账', cash: '现金', wechat: '微信', alipay: '支付宝', deduction: '代扣', other: '其他' },
     installmentStates: { paid: '已还', due: '未到期', overdue: '逾期', 'partly-paid': '部分还款' },
     components: { costs: '费用', penalty: '罚息', interest: '利息', fees: '手续费', principal: '本金', unapplied: '溢缴款' },
-    events: { applied: '申请', approved: '审批通过', rejected: '拒绝', disbursed: '放款', repayment: '还款', reversal: '冲正', 'early-settlement': '提前结清', settled: '结清', reopened: '重新打开', 'written-off': '核销', recovery: '核销后收回', classified: '调整五级分类' },
+    events: { applied: '申请', approved: '审批通过', rejected: '拒绝', disbursed: '放款', repayment: '还款', reversal: '冲正', 'early-settlement': '提前结清', settled: '结清', reopened: '重新打开', 'written-off': '核销', recovery: '核销后收回', classified: '调整五级分类', prepayment: '部分提前还款', extended: '展期', restructured: '重组' },
   },
   security: {
     coverage: '抵押覆盖率',

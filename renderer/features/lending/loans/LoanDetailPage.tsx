@@ -112,6 +112,9 @@ function PayoffModal({ loan, open, onClose, printSlot }: { loan: LoanDetail; ope
   );
 }
 
+/** Steps of a loan's life that received no payment, reversed by their event (extension, restructuring, write-off, classification). */
+const STEPS_WITHOUT_PAYMENT = new Set(['extended', 'restructured', 'written-off', 'classified']);
+
 export function LoanDetailPage() {
   const { t } = useTranslation();
   const { modal, message } = App.useApp();
@@ -319,7 +322,39 @@ export function LoanDetailPage() {
             {
               key: 'events',
               label: t('loans.eventsTab'),
-              children: <Timeline items={l.events.map((e) => ({ children: `${e.businessDate} ${t(`loans.events.${e.event}`, { defaultValue: e.event })} · ${e.by}` }))} />,
+              children: (
+                <Timeline
+                  data-testid="loan-events"
+                  items={l.events.map((e) => ({
+                    color: e.reversed ? 'gray' : undefined,
+                    children: (
+                      <Space size={8}>
+                        <span style={e.reversed ? { textDecoration: 'line-through' } : undefined}>{`${e.businessDate} ${t(`loans.events.${e.event}`, { defaultValue: e.event })} · ${e.by}`}</span>
+                        {e.reversed && <Tag>{t('loans.reversed')}</Tag>}
+                        {/* Steps that received no payment are reversed here; payments from the payments tab. */}
+                        {!e.reversed && canApprove && STEPS_WITHOUT_PAYMENT.has(e.event) && l.status !== 'settled' && (
+                          <Button
+                            size="small"
+                            type="link"
+                            danger
+                            data-testid={`reverse-event-${e.id}`}
+                            onClick={() => {
+                              let reason = '';
+                              modal.confirm({
+                                title: t('loans.reverseEventTitle', { event: t(`loans.events.${e.event}`, { defaultValue: e.event }), date: e.businessDate }),
+                                content: <Input.TextArea placeholder={t('loans.reverseReason')} onChange={(ev) => (reason = ev.target.value)} data-testid="reverse-event-reason" />,
+                                onOk: () => act(reverse.mutateAsync({ eventId: e.id, reason })),
+                              });
+                            }}
+                          >
+                            {t('loans.reverse')}
+                          </Button>
+                        )}
+                      </Space>
+                    ),
+                  }))}
+                />
+              ),
             },
           ]}
         />
